@@ -1,0 +1,56 @@
+"""Shared helpers: glyph sequences built by hand in visual (left-to-right) order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warraq.arabic.bidi import Direction
+from warraq.layout.assemble import to_line
+from warraq.layout.lines import build_segments
+from warraq.pdf.glyphs import Glyph
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared" / "realworld"
+
+
+def rev(s: str) -> str:
+    """An Arabic run as drawn: its letters left to right."""
+    return s[::-1]
+
+
+def glyphs_from_visual(units: list[str], size: float = 12.0, y: float = 100.0) -> list[Glyph]:
+    """One glyph per unit, laid left to right; a unit " " leaves a word-sized gap, marks overlap."""
+    out: list[Glyph] = []
+    x = 10.0
+    for i, u in enumerate(units):
+        if u == " ":
+            x += 0.3 * size
+            continue
+        if all(0x064B <= ord(c) <= 0x0652 for c in u):  # a mark sits on the previous glyph
+            prev = out[-1]
+            out.append(Glyph(u, "tounicode", prev.x0 + 1, y - size, prev.x0 + 2, y, prev.x0 + 1, y - 2,
+                             size, "F", i))
+            continue
+        w = 0.5 * size
+        out.append(Glyph(u, "tounicode", x, y - size, x + w, y + 0.3 * size, x, y, size, "F", i))
+        x += w
+    return out
+
+
+def visual_units(visual: str) -> list[str]:
+    """Split a visual string into one unit per character."""
+    return list(visual)
+
+
+def line_text(units: list[str], direction: Direction = "rtl") -> str:
+    segs = build_segments(glyphs_from_visual(units))
+    assert len(segs) == 1
+    return to_line(segs[0], direction, keep_tatweel=False).text
+
+
+@pytest.fixture
+def order():
+    return line_text

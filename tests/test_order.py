@@ -1,0 +1,113 @@
+"""Ordering rules on hand-built glyph sequences given in visual (drawn) order."""
+
+from __future__ import annotations
+
+from conftest import line_text, rev
+
+
+def units(*parts: str) -> list[str]:
+    out: list[str] = []
+    for p in parts:
+        out.extend(p)
+    return out
+
+
+def test_digits_inside_arabic() -> None:
+    visual = units(rev("في بغداد"), " 1990 ", rev("ولد عام"))
+    assert line_text(visual) == "ولد عام 1990 في بغداد"
+
+
+def test_decimal_negative_and_range_as_a_uax9_renderer_draws_them() -> None:
+    # After an Arabic letter, digits are Arabic numbers (W2), so "-" is drawn on the right of
+    # "4.2" and "2024" on the left of "2020"
+    visual = units(rev("بين"), " 2024-2020 ", rev("و"), " 4.2- ", rev("انخفض"))
+    assert line_text(visual) == "انخفض -4.2 و 2020-2024 بين"
+
+
+def test_latin_inside_arabic() -> None:
+    visual = units(rev("يوميا"), " Google Chrome ", rev("يستخدم"))
+    assert line_text(visual) == "يستخدم Google Chrome يوميا"
+
+
+def test_arabic_inside_latin_line() -> None:
+    visual = units("The word ", rev("سلام"), " means peace.")
+    assert line_text(visual, "ltr") == "The word سلام means peace."
+
+
+def test_percent_western_digits() -> None:
+    visual = units(rev("تقريبا"), " %45 ", rev("بنسبة"))
+    assert line_text(visual) == "بنسبة 45% تقريبا"
+
+
+def test_percent_arabic_indic_digits() -> None:
+    # UAX #9 puts ARABIC PERCENT SIGN at the right-to-left level, so it is drawn left of the digits
+    visual = units("\u066a\u0664\u0665 ", rev("بنسبة"))
+    assert line_text(visual) == "بنسبة \u0664\u0665\u066a"
+
+
+def test_brackets_drawn_mirrored_and_mapped_to_their_shape() -> None:
+    visual = units(rev("ثم"), " (", rev("نعم"), ") ", rev("قال"))
+    assert line_text(visual) == "قال (نعم) ثم"
+
+
+def test_brackets_mapped_to_their_logical_character() -> None:
+    visual = units(rev("ثم"), " )", rev("نعم"), "( ", rev("قال"))
+    assert line_text(visual) == "قال (نعم) ثم"
+
+
+def test_guillemets() -> None:
+    visual = units("»", rev("السلام"), "« ", rev("قالوا"))
+    assert line_text(visual) == "قالوا «السلام»"
+
+
+def test_lam_alef_cluster_stays_whole() -> None:
+    # "إلا" drawn as alef-with-hamza-below and a lam-alef ligature glyph mapped to two characters
+    visual = ["\u0644\u0627", "\u0625", " ", *rev("الله")]
+    assert line_text(visual) == "الله إلا"
+
+
+def test_mark_stays_on_its_base_letter() -> None:
+    # "كَتَبَ": each fatha drawn after its letter, over it
+    visual = ["ب", "\u064e", "ت", "\u064e", "ك", "\u064e"]
+    assert line_text(visual) == "كَتَبَ"
+
+
+def test_english_date_in_attribution_line() -> None:
+    visual = units("sara_mansouri) July 31, 2025@) ", rev("سارة المنصوري"), " —")
+    assert line_text(visual) == "— سارة المنصوري (@sara_mansouri) July 31, 2025"
+
+
+def test_number_glued_to_latin() -> None:
+    visual = units("(COVID-19)", rev("مرض"))
+    assert line_text(visual) == "مرض(COVID-19)"
+
+
+def test_url_and_email() -> None:
+    visual = units("info@example.org ", rev("أو"), " https://www.example.gov.sa ", rev("زوروا"))
+    assert line_text(visual) == "زوروا https://www.example.gov.sa أو info@example.org"
+
+
+def test_kashida_removed_inside_word() -> None:
+    visual = rev("الخارجيـــة")
+    assert line_text(list(visual)) == "الخارجية"
+
+
+def test_real_tatweel_after_hijri_year_kept() -> None:
+    visual = units(rev("هـ"), "1446 ", rev("رمضان"))
+    assert line_text(visual) == "رمضان 1446هـ"
+
+
+def test_inverse_of_an_independent_uax9_implementation() -> None:
+    """python-bidi draws logical lines; reading its drawing back must give the lines again."""
+    from bidi import get_display
+
+    lines = [
+        "أعلنت الوزارة يوم الخميس 31 يوليو/تموز 2025 أن النسبة بلغت 87.5% في الرياض",
+        "سجلت الأسعار تراجعا بنسبة -3.25% خلال الفترة 2020-2024 وفق تقرير IMF السنوي",
+        "الهاتف +971 4 123 4567 أو 0501234567 والساعة 10:30 صباحا",
+        "قرأت مقالا عن iPhone 15 Pro على موقع www.example.com اليوم",
+        "العدد ١٢٣٤ والنسبة ٥٠٪ في ١٥ رمضان ١٤٤٦هـ",
+    ]
+    for logical in lines:
+        drawn = get_display(logical, base_dir="R")
+        assert line_text(list(drawn)) == logical

@@ -1,0 +1,246 @@
+"""Visual-to-logical reordering of one line of glyph clusters with the Unicode Bidirectional Algorithm.
+
+A PDF draws glyphs where they stand on the page, so a line read left to right is the *display*
+order that UAX #9 produces from the logical text. PDF text carries no explicit embeddings, so the
+implicit rules (W1-W7, N1-N2, I1-I2, L1) decide every level, and the reordering rule L2 is its own
+inverse on contiguous level runs: reversing the line for an RTL paragraph and then re-reversing
+every run at a higher level restores the logical order. Units are whole clusters (a letter with
+its marks, a ligature mapped to several characters, an /ActualText span), never code points.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Literal, TypeVar
+
+from warraq.arabic.chars import MIRROR, OPENING
+
+Direction = Literal["rtl", "ltr"]
+T = TypeVar("T")
+
+_STRONG = ("L", "R", "AL")
+_NEUTRAL = ("B", "S", "WS", "ON")
+
+
+def unit_class(text: str) -> str:
+    """The bidi class that stands for a whole cluster: its first non-mark character's class."""
+    for ch in text:
+        cls = unicodedata.bidirectional(ch)
+        if cls not in ("NSM", "BN"):
+            return cls
+    return "NSM" if text else "BN"
+
+
+def resolve_levels(classes: Sequence[str], base: int) -> list[int]:
+    """Embedding levels of a sequence with no explicit embeddings (UAX #9 W1-W7, N1-N2, I1-I2, L1)."""
+    t = [("ON" if c in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") else c) for c in classes]
+    n = len(t)
+    sos = "R" if base % 2 else "L"
+    prev = sos
+    for i in range(n):  # W1
+        if t[i] == "NSM":
+            t[i] = prev
+        elif t[i] != "BN":
+            prev = t[i]
+    last = sos
+    for i in range(n):  # W2, W3
+        c = t[i]
+        if c in _STRONG:
+            last = c
+            if c == "AL":
+                t[i] = "R"
+        elif c == "EN" and last == "AL":
+            t[i] = "AN"
+    for i in range(1, n - 1):  # W4
+        if t[i] == "ES" and t[i - 1] == "EN" and t[i + 1] == "EN":
+            t[i] = "EN"
+        elif t[i] == "CS" and t[i - 1] == t[i + 1] and t[i - 1] in ("EN", "AN"):
+            t[i] = t[i - 1]
+    i = 0
+    while i < n:  # W5: a run of ET next to EN becomes EN
+        if t[i] == "ET":
+            j = i
+            while j < n and t[j] == "ET":
+                j += 1
+            if (i > 0 and t[i - 1] == "EN") or (j < n and t[j] == "EN"):
+                t[i:j] = ["EN"] * (j - i)
+            i = j
+        else:
+            i += 1
+    for i in range(n):  # W6
+        if t[i] in ("ES", "ET", "CS", "BN"):
+            t[i] = "ON"
+    last = sos
+    for i in range(n):  # W7
+        if t[i] in ("L", "R"):
+            last = t[i]
+        elif t[i] == "EN" and last == "L":
+            t[i] = "L"
+    i = 0
+    while i < n:  # N1, N2
+        if t[i] in _NEUTRAL:
+            j = i
+            while j < n and t[j] in _NEUTRAL:
+                j += 1
+            before = _as_strong(t[i - 1]) if i > 0 else sos
+            after = _as_strong(t[j]) if j < n else sos
+            fill = before if before == after else ("R" if base % 2 else "L")
+            t[i:j] = [fill] * (j - i)
+            i = j
+        else:
+            i += 1
+    levels = []
+    for c in t:  # I1, I2
+        if base % 2 == 0:
+            levels.append(base + (1 if c == "R" else 2 if c in ("AN", "EN") else 0))
+        else:
+            levels.append(base + (1 if c in ("L", "EN", "AN") else 0))
+    for i in range(n - 1, -1, -1):  # L1: trailing whitespace takes the paragraph level
+        if classes[i] in ("WS", "S", "B", "BN"):
+            levels[i] = base
+        else:
+            break
+    return levels
+
+
+def _as_strong(c: str) -> str:
+    return "R" if c in ("R", "AN", "EN") else c
+
+
+def _reverse_runs(items: list[T], levels: list[int], k: int) -> None:
+    i, n = 0, len(items)
+    while i < n:
+        if levels[i] >= k:
+            j = i
+            while j < n and levels[j] >= k:
+                j += 1
+            items[i:j] = items[i:j][::-1]
+            levels[i:j] = levels[i:j][::-1]
+            i = j
+        else:
+            i += 1
+
+
+def visual_to_logical(units: Sequence[T], texts: Sequence[str], direction: Direction) -> tuple[list[T], list[int]]:
+    """Reorder units given left-to-right as drawn into logical order.
+
+    Returns the reordered units and the embedding level of each (odd = right-to-left).
+    Levels are first guessed on the line read backwards (for RTL) and then recomputed on the
+    logical result until they agree: rules W2/W7 look backwards for a strong letter, and only
+    the logical order has the right letter behind a number.
+    """
+    base = 1 if direction == "rtl" else 0
+    classes = [unit_class(t) for t in texts]
+    guess = list(range(len(units)))[:: -1 if base else 1]
+    guess_classes = [classes[i] for i in guess]
+    if base:
+        _latin_dates_as_l(guess_classes, [texts[i] for i in guess])
+    unit_level = dict(zip(guess, resolve_levels(guess_classes, base)))
+    order = guess
+    for _ in range(3):
+        order = list(range(len(units)))
+        levels = [unit_level[i] for i in order]
+        for k in range(1, max(levels, default=0) + 1):
+            _reverse_runs(order, levels, k)
+        again = dict(zip(order, resolve_levels([classes[i] for i in order], base)))
+        if again == unit_level:
+            break
+        unit_level = again
+    return [units[i] for i in order], [unit_level[i] for i in order]
+
+
+def _latin_dates_as_l(classes: list[str], texts: Sequence[str]) -> None:
+    """In a reversed RTL line, digits that belong to a Latin run come before it.
+
+    W2/W7 look backwards for a strong letter and so cannot see that "19" in "COVID-19" or
+    "31, 2025" in "July 31, 2025" belong to the Latin run that follows them in the reversed
+    line. Digits glued to a Latin word (no space), or digit groups joined by ", " that lead into
+    one, are taken as part of that run for the first guess.
+    """
+    n = len(classes)
+    i = 0
+    while i < n:
+        if classes[i] not in ("EN", "AN"):
+            i += 1
+            continue
+        j = i
+        while j < n and classes[j] in ("EN", "AN", "CS", "ES", "WS", "ET"):
+            j += 1
+        stretch = "".join(texts[i:j])
+        glued = not any(t.isspace() for t in texts[i:j])
+        if j < n and classes[j] == "L" and (glued or (", " in stretch[::-1] and stretch.strip()[-1:].isdigit())):
+            for k in range(i, j):
+                if classes[k] in ("EN", "AN"):
+                    classes[k] = "L"
+        i = j
+
+
+def logical_to_visual(text: str, direction: Direction) -> str:
+    """Display order of a logical string (per code point; for tests and the repair simulator)."""
+    base = 1 if direction == "rtl" else 0
+    chars = list(text)
+    levels = resolve_levels([unicodedata.bidirectional(c) or "ON" for c in chars], base)
+    top = max(levels, default=base)
+    low = base if base % 2 else base + 1
+    for k in range(top, low - 1, -1):
+        _reverse_runs(chars, levels, k)
+    return "".join(MIRROR.get(c, c) if lv % 2 else c for c, lv in zip(chars, levels))
+
+
+def mirror_brackets(texts: list[str], levels: Sequence[int]) -> list[str]:
+    """Undo glyph mirroring of brackets at odd levels, but only where that balances them.
+
+    Some producers map a mirrored bracket glyph to the character it looks like, others to the
+    logical character; the bracket pairing of the line tells which convention this line follows.
+    """
+    flipped = [MIRROR.get(t, t) if lv % 2 and len(t) == 1 else t for t, lv in zip(texts, levels)]
+    if flipped == texts:
+        return texts
+    return flipped if _imbalance(flipped) < _imbalance(texts) else texts
+
+
+def _imbalance(texts: Sequence[str]) -> int:
+    """Count brackets that close before they open, plus those left open."""
+    depth: dict[str, int] = {}
+    bad = 0
+    for t in texts:
+        if len(t) != 1 or t not in MIRROR or t in ("<", ">"):
+            continue
+        if t in OPENING:
+            depth[t] = depth.get(t, 0) + 1
+        else:
+            opener = MIRROR[t]
+            if depth.get(opener, 0) > 0:
+                depth[opener] -= 1
+            else:
+                bad += 1
+    return bad + sum(depth.values())
+
+
+def bracket_sides(texts: list[str]) -> list[str]:
+    """Make each bracket open or close by what touches it, whatever glyph the PDF mapped.
+
+    A bracket with a letter or digit right after it and a space (or nothing) before it opens;
+    one with a letter or digit before it and a space, punctuation or nothing after it closes.
+    Producers and PDFium disagree on whether a bracket drawn mirrored is mapped to what it
+    shows or to what it means, and on a right-to-left line either choice can come out.
+    """
+    out = list(texts)
+    n = len(out)
+    for i, t in enumerate(out):
+        if len(t) != 1 or t not in MIRROR or t in "<>":
+            continue
+        before = out[i - 1][-1:] if i > 0 else ""
+        after = out[i + 1][:1] if i + 1 < n else ""
+        opens = _wordish(after) and not _wordish(before)
+        closes = _wordish(before) and not _wordish(after)
+        if opens and t not in OPENING:
+            out[i] = MIRROR[t]
+        elif closes and t in OPENING:
+            out[i] = MIRROR[t]
+    return out
+
+
+def _wordish(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Sc") or ch in "@#$%٪ـ")

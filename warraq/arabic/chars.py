@@ -1,0 +1,126 @@
+"""Character-level Arabic rules: presentation-form folding, marks, tatweel, bidi classes, mirroring.
+
+Everything here works per character with Unicode data, never with hand-written code-point ranges
+for direction (those misfile Arabic-Indic digits) and never with NFKC on a whole string (which also
+rewrites ligatures such as "ﬁ", superscripts and full-width forms that are not ours to touch).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+TATWEEL = "\u0640"
+
+# Bidi controls that pdftotext and others inject; never part of faithful text.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Bidi_Mirroring_Glyph pairs for the brackets and quotes that occur in Arabic text.
+_MIRROR_PAIRS = "()[]{}<>«»‹›⁅⁆⁽⁾₍₎⟨⟩⟪⟫〈〉《》「」『』【】〔〕"
+MIRROR = {a: b for a, b in zip(_MIRROR_PAIRS[::2], _MIRROR_PAIRS[1::2])}
+MIRROR.update({b: a for a, b in list(MIRROR.items())})
+OPENING = frozenset(_MIRROR_PAIRS[::2])
+
+_PRESENTATION_BLOCKS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def is_presentation_form(ch: str) -> bool:
+    """True for Arabic Presentation Forms-A/B code points."""
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _PRESENTATION_BLOCKS)
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """Fold one presentation-form code point to its base letters; other characters unchanged.
+
+    Only the compatibility decomposition of this one character is used, so U+FEFB becomes
+    "لا" and U+FDF2 becomes "الله" while "ﬁ" or "²" elsewhere in the text stay as they are.
+    """
+    if not is_presentation_form(ch):
+        return ch
+    decomp = unicodedata.decomposition(ch)
+    if not decomp:
+        return ch  # unassigned or a non-decomposable form (e.g. U+FEFF BOM): keep
+    parts = decomp.split()
+    if parts[0].startswith("<"):
+        parts = parts[1:]
+    return "".join(chr(int(p, 16)) for p in parts)
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Fold presentation forms per character; leave everything else alone."""
+    if not any(is_presentation_form(c) for c in text):
+        return text
+    return "".join(fold_char(c) for c in text)
+
+
+def is_mark(ch: str) -> bool:
+    """Combining marks (tashkeel, superscript alef, Quranic signs) that ride on a base letter."""
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def is_arabic_letter(ch: str) -> bool:
+    """A strong right-to-left letter of the Arabic script (class AL)."""
+    return unicodedata.bidirectional(ch) == "AL" and unicodedata.category(ch).startswith("L")
+
+
+def strong_direction(text: str) -> str | None:
+    """'rtl' or 'ltr' for the first strong character of text, None if it has none."""
+    for ch in text:
+        cls = unicodedata.bidirectional(ch)
+        if cls in ("R", "AL"):
+            return "rtl"
+        if cls == "L":
+            return "ltr"
+    return None
+
+
+def strip_bidi_controls(text: str) -> str:
+    """Remove explicit bidi formatting characters."""
+    if not any(c in BIDI_CONTROLS for c in text):
+        return text
+    return "".join(c for c in text if c not in BIDI_CONTROLS)
+
+
+def remove_kashida(text: str) -> str:
+    """Remove justification tatweel.
+
+    Tatweel between two letters that join is stretching; a tatweel standing alone (e.g. the
+    abbreviation "هـ" after a Hijri year keeps its tatweel) is a real character and stays.
+    """
+    if TATWEEL not in text:
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == TATWEEL:
+            prev = _nearest_non_tatweel(text, i, -1)
+            nxt = _nearest_non_tatweel(text, i, 1)
+            if prev is not None and nxt is not None and is_arabic_letter(prev) and is_arabic_letter(nxt):
+                continue
+            if prev is None or not is_arabic_letter(prev):
+                continue  # stray kashida glyph with nothing to stretch
+            # letter followed by tatweel at word end: "هـ", keep exactly one
+            if out and out[-1] == TATWEEL:
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _nearest_non_tatweel(text: str, i: int, step: int) -> str | None:
+    j = i + step
+    while 0 <= j < len(text):
+        ch = text[j]
+        if ch != TATWEEL and not is_mark(ch):
+            return ch
+        j += step
+    return None
+
+
+#: Letter sequences that Unicode encodes as one presentation-form ligature (لا, لأ, لج, الله ...).
+LIGATURES: frozenset[str] = frozenset(
+    seq
+    for lo, hi in _PRESENTATION_BLOCKS
+    for seq in (fold_char(chr(cp)) for cp in range(lo, hi + 1))
+    if len(seq) > 1 and all(is_arabic_letter(c) for c in seq)
+)

@@ -1,0 +1,127 @@
+"""Raw blocks of visual-order clusters -> typed Blocks of logical-order Lines and Words."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from warraq.arabic.bidi import Direction, bracket_sides, mirror_brackets, visual_to_logical
+from warraq.arabic.chars import fold_presentation_forms, remove_kashida, strip_bidi_controls
+from warraq.arabic.lexicon import prefer_joined
+from warraq.document import BBox, Block, Line, Word, union
+from warraq.layout.blocks import RawBlock
+from warraq.layout.lines import Cluster, Segment
+
+
+def strong_counts(segments: list[Segment]) -> tuple[int, int]:
+    """(right-to-left letters, left-to-right letters) in some segments."""
+    r = l_ = 0
+    for s in segments:
+        for c in s.clusters:
+            for ch in c.glyph.text:
+                cls = unicodedata.bidirectional(ch)
+                if cls in ("R", "AL"):
+                    r += 1
+                elif cls == "L":
+                    l_ += 1
+    return r, l_
+
+
+def block_direction(segments: list[Segment], page_direction: Direction) -> Direction:
+    """The paragraph direction of a block, from its first line and the page.
+
+    UAX #9 takes a paragraph's direction from its first strong letter. Read as right-to-left,
+    the first line's first letter is its rightmost; read as left-to-right, its leftmost. When
+    only one reading is consistent it wins; otherwise the page's direction decides for a block
+    with any Arabic in it.
+    """
+    r, l_ = strong_counts(segments)
+    if r == 0:
+        return "ltr"
+    first = min(segments, key=lambda s: s.baseline)
+    letters = [_strong(c.glyph.text) for c in first.clusters]
+    letters = [d for d in letters if d]
+    if letters:
+        rtl_ok = letters[-1] == "R"
+        ltr_ok = letters[0] == "L"
+        if rtl_ok != ltr_ok:
+            return "rtl" if rtl_ok else "ltr"
+    if page_direction == "rtl" or r >= l_:
+        return "rtl"
+    return "ltr"
+
+
+def _strong(text: str) -> str | None:
+    for ch in text:
+        cls = unicodedata.bidirectional(ch)
+        if cls in ("R", "AL"):
+            return "R"
+        if cls == "L":
+            return "L"
+    return None
+
+
+def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Block:
+    direction = block_direction(raw.segments, page_direction)
+    if raw.rows is not None:
+        rows_text: list[list[str]] = []
+        lines: list[Line] = []
+        for row in raw.rows:
+            cells = [to_line(cell, block_direction([cell], page_direction), keep_tatweel) for cell in row]
+            if page_direction == "rtl":
+                cells.reverse()
+            rows_text.append([c.text for c in cells])
+            lines.extend(cells)
+        return Block("table", lines, _bbox(raw.segments), page_direction, rows=rows_text)
+    lines = [to_line(s, direction, keep_tatweel) for s in raw.segments]
+    kind = raw.kind if raw.kind in ("heading", "footnote", "list-item") else "paragraph"
+    return Block(kind, lines, _bbox(raw.segments), direction)  # type: ignore[arg-type]
+
+
+def to_line(seg: Segment, direction: Direction, keep_tatweel: bool) -> Line:
+    """Order one segment's clusters logically and cut it into words."""
+    texts = [fold_presentation_forms(c.text) for c in seg.clusters]
+    order, levels = visual_to_logical(list(range(len(texts))), texts, direction)
+    ordered_texts = bracket_sides(mirror_brackets([texts[i] for i in order], levels))
+    pieces: list[tuple[list[tuple[str, Cluster]], bool]] = []  # (word, joinable with previous)
+    current: list[tuple[str, Cluster]] = []
+    joinable = False
+    for i, text in zip(order, ordered_texts):
+        cluster = seg.clusters[i]
+        if text.isspace():
+            if current:
+                pieces.append((current, joinable))
+                current = []
+            joinable = cluster.uncertain
+            continue
+        current.append((text, cluster))
+    if current:
+        pieces.append((current, joinable))
+    words: list[Word] = []
+    merged: list[list[tuple[str, Cluster]]] = []
+    for piece, may_join in pieces:
+        if may_join and merged and prefer_joined(_plain(merged[-1]), _plain(piece)):
+            merged[-1] = merged[-1] + piece
+        else:
+            merged.append(piece)
+    for piece in merged:
+        _flush(words, piece, keep_tatweel)
+    sources = Counter(c.glyph.source for c in seg.clusters if not c.inserted_space)
+    fonts = list(dict.fromkeys(c.glyph.font for c in seg.clusters if c.glyph.font))
+    return Line(words, _bbox([seg]), direction, seg.size, fonts, sources)
+
+
+def _plain(piece: list[tuple[str, Cluster]]) -> str:
+    return remove_kashida("".join(t for t, _ in piece))
+
+
+def _flush(words: list[Word], piece: list[tuple[str, Cluster]], keep_tatweel: bool) -> None:
+    text = strip_bidi_controls("".join(t for t, _ in piece))
+    if not keep_tatweel:
+        text = remove_kashida(text)
+    if text:
+        words.append(Word(text, union([(c.x0, c.glyph.top, c.x1, c.glyph.bottom) for _, c in piece])))
+
+
+def _bbox(segments: list[Segment]) -> BBox:
+    return union([(s.x0, s.top, s.x1, s.bottom) for s in segments])

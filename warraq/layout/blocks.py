@@ -1,0 +1,179 @@
+"""Segments -> blocks (paragraphs, headings, tables) -> reading order of a page.
+
+Reading order is a recursive XY-cut over blocks: a page is cut into horizontal bands where no
+block straddles the cut, and a band into columns, right column first on a right-to-left page.
+Table rows are recognised where several short segments share baselines and their gutters
+line up from row to row; a table is read row by row, cells in the page's direction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from warraq.arabic.bidi import Direction
+from warraq.layout.lines import Segment
+
+
+@dataclass
+class RawBlock:
+    segments: list[Segment]
+    kind: str = "paragraph"
+    rows: list[list[Segment]] | None = None  # table rows: cells in visual order, left to right
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def x0(self) -> float:
+        return min(s.x0 for s in self.segments)
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segments)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    @property
+    def size(self) -> float:
+        return median(s.size for s in self.segments)
+
+
+def build_blocks(segments: list[Segment], direction: Direction, body_size: float) -> list[RawBlock]:
+    """Blocks of a page in reading order."""
+    tables, rest = _find_tables(segments)
+    blocks = tables + _paragraphs(rest, body_size)
+    return xy_order(blocks, direction)
+
+
+def _find_tables(segments: list[Segment]) -> tuple[list[RawBlock], list[Segment]]:
+    """Runs of baseline rows with 2+ short cells whose gutters line up form tables."""
+    rows: dict[float, list[Segment]] = {}
+    for s in segments:
+        rows.setdefault(round(s.baseline, 1), []).append(s)
+    ordered = sorted(rows.items())
+    tables: list[RawBlock] = []
+    used: set[int] = set()
+    run: list[list[Segment]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            cells = [c for r in run for c in r]
+            tables.append(RawBlock(cells, "table", [sorted(r, key=lambda s: s.x0) for r in run]))
+            used.update(id(c) for c in cells)
+        run.clear()
+
+    for _, row in ordered:
+        is_cells = len(row) >= 2 and median(s.char_count for s in row) <= 28
+        if is_cells and run and _aligned(run[-1], row):
+            run.append(row)
+        else:
+            flush()
+            if is_cells:
+                run.append(row)
+    flush()
+    return tables, [s for s in segments if id(s) not in used]
+
+
+def _aligned(prev: list[Segment], row: list[Segment]) -> bool:
+    """Consecutive table rows: close vertically and at least one gutter in common."""
+    size = max(median(s.size for s in row), 1.0)
+    if min(s.top for s in row) - max(s.bottom for s in prev) > 2.5 * size:
+        return False
+    gutters_prev = _gutters(prev)
+    return any(a < b2 and a2 < b for a, b in _gutters(row) for a2, b2 in gutters_prev)
+
+
+def _gutters(row: list[Segment]) -> list[tuple[float, float]]:
+    cells = sorted(row, key=lambda s: s.x0)
+    return [(a.x1, b.x0) for a, b in zip(cells, cells[1:])]
+
+
+def _paragraphs(segments: list[Segment], body_size: float) -> list[RawBlock]:
+    """Stack segments into paragraph blocks by overlap, spacing, size and line-end shape."""
+    blocks: list[RawBlock] = []
+    open_blocks: list[RawBlock] = []
+    for s in sorted(segments, key=lambda s: (s.baseline, -s.x1)):
+        target = None
+        for b in reversed(open_blocks):
+            if _continues(b, s, body_size):
+                target = b
+                break
+        if target is None:
+            b = RawBlock([s], "heading" if s.size >= 1.15 * body_size else "paragraph")
+            blocks.append(b)
+            open_blocks.append(b)
+        else:
+            target.segments.append(s)
+        open_blocks = [b for b in open_blocks if s.top - b.bottom < 3 * body_size]
+    return blocks
+
+
+def _continues(b: RawBlock, s: Segment, body_size: float) -> bool:
+    last = b.segments[-1]
+    size = max(last.size, s.size, 1.0)
+    if abs(last.size - s.size) > 0.12 * size:
+        return False
+    gap = s.baseline - last.baseline
+    if gap <= 0.2 * size or gap > 2.3 * size:
+        return False
+    overlap = min(last.x1, s.x1) - max(last.x0, s.x0)
+    if overlap < 0.5 * min(last.x1 - last.x0, s.x1 - s.x0):
+        return False
+    if len(b.segments) >= 2:
+        # a paragraph's last line stops short of the block's width; the next line starts anew
+        spacing = b.segments[-1].baseline - b.segments[-2].baseline
+        if gap > 1.35 * spacing:
+            return False
+    width = b.x1 - b.x0
+    if len(b.segments) >= 2 and width > 0 and last.x1 - last.x0 < 0.8 * width:
+        return False
+    return True
+
+
+def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
+    """Recursive XY-cut: bands top to bottom, columns in the page's direction."""
+    if len(blocks) <= 1:
+        return list(blocks)
+    bands = _cut(blocks, horizontal=True)
+    if len(bands) > 1 and not _prefer_columns(blocks):
+        return [b for band in bands for b in xy_order(band, direction)]
+    cols = _cut(blocks, horizontal=False)
+    if len(cols) > 1:
+        if direction == "rtl":
+            cols.reverse()
+        return [b for col in cols for b in xy_order(col, direction)]
+    if len(bands) > 1:
+        return [b for band in bands for b in xy_order(band, direction)]
+    return sorted(blocks, key=lambda b: (b.top, -b.x1 if direction == "rtl" else b.x0))
+
+
+def _prefer_columns(blocks: list[RawBlock]) -> bool:
+    """Two tall columns beat horizontal cuts that only line up by chance between paragraphs."""
+    cols = _cut(blocks, horizontal=False)
+    if len(cols) < 2:
+        return False
+    height = max(b.bottom for b in blocks) - min(b.top for b in blocks)
+    tall = [c for c in cols if max(b.bottom for b in c) - min(b.top for b in c) > 0.6 * height]
+    return len(tall) >= 2
+
+
+def _cut(blocks: list[RawBlock], horizontal: bool) -> list[list[RawBlock]]:
+    """Split where no block straddles: along y when horizontal, else along x."""
+    if horizontal:
+        spans = sorted(((b.top, b.bottom, b) for b in blocks), key=lambda t: t[0])
+    else:
+        spans = sorted(((b.x0, b.x1, b) for b in blocks), key=lambda t: t[0])
+    groups: list[list[RawBlock]] = []
+    end = float("-inf")
+    for lo, hi, b in spans:
+        if groups and lo < end - 0.5:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+        end = max(end, hi) if len(groups[-1]) > 1 else hi
+    return groups

@@ -1,0 +1,105 @@
+"""Running headers, footers, page numbers and footnotes.
+
+Furniture is recognised by position (the top or bottom band of the page) plus repetition on
+nearby pages, with digits masked so that "صفحة 3" and "صفحة 4" match. A lone number in those
+bands is a page number even without repetition. Footnotes are small-type blocks at the foot of
+the body; they are moved after the body of their page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from warraq.document import Block, Page
+
+_BAND = 0.12  # fraction of the page height at top and bottom where furniture lives
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|/(\[]*(?:(?:صفحة|الصفحة|ص|page|p\.)\s*)?#(?:\s*(?:/|من|of)\s*#)?[\s\-–—|/)\]]*$",
+    re.IGNORECASE,
+)
+
+
+def _signature(text: str) -> str:
+    return _DIGITS.sub("#", re.sub(r"\s+", " ", text.strip()))
+
+
+def _candidates(page: Page) -> list[tuple[Block, str, str]]:
+    """(block, 'header'|'footer', signature) for blocks that could be furniture."""
+    out = []
+    for b in page.blocks:
+        if b.kind == "table" or len(b.lines) > 2 or len(b.text) > 160:
+            continue
+        top, bottom = b.bbox[1], b.bbox[3]
+        if bottom <= page.height * _BAND:
+            out.append((b, "header", _signature(b.text)))
+        elif top >= page.height * (1 - _BAND):
+            out.append((b, "footer", _signature(b.text)))
+    return out
+
+
+def mark_furniture(pages: Iterable[Page], window: int = 2) -> Iterator[Page]:
+    """Label furniture blocks, looking `window` pages behind and ahead; yields pages in order."""
+    buf: list[tuple[Page, list[tuple[Block, str, str]]]] = []
+    it = iter(pages)
+    done = False
+    pos = 0  # index in buf of the next page to decide
+    while True:
+        while not done and len(buf) - pos <= window:
+            try:
+                p = next(it)
+            except StopIteration:
+                done = True
+                break
+            buf.append((p, _candidates(p)))
+        if pos >= len(buf):
+            return
+        page, cands = buf[pos]
+        near = [c for j, (_, cs) in enumerate(buf) if j != pos and abs(j - pos) <= window for c in cs]
+        for block, where, sig in cands:
+            if _PAGE_NUMBER.match(sig):
+                block.kind = "page-number"
+            elif any(s == sig and w == where for _, w, s in near):
+                block.kind = where  # type: ignore[assignment]
+        yield page
+        pos += 1
+        if pos > window:  # keep memory flat: drop pages no longer needed as neighbours
+            buf.pop(0)
+            pos -= 1
+
+
+def mark_footnotes(page: Page) -> None:
+    """Small-type blocks below the body become footnotes, placed after the body."""
+    body = [b for b in page.blocks if b.kind in ("paragraph", "heading", "list-item", "table")]
+    if len(body) < 2:
+        return
+    weighted = sorted((line.size, len(line.text)) for b in body for line in b.lines)
+    half, acc, body_size = sum(n for _, n in weighted) / 2, 0, 0.0
+    for size, n in weighted:
+        acc += n
+        if acc >= half:
+            body_size = size
+            break
+    main = [b for b in body if _size(b) >= 0.93 * body_size]
+    if not main:
+        return
+    main_bottom = max(b.bbox[3] for b in main)
+    notes = [
+        b for b in body
+        if b.kind == "paragraph" and _size(b) < 0.93 * body_size and b.bbox[1] >= main_bottom - 1
+        and b.bbox[1] > page.height * 0.5
+    ]
+    if not notes:
+        return
+    for b in notes:
+        b.kind = "footnote"
+    rest = [b for b in page.blocks if b not in notes]
+    furniture_at_end = [b for b in rest if b.kind == "footer" or b.kind == "page-number"]
+    others = [b for b in rest if b not in furniture_at_end]
+    page.blocks = others + notes + furniture_at_end
+
+
+def _size(b: Block) -> float:
+    sizes = [line.size for line in b.lines]
+    return sorted(sizes)[len(sizes) // 2] if sizes else 0.0

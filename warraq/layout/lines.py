@@ -1,0 +1,185 @@
+"""Glyphs -> clusters -> baseline rows -> line segments, with spaces recovered from gaps.
+
+A segment is a run of clusters on one baseline with no gap wide enough to be a column gutter
+or a table cell boundary. Segments are still in visual (left-to-right) order here; logical
+order is decided per line once the block's direction is known.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from statistics import median
+
+from warraq.pdf.glyphs import Glyph
+
+#: A gap wider than this (in em) between two glyphs is a word space: letter gaps inside a word,
+#: even after a non-joining letter, stay well below it.
+SPACE_EM = 0.15
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A base glyph with the marks that ride on it: the unit of reordering."""
+
+    glyph: Glyph
+    marks: list[Glyph] = field(default_factory=list)
+    inserted_space: bool = False
+    uncertain: bool = False  # a gap that may be an unmapped kashida rather than a word space
+
+    @property
+    def text(self) -> str:
+        if not self.marks:
+            return self.glyph.text
+        return unicodedata.normalize("NFC", self.glyph.text + "".join(m.text for m in self.marks))
+
+    @property
+    def x0(self) -> float:
+        return self.glyph.x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyph.x1
+
+
+@dataclass
+class Segment:
+    clusters: list[Cluster]  # visual order, left to right
+    baseline: float
+    size: float
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.clusters)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.clusters)
+
+    @property
+    def top(self) -> float:
+        return min(c.glyph.top for c in self.clusters)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.glyph.bottom for c in self.clusters)
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(c.glyph.text) for c in self.clusters if not c.glyph.is_space)
+
+
+def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]:
+    """Group glyphs into baseline rows, split rows at wide gaps, recover spaces."""
+    bases = [g for g in glyphs if g.text and not g.is_mark]
+    marks = [g for g in glyphs if g.is_mark]
+    rows = _rows(bases)
+    _attach_marks(rows, marks)
+    segments: list[Segment] = []
+    for row in rows:
+        # origins follow the pen; centres break ties where a kern puts two glyphs on one origin
+        row.sort(key=lambda c: (round(c.glyph.ox, 1), c.x0 + c.x1, c.glyph.index))
+        segments.extend(_split_row(row, gutter_em))
+    return segments
+
+
+def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
+    """Cluster glyphs by baseline; a raised footnote marker stays with its line."""
+    ordered = sorted(bases, key=lambda g: g.oy)
+    rows: list[list[Cluster]] = []
+    row_y: list[float] = []
+    row_size: list[float] = []
+    for g in ordered:
+        size = max(g.size, 1.0)
+        if rows and abs(g.oy - row_y[-1]) <= 0.45 * max(size, row_size[-1]):
+            rows[-1].append(Cluster(g))
+            if not g.is_space and size >= row_size[-1]:
+                row_y[-1] = g.oy  # the main text's baseline wins over small raised glyphs
+                row_size[-1] = size
+            continue
+        rows.append([Cluster(g)])
+        row_y.append(g.oy)
+        row_size.append(size)
+    return rows
+
+
+def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
+    """Give each mark to the base glyph it sits on (x-centre inside, nearest baseline)."""
+    if not rows:
+        return
+    for m in marks:
+        cx = (m.x0 + m.x1) / 2 if m.x1 > m.x0 else m.ox
+        best: Cluster | None = None
+        best_cost = float("inf")
+        for row in rows:
+            dy = abs(row[0].glyph.oy - m.oy)
+            if dy > 1.2 * max(m.size, row[0].glyph.size, 1.0):
+                continue
+            for c in row:
+                if c.glyph.is_space:
+                    continue
+                dx = 0.0 if c.x0 <= cx <= c.x1 else min(abs(cx - c.x0), abs(cx - c.x1))
+                cost = dx * 4 + dy
+                if cost < best_cost:
+                    best, best_cost = c, cost
+        if best is not None:
+            best.marks.append(m)
+        else:  # an orphan mark keeps its place as a unit of its own
+            rows[min(range(len(rows)), key=lambda r: abs(rows[r][0].glyph.oy - m.oy))].append(Cluster(m))
+
+
+def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
+    """Split a sorted row at gutters and put a space in every gap wider than a letter gap.
+
+    Space glyphs are not units of their own: producers place them inconsistently (PDFium even
+    reports some at the position of a neighbouring letter), while the gap a space leaves
+    between two words is always there.
+    """
+    glyphs = [c for c in row if not c.glyph.is_space]
+    sizes = [c.glyph.size for c in glyphs if c.glyph.size > 0]
+    size = median(sizes) if sizes else 10.0
+    # Where the producer drew real space glyphs (with a font and a width), a gap without one may
+    # be a word stretched by an unmapped kashida; the words on either side decide later.
+    spaces = [(c.x0, c.x1) for c in row if c.glyph.is_space and c.glyph.font and c.x1 - c.x0 > 0.05 * size]
+    drawn = len(spaces) >= 2
+    segments: list[Segment] = []
+    current: list[Cluster] = []
+    right = 0.0
+    for c in glyphs:
+        if current:
+            gap = c.x0 - right
+            if gap > gutter_em * size:
+                segments.append(_segment(current, size))
+                current = []
+            elif gap > SPACE_EM * size:
+                space = _space_between(current[-1], c)
+                space.uncertain = drawn and gap < 0.6 * size and not _direction_changes(current[-1], c) and not any(
+                    a < c.x0 + 0.5 and b > right - 0.5 for a, b in spaces
+                )
+                current.append(space)
+        right = max(right, c.x1) if current else c.x1
+        current.append(c)
+    if current:
+        segments.append(_segment(current, size))
+    return segments
+
+
+def _direction_changes(a: Cluster, b: Cluster) -> bool:
+    """At a switch between Arabic and digits or Latin, producers put the space glyph at the
+    far end of the run, so the gap alone must decide."""
+    return _is_arabic(a.glyph.text) != _is_arabic(b.glyph.text)
+
+
+def _is_arabic(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("AL", "R") for ch in text)
+
+
+def _segment(clusters: list[Cluster], size: float) -> Segment:
+    base = median([c.glyph.oy for c in clusters]) if clusters else 0.0
+    return Segment(clusters, base, size)
+
+
+def _space_between(a: Cluster, b: Cluster) -> Cluster:
+    g = a.glyph
+    space = Glyph(" ", "gap", a.x1, g.top, b.x0, g.bottom, a.x1, g.oy, g.size, g.font, g.index)
+    return Cluster(space, inserted_space=True)

@@ -1,0 +1,194 @@
+"""Glyph records from PDFium's text page.
+
+PDFium (through pypdfium2) interprets the content stream: text state, TJ spacing, CTM, Form
+XObjects, marked content and /ActualText. Its own *ordering* of characters is not used: it
+reorders each line with a simplified bidi pass and reverses the characters of multi-character
+mappings inside right-to-left runs. We take each character's text and geometry, undo that
+reversal inside glyphs, and let warraq's layout decide the order from geometry.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+from warraq.arabic.chars import LIGATURES, is_mark
+
+# Characters PDFium writes between lines; never glyphs.
+_GENERATED = frozenset("\r\n\x02\ufffe")
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One drawn glyph (or /ActualText span) with its text and where that text came from."""
+
+    text: str
+    source: str  # "tounicode" | "unmapped" | "font-cmap" | "glyph-name" | "gsub" | "outline" | "ocr"
+    x0: float  # loose box, top-left origin, points
+    top: float
+    x1: float
+    bottom: float
+    ox: float  # origin on the baseline
+    oy: float
+    size: float
+    font: str
+    index: int  # first PDFium char index (stream order)
+    render_mode: int = 0
+    angle: float = 0.0
+
+    @property
+    def is_mark(self) -> bool:
+        return bool(self.text) and all(is_mark(c) for c in self.text)
+
+    @property
+    def is_space(self) -> bool:
+        return self.text.isspace()
+
+
+@dataclass(slots=True)
+class _Char:
+    u: str
+    ox: float
+    oy: float
+    box: tuple[float, float, float, float]
+    obj: int
+    err: bool
+    index: int
+
+
+FontResolver = Callable[[str, str, bool], "tuple[str, str] | None"]
+
+
+def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
+    """All glyphs of a page. `resolve(font, text, map_error)` may replace a character's text."""
+    raw = textpage.raw  # type: ignore[attr-defined]
+    n = pdfium_c.FPDFText_CountChars(raw)
+    rect = pdfium_c.FS_RECTF()
+    x = ctypes.c_double()
+    y = ctypes.c_double()
+    get_u = pdfium_c.FPDFText_GetUnicode
+    loose = pdfium_c.FPDFText_GetLooseCharBox
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    get_obj = pdfium_c.FPDFText_GetTextObject
+    generated = pdfium_c.FPDFText_IsGenerated
+    map_err = pdfium_c.FPDFText_HasUnicodeMapError
+    fonts = _FontNames()
+    chars: list[_Char] = []
+    for i in range(n):
+        u = chr(get_u(raw, i))
+        if u in _GENERATED or (u == " " and generated(raw, i) == 1):
+            continue
+        loose(raw, i, rect)
+        origin(raw, i, x, y)
+        obj = get_obj(raw, i)
+        chars.append(
+            _Char(u, x.value, y.value, (rect.left, rect.top, rect.right, rect.bottom),
+                  ctypes.cast(obj, ctypes.c_void_p).value or 0, map_err(raw, i) == 1, i)
+        )
+    glyphs: list[Glyph] = []
+    i = 0
+    while i < len(chars):
+        j = i + 1
+        c = chars[i]
+        # one glyph mapped to several characters: PDFium repeats the same origin and box
+        while (j < len(chars) and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
+               and chars[j].box == c.box):
+            j += 1
+        group = chars[i:j]
+        text = "".join(ch.u for ch in group)
+        if len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
+            text = text[::-1]
+        font, size, mode = fonts.info(c.obj, raw, c.index)
+        source = "unmapped" if c.err else "tounicode"
+        if resolve is not None:
+            fixed = resolve(font, text, c.err)
+            if fixed is not None:
+                text, source = fixed
+        left, top, right, bottom = c.box
+        glyphs.append(
+            Glyph(text, source, left, page_height - top, right, page_height - bottom,
+                  c.ox, page_height - c.oy, size, font, c.index, mode)
+        )
+        i = j
+    return glyphs
+
+
+def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:
+    """Did PDFium's bidi pass reverse the characters of this one glyph's mapping?
+
+    PDFium reverses right-to-left segments character by character. A mapping with a strong
+    right-to-left letter and no left-to-right one sits in such a segment; a neutral one (a
+    space, punctuation) follows the glyphs around it, whose x runs backwards in that case.
+    """
+    if is_mark(text[0]) and not is_mark(text[-1]):
+        return True  # a mark can only follow its base letter
+    if is_mark(text[-1]) and not is_mark(text[0]):
+        return False
+    if text in LIGATURES:
+        return False  # PDFium's own decomposition of a presentation-form ligature: in order
+    if text[::-1] in LIGATURES:
+        return True
+    dirs = {_pdfium_direction(ch) for ch in text} - {None}
+    if dirs == {"R"}:
+        return True
+    if dirs:
+        return False
+    before = chars[i - 1].ox if i > 0 else None
+    after = chars[j].ox if j < len(chars) else None
+    here = chars[i].ox
+    return (before is not None and before > here) or (after is not None and after < here)
+
+
+def _pdfium_direction(ch: str) -> str | None:
+    cls = unicodedata.bidirectional(ch)
+    if cls in ("R", "AL"):
+        return "R"
+    if cls in ("L", "EN", "AN"):
+        return "L"
+    return None
+
+
+class _FontNames:
+    """Font name, size and render mode per PDFium text object, looked up once per object."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[str, float, int]] = {}
+        self._names: dict[int, str] = {}
+
+    def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int]:
+        hit = self._cache.get(obj)
+        if hit is not None:
+            return hit
+        # PDFium's font size leaves out the CTM; the char matrix carries it
+        matrix = pdfium_c.FS_MATRIX()
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+            size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if not obj:
+            result = ("", size, 0)
+        else:
+            handle = ctypes.cast(ctypes.c_void_p(obj), pdfium_c.FPDF_PAGEOBJECT)
+            font = pdfium_c.FPDFTextObj_GetFont(handle)
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle)
+            result = (self._font_name(font), size, int(mode))
+        self._cache[obj] = result
+        return result
+
+    def _font_name(self, font: object) -> str:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        name = self._names.get(key)
+        if name is None:
+            name = ""
+            if key:
+                getter = getattr(pdfium_c, "FPDFFont_GetBaseFontName", None) or pdfium_c.FPDFFont_GetFontName
+                size = getter(font, None, 0)
+                if size > 0:
+                    buf = ctypes.create_string_buffer(size)
+                    getter(font, buf, size)
+                    name = buf.value.decode("utf-8", "replace")
+            self._names[key] = name
+        return name

@@ -1,0 +1,103 @@
+"""Glue between the glyph stream and font-program recovery, OCR and the per-page verdict."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from warraq.document import Page, PageVerdict
+from warraq.options import Options
+from warraq.pdf.glyphs import FontResolver
+from warraq.pdf.source import open_pikepdf
+
+#: Text sources that come from the PDF's own mapping and need no repair.
+TRUSTED = frozenset({"tounicode", "actualtext", "gap"})
+
+
+class Recoverer:
+    """Per-document: opens the fonts lazily, only when a page has a suspect font."""
+
+    def __init__(self, path: str | Path, opts: Options) -> None:
+        self._path = path
+        self._opts = opts
+        self._pdf: Any | None = None
+        self._doctor: Any | None = None
+        self._loaded = False
+        self._problems: dict[int, list[str]] = {}
+
+    def _load(self) -> Any | None:
+        if not self._loaded:
+            self._loaded = True
+            try:
+                from warraq.fonts import FontDoctor
+            except ImportError:
+                return None
+            self._pdf = open_pikepdf(self._path, self._opts.password)
+            if self._pdf is not None:
+                self._doctor = FontDoctor(self._pdf, font_dirs=self._opts.font_dirs)
+        return self._doctor
+
+    def resolver(self, page_index: int) -> FontResolver | None:
+        """A function fixing the text of glyphs of suspect fonts on this page, or None."""
+        doctor = self._load()
+        if doctor is None:
+            return None
+        try:
+            fonts = doctor.fonts_for_page(page_index)
+        except Exception as exc:  # a broken font dictionary must not stop extraction
+            self._problems[page_index] = [f"fonts unreadable: {exc.__class__.__name__}"]
+            return None
+        suspect = {name: f for name, f in fonts.items() if f.suspect}
+        self._problems[page_index] = [f"{name}: {p}" for name, f in suspect.items() for p in f.problems]
+        if not suspect:
+            return None
+        by_bare = {name.split("+", 1)[-1]: f for name, f in suspect.items()}
+
+        def resolve(font: str, text: str, map_error: bool) -> tuple[str, str] | None:
+            f = suspect.get(font) or by_bare.get(font.split("+", 1)[-1])
+            if f is None:
+                return None
+            fixed = f.resolve(text, map_error)
+            return None if fixed is None else (fixed.text, fixed.method)
+
+        return resolve
+
+    def verdict(self, page_index: int, methods: Counter[str]) -> PageVerdict:
+        """clean / repaired / needs-ocr from where the page's glyph texts came from."""
+        total = sum(methods.values())
+        unmapped = methods.get("unmapped", 0)
+        recovered = total - unmapped - sum(methods.get(k, 0) for k in TRUSTED)
+        reasons = list(self._problems.get(page_index, []))
+        if total == 0:
+            return PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)
+        if unmapped / total > 0.02:
+            reasons.append(f"{unmapped} of {total} glyphs have no text")
+            return PageVerdict("needs-ocr", round(1 - unmapped / total, 3), reasons, methods)
+        if recovered or unmapped:
+            conf = 1.0 - (unmapped + 0.1 * recovered) / total
+            return PageVerdict("repaired", round(max(conf, 0.0), 3), reasons, methods)
+        if any("legacy" in r for r in reasons):
+            return PageVerdict("needs-ocr", 0.2, reasons, methods)
+        return PageVerdict("clean", 1.0, reasons, methods)
+
+    def ocr_page(self, page: Page, page_index: int) -> None:
+        """Replace the page's blocks with OCR text where an OCR engine is available."""
+        try:
+            from warraq.ocr import ocr_page_blocks
+        except ImportError:
+            return
+        try:
+            blocks = ocr_page_blocks(self._path, page_index, password=self._opts.password)
+        except Exception as exc:  # OCR is a last resort; its failure is a reason, not a crash
+            page.verdict.reasons.append(f"OCR failed: {exc}")
+            return
+        if blocks:
+            page.blocks = blocks
+            page.ocr = True
+            page.verdict = PageVerdict("repaired", 0.6, page.verdict.reasons + ["text from OCR"],
+                                       Counter({"ocr": sum(len(b.text) for b in blocks)}))
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()

@@ -1,0 +1,66 @@
+"""Opening a PDF: PDFium for text and rendering, pikepdf (lazily) for font dictionaries.
+
+Every way a file can fail to open is turned into one WarraqError with a one-line message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+
+from warraq.errors import EmptyDocumentError, NotAPdfError, PasswordError
+
+# PDFium's FPDF_GetLastError codes.
+_ERR_FILE, _ERR_FORMAT, _ERR_PASSWORD, _ERR_SECURITY = 2, 3, 4, 5
+
+
+def open_pdfium(path: str | Path, password: str | None) -> pdfium.PdfDocument:
+    """Open with PDFium, mapping its failures to warraq errors."""
+    p = Path(path)
+    if not p.is_file():
+        raise NotAPdfError(f"{p}: no such file")
+    with p.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise NotAPdfError(f"{p}: not a PDF (no %PDF- header)")
+    try:
+        doc = pdfium.PdfDocument(str(p), password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == _ERR_PASSWORD:
+            if password:
+                raise PasswordError(f"{p}: wrong password") from None
+            raise PasswordError(f"{p}: encrypted; give --password") from None
+        if code == _ERR_SECURITY:
+            raise PasswordError(f"{p}: unsupported encryption") from None
+        raise NotAPdfError(f"{p}: damaged PDF that cannot be read ({_reason(exc)})") from None
+    if len(doc) == 0:
+        doc.close()
+        raise EmptyDocumentError(f"{p}: the PDF has no pages")
+    return doc
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[-1] if text else exc.__class__.__name__
+
+
+def open_pikepdf(path: str | Path, password: str | None) -> Any | None:
+    """Open with pikepdf for font inspection; None if qpdf cannot (PDFium could)."""
+    try:
+        import pikepdf
+
+        return pikepdf.open(str(path), password=password or "")
+    except Exception:  # font recovery is optional evidence: its absence is not an error
+        return None
+
+
+def metadata(doc: pdfium.PdfDocument) -> dict[str, str]:
+    """Producer, creator, title ... as strings."""
+    try:
+        meta = doc.get_metadata_dict(skip_empty=True)
+    except Exception:
+        return {}
+    return {k.lower(): str(v) for k, v in meta.items()}

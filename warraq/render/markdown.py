@@ -1,0 +1,33 @@
+"""Markdown rendering that keeps right-to-left text intact for RAG pipelines.
+
+Markup (#, -, table pipes) goes at the logical start of each line, so a right-to-left renderer
+shows it on the right; the Arabic itself is never reversed or wrapped in bidi controls.
+"""
+
+from __future__ import annotations
+
+from warraq.document import Block, Document
+
+
+def _block(b: Block) -> str:
+    if b.kind == "heading":
+        return "## " + b.text
+    if b.kind == "list-item":
+        return "- " + b.text
+    if b.kind == "footnote":
+        return "> " + b.text
+    if b.kind == "table" and b.rows:
+        width = max(len(r) for r in b.rows)
+        rows = [r + [""] * (width - len(r)) for r in b.rows]
+        out = ["| " + " | ".join(c.replace("|", "\\|") for c in rows[0]) + " |",
+               "|" + "---|" * width]
+        out += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows[1:]]
+        return "\n".join(out)
+    return b.text
+
+
+def to_markdown(doc: Document) -> str:
+    parts: list[str] = []
+    for p in doc.pages:
+        parts.extend(_block(b) for b in p.body if b.text)
+    return "\n\n".join(parts) + "\n"
