@@ -29,6 +29,8 @@ def open_pdfium(path: str | Path, password: str | None) -> pdfium.PdfDocument:
         doc = pdfium.PdfDocument(str(p), password=password)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
+        if _page_count(p, password) == 0:  # PDFium refuses a page tree with no pages
+            raise EmptyDocumentError(f"{p}: the PDF has no pages") from None
         if code == _ERR_PASSWORD:
             if password:
                 raise PasswordError(f"{p}: wrong password") from None
@@ -40,6 +42,14 @@ def open_pdfium(path: str | Path, password: str | None) -> pdfium.PdfDocument:
         doc.close()
         raise EmptyDocumentError(f"{p}: the PDF has no pages")
     return doc
+
+
+def _page_count(path: Path, password: str | None) -> int | None:
+    pdf = open_pikepdf(path, password)
+    if pdf is None:
+        return None
+    with pdf:
+        return len(pdf.pages)
 
 
 def _reason(exc: Exception) -> str:
