@@ -73,7 +73,7 @@ def pdf_options(args: argparse.Namespace, **extra: object) -> dict[str, object]:
     return opts
 
 
-def _render(doc: object, fmt: str) -> str:
+def _render(doc: object, fmt: str, keep_lines: bool) -> str:
     from warraq.document import Document
 
     assert isinstance(doc, Document)
@@ -81,7 +81,7 @@ def _render(doc: object, fmt: str) -> str:
         return doc.to_json() + "\n"
     if fmt == "md":
         return doc.markdown()
-    return doc.text()
+    return doc.text(keep_lines)
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -89,7 +89,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from warraq.progress import Progress
 
     files: list[Path] = args.files
-    opts = pdf_options(args, keep_tatweel=args.keep_tatweel, keep_lines=args.keep_lines)
+    opts = pdf_options(args, keep_tatweel=args.keep_tatweel)
     several = len(files) > 1
     if several and args.output is not None:
         args.output.mkdir(parents=True, exist_ok=True)
@@ -104,7 +104,7 @@ def run_extract(args: argparse.Namespace) -> int:
             sys.stderr.write(f"warraq: {exc}\n")
             worst = _combine(worst, exc.exit_code, several)
             continue
-        out = _render(doc, args.format)
+        out = _render(doc, args.format, args.keep_lines)
         for line in doc.errors:
             sys.stderr.write(f"warraq: {path}: {line}\n")
         if doc.errors:

@@ -61,9 +61,13 @@ class Block:
 
     @property
     def text(self) -> str:
+        return self.render()
+
+    def render(self, keep_lines: bool = False) -> str:
+        """The block's text; a paragraph's lines joined by spaces unless keep_lines."""
         if self.rows is not None:
             return "\n".join(" | ".join(cell for cell in row) for row in self.rows)
-        return " ".join(line.text for line in self.lines if line.text)
+        return ("\n" if keep_lines else " ").join(line.text for line in self.lines if line.text)
 
 
 @dataclass
@@ -87,9 +91,9 @@ class Page:
     def body(self) -> list[Block]:
         return [b for b in self.blocks if b.kind not in FURNITURE]
 
-    def text(self) -> str:
+    def text(self, keep_lines: bool = False) -> str:
         """Body text: one block per paragraph, blank line between blocks."""
-        return "\n\n".join(b.text for b in self.body if b.text)
+        return "\n\n".join(t for t in (b.render(keep_lines) for b in self.body) if t)
 
 
 @dataclass
@@ -99,9 +103,9 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # per-page problems, one line each
 
-    def text(self) -> str:
+    def text(self, keep_lines: bool = False) -> str:
         """Body text of all pages in reading order."""
-        return "\n\n".join(t for t in (p.text() for p in self.pages) if t) + "\n"
+        return "\n\n".join(t for t in (p.text(keep_lines) for p in self.pages) if t) + "\n"
 
     def markdown(self) -> str:
         from warraq.render.markdown import to_markdown

@@ -32,8 +32,7 @@ def extract(path: str | Path, **options: Any) -> Document:
     pages = list(iter_pages(path, opts))
     doc = Document(str(path), pages)
     doc.metadata = _meta(path, opts)
-    doc.errors = [f"page {p.number} has no text layer (needs OCR)" for p in pages
-                  if p.verdict.verdict == "needs-ocr" and not p.ocr]
+    doc.errors = [f"page {p.number} has no text layer (needs OCR)" for p in pages if not p.blocks]
     return doc
 
 
@@ -67,6 +66,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     pdf_page = doc[index]
     try:
         width, height = pdf_page.get_size()
+        if pdf_page.get_rotation() in (90, 270):  # glyph positions stay in unrotated page space
+            width, height = height, width
         textpage = pdf_page.get_textpage()
         try:
             resolve = recoverer.resolver(index) if recoverer is not None else None

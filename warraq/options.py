@@ -25,7 +25,6 @@ class Options:
     ocr: OcrMode = "auto"
     recover: bool = True  # recover unmapped / suspect glyphs from the embedded fonts
     font_dirs: tuple[Path, ...] = field(default_factory=tuple)
-    keep_lines: bool = False  # keep the PDF's line breaks inside paragraphs in text output
 
     def __post_init__(self) -> None:
         if self.ocr not in ("auto", "never", "always"):

@@ -50,7 +50,7 @@ def fold_char(ch: str) -> str:
 
 def fold_presentation_forms(text: str) -> str:
     """Fold presentation forms per character; leave everything else alone."""
-    if not any(is_presentation_form(c) for c in text):
+    if not text or max(text) < "\ufb50":
         return text
     return "".join(fold_char(c) for c in text)
 

@@ -27,7 +27,9 @@ def _signature(text: str) -> str:
 
 def _candidates(page: Page) -> list[tuple[Block, str, str]]:
     """(block, 'header'|'footer', signature) for blocks that could be furniture."""
-    out = []
+    out: list[tuple[Block, str, str]] = []
+    if len(page.blocks) < 2:
+        return out  # the only text of a page is its content, whatever its position
     for b in page.blocks:
         if b.kind == "table" or len(b.lines) > 2 or len(b.text) > 160:
             continue

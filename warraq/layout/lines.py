@@ -44,29 +44,24 @@ class Cluster:
 
 @dataclass
 class Segment:
+    """A run of clusters on one baseline; bounds are computed once, segments do not change."""
+
     clusters: list[Cluster]  # visual order, left to right
     baseline: float
     size: float
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    char_count: int = 0
 
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.clusters)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.clusters)
-
-    @property
-    def top(self) -> float:
-        return min(c.glyph.top for c in self.clusters)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.glyph.bottom for c in self.clusters)
-
-    @property
-    def char_count(self) -> int:
-        return sum(len(c.glyph.text) for c in self.clusters if not c.glyph.is_space)
+    def __post_init__(self) -> None:
+        cs = self.clusters
+        self.x0 = min(c.x0 for c in cs)
+        self.x1 = max(c.x1 for c in cs)
+        self.top = min(c.glyph.top for c in cs)
+        self.bottom = max(c.glyph.bottom for c in cs)
+        self.char_count = sum(len(c.glyph.text) for c in cs if not c.glyph.is_space)
 
 
 def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]:

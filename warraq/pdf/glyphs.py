@@ -22,6 +22,23 @@ from warraq.arabic.chars import LIGATURES, is_mark
 _GENERATED = frozenset("\r\n\x02\ufffe")
 
 
+def _object_address_fn() -> Callable[[object, int], int | None]:
+    """FPDFText_GetTextObject returning a plain address: identity checks without ctypes casts."""
+    try:
+        from pypdfium2_raw.bindings import _libs
+
+        fn = _libs["pdfium"]["FPDFText_GetTextObject"]  # a fresh function object, not pypdfium2's
+        fn.argtypes = [pdfium_c.FPDF_TEXTPAGE, ctypes.c_int]
+        fn.restype = ctypes.c_void_p
+        return fn  # type: ignore[no-any-return]
+    except Exception:  # an unusual pypdfium2 build: fall back to casting
+        get = pdfium_c.FPDFText_GetTextObject
+        return lambda tp, i: ctypes.cast(get(tp, i), ctypes.c_void_p).value
+
+
+_object_address = _object_address_fn()
+
+
 @dataclass(slots=True)
 class Glyph:
     """One drawn glyph (or /ActualText span) with its text and where that text came from."""
@@ -39,14 +56,12 @@ class Glyph:
     index: int  # first PDFium char index (stream order)
     render_mode: int = 0
     angle: float = 0.0
+    is_mark: bool = False  # all of its text is combining marks: it rides on a base glyph
+    is_space: bool = False
 
-    @property
-    def is_mark(self) -> bool:
-        return bool(self.text) and all(is_mark(c) for c in self.text)
-
-    @property
-    def is_space(self) -> bool:
-        return self.text.isspace()
+    def __post_init__(self) -> None:
+        self.is_mark = bool(self.text) and all(is_mark(c) for c in self.text)
+        self.is_space = self.text.isspace()
 
 
 @dataclass(slots=True)
@@ -73,7 +88,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     get_u = pdfium_c.FPDFText_GetUnicode
     loose = pdfium_c.FPDFText_GetLooseCharBox
     origin = pdfium_c.FPDFText_GetCharOrigin
-    get_obj = pdfium_c.FPDFText_GetTextObject
+    get_obj = _object_address
     generated = pdfium_c.FPDFText_IsGenerated
     map_err = pdfium_c.FPDFText_HasUnicodeMapError
     fonts = _FontNames()
@@ -84,10 +99,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             continue
         loose(raw, i, rect)
         origin(raw, i, x, y)
-        obj = get_obj(raw, i)
         chars.append(
             _Char(u, x.value, y.value, (rect.left, rect.top, rect.right, rect.bottom),
-                  ctypes.cast(obj, ctypes.c_void_p).value or 0, map_err(raw, i) == 1, i)
+                  get_obj(raw, i) or 0, map_err(raw, i) == 1, i)
         )
     glyphs: list[Glyph] = []
     i = 0
