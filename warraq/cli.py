@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from warraq.errors import ExitCode, WarraqError
+
+if TYPE_CHECKING:
+    from warraq.document import Page
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,23 +77,14 @@ def pdf_options(args: argparse.Namespace, **extra: object) -> dict[str, object]:
     return opts
 
 
-def _render(doc: object, fmt: str, keep_lines: bool) -> str:
-    from warraq.document import Document
-
-    assert isinstance(doc, Document)
-    if fmt == "json":
-        return doc.to_json() + "\n"
-    if fmt == "md":
-        return doc.markdown()
-    return doc.text(keep_lines)
-
-
 def run_extract(args: argparse.Namespace) -> int:
-    from warraq.extract import extract
+    from warraq.extract import Extraction, no_text_message
+    from warraq.options import Options
     from warraq.progress import Progress
+    from warraq.render.stream import write_pages
 
     files: list[Path] = args.files
-    opts = pdf_options(args, keep_tatweel=args.keep_tatweel)
+    opts = Options(**pdf_options(args, keep_tatweel=args.keep_tatweel))  # type: ignore[arg-type]
     several = len(files) > 1
     if several and args.output is not None:
         args.output.mkdir(parents=True, exist_ok=True)
@@ -98,31 +93,35 @@ def run_extract(args: argparse.Namespace) -> int:
     for path in files:
         progress.step(path.name)
         try:
-            doc = extract(path, **opts)
+            with Extraction(path, opts) as ex, _open_output(path, args, several) as out:
+                pages = write_pages(ex.pages(), args.format, out, path=str(path), metadata=ex.metadata,
+                                    keep_lines=args.keep_lines)
         except WarraqError as exc:
             progress.clear()
             sys.stderr.write(f"warraq: {exc}\n")
             worst = _combine(worst, exc.exit_code, several)
             continue
-        out = _render(doc, args.format, args.keep_lines)
-        for line in doc.errors:
-            sys.stderr.write(f"warraq: {path}: {line}\n")
-        if doc.errors:
+        except OSError as exc:  # an output that cannot be written
+            progress.clear()
+            sys.stderr.write(f"warraq: {exc.filename or path}: {exc.strerror or exc}\n")
+            worst = _combine(worst, ExitCode.BAD_INPUT, several)
+            continue
+        progress.clear()
+        empty = [p for p in pages if not p.blocks]
+        for p in empty:
+            sys.stderr.write(f"warraq: {path}: {no_text_message(p)}\n")
+        if empty:
             worst = _combine(worst, ExitCode.PARTIAL, several)
-        summary = _trust_summary(doc)
+        summary = _trust_summary(pages)
         if summary:
             sys.stderr.write(f"warraq: {path}: {summary}\n")
-        _write(out, path, args, several)
     progress.clear()
     return int(worst)
 
 
-def _trust_summary(doc: object) -> str:
-    from warraq.document import Document
-
-    assert isinstance(doc, Document)
+def _trust_summary(pages: list[Page]) -> str:
     counts: dict[str, int] = {}
-    for p in doc.pages:
+    for p in pages:
         counts[p.verdict.verdict] = counts.get(p.verdict.verdict, 0) + 1
     if set(counts) <= {"clean"}:
         return ""
@@ -136,20 +135,20 @@ def _combine(worst: ExitCode, new: ExitCode, several: bool) -> ExitCode:
     return max(worst, new)
 
 
-def _write(text: str, path: Path, args: argparse.Namespace, several: bool) -> None:
+@contextmanager
+def _open_output(path: Path, args: argparse.Namespace, several: bool) -> Iterator[TextIO]:
+    """stdout, the -o file, or DIR/NAME.FORMAT with several inputs."""
     out: Path | None = args.output
     if out is None:
-        _stdout().write(text)
+        stream = sys.stdout
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+        yield stream
+        stream.flush()
         return
     target = out / (path.stem + "." + args.format) if several else out
-    target.write_text(text, encoding="utf-8")
-
-
-def _stdout() -> TextIO:
-    stream = sys.stdout
-    if hasattr(stream, "reconfigure"):
-        stream.reconfigure(encoding="utf-8")
-    return stream
+    with target.open("w", encoding="utf-8") as fh:
+        yield fh
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -66,7 +66,7 @@ class Block:
     def render(self, keep_lines: bool = False) -> str:
         """The block's text; a paragraph's lines joined by spaces unless keep_lines."""
         if self.rows is not None:
-            return "\n".join(" | ".join(cell for cell in row) for row in self.rows)
+            return "\n".join("\t".join(row) for row in self.rows)  # cells tab-separated
         return ("\n" if keep_lines else " ").join(line.text for line in self.lines if line.text)
 
 

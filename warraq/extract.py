@@ -28,37 +28,52 @@ _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)
 
 def extract(path: str | Path, **options: Any) -> Document:
     """Extract a PDF into a Document. Keyword options are those of `warraq.options.Options`."""
-    opts = Options(**options)
-    pages = list(iter_pages(path, opts))
-    doc = Document(str(path), pages)
-    doc.metadata = _meta(path, opts)
-    doc.errors = [f"page {p.number} has no text layer (needs OCR)" for p in pages if not p.blocks]
+    with Extraction(path, Options(**options)) as ex:
+        pages = list(ex.pages())
+        doc = Document(str(path), pages, ex.metadata)
+    doc.errors = [no_text_message(p) for p in pages if not p.blocks]
     return doc
 
 
-def _meta(path: str | Path, opts: Options) -> dict[str, str]:
-    doc = open_pdfium(path, opts.password)
-    try:
-        return metadata(doc)
-    finally:
-        doc.close()
+def no_text_message(page: Page) -> str:
+    return f"page {page.number} has no text layer (needs OCR)"
 
 
-def iter_pages(path: str | Path, opts: Options | None = None) -> Iterator[Page]:
-    """Pages in order, each complete (furniture and footnotes marked) when yielded."""
-    opts = opts or Options()
-    doc = open_pdfium(path, opts.password)
-    recoverer = Recoverer(path, opts) if opts.recover else None
-    try:
-        numbers = [n for n in (opts.pages or range(1, len(doc) + 1)) if n <= len(doc)]
-        raw = (extract_page(doc, n - 1, opts, recoverer) for n in numbers)
+class Extraction:
+    """An open PDF whose pages are extracted one at a time, in order."""
+
+    def __init__(self, path: str | Path, opts: Options | None = None) -> None:
+        self.path = path
+        self.opts = opts or Options()
+        self._doc = open_pdfium(path, self.opts.password)
+        self.metadata = metadata(self._doc)
+        self._recoverer = Recoverer(path, self.opts) if self.opts.recover else None
+
+    def __enter__(self) -> Extraction:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._recoverer is not None:
+            self._recoverer.close()
+        self._doc.close()
+
+    def pages(self) -> Iterator[Page]:
+        """Pages in order, each complete (furniture and footnotes marked) when yielded."""
+        count = len(self._doc)
+        numbers = [n for n in (self.opts.pages or range(1, count + 1)) if n <= count]
+        raw = (extract_page(self._doc, n - 1, self.opts, self._recoverer) for n in numbers)
         for page in mark_furniture(raw):
             mark_footnotes(page)
             yield page
-    finally:
-        if recoverer is not None:
-            recoverer.close()
-        doc.close()
+
+
+def iter_pages(path: str | Path, opts: Options | None = None) -> Iterator[Page]:
+    """Pages of a PDF in order, processed and released one at a time."""
+    with Extraction(path, opts) as ex:
+        yield from ex.pages()
 
 
 def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | None = None) -> Page:

@@ -40,7 +40,7 @@ def _block(b: Block) -> dict[str, Any]:
     return out
 
 
-def _page(p: Page) -> dict[str, Any]:
+def page_dict(p: Page) -> dict[str, Any]:
     return {
         "number": p.number,
         "width": round(p.width, 2),
@@ -63,7 +63,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "metadata": doc.metadata,
         "verdict": doc.verdict,
         "errors": doc.errors,
-        "pages": [_page(p) for p in doc.pages],
+        "pages": [page_dict(p) for p in doc.pages],
     }
 
 

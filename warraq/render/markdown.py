@@ -6,14 +6,15 @@ shows it on the right; the Arabic itself is never reversed or wrapped in bidi co
 
 from __future__ import annotations
 
-from warraq.document import Block, Document
+from warraq.document import Block, Document, Page
 
 
 def _block(b: Block) -> str:
     if b.kind == "heading":
         return "## " + b.text
     if b.kind == "list-item":
-        return "- " + b.text
+        text = b.text
+        return "- " + (text[1:].lstrip() if text[:1] in "•▪◦●■-–*" else text)
     if b.kind == "footnote":
         return "> " + b.text
     if b.kind == "table" and b.rows:
@@ -26,8 +27,9 @@ def _block(b: Block) -> str:
     return b.text
 
 
+def page_markdown(page: Page) -> str:
+    return "\n\n".join(_block(b) for b in page.body if b.text)
+
+
 def to_markdown(doc: Document) -> str:
-    parts: list[str] = []
-    for p in doc.pages:
-        parts.extend(_block(b) for b in p.body if b.text)
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(t for t in (page_markdown(p) for p in doc.pages) if t) + "\n"

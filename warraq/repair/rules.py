@@ -1,0 +1,126 @@
+"""The line rules of `warraq repair`, each a small pure function (rules 1, 3, 5 and 6 of issue 5).
+
+Segments (rule 2) live in segments.py and PUA decoding (rule 4) in pua.py; this module holds the
+rules that need no search: visual-order reversal, run reordering, kashida, presentation forms,
+lam-ligature order and bidi controls.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from warraq.arabic import chars
+from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
+from warraq.repair.model import logp
+from warraq.repair.text import clusters
+
+# Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
+# visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
+LAM_PARTNERS = frozenset(s[1] for s in chars.LIGATURES if len(s) == 2 and s[0] == "ل")
+_SENTENCE_END = ".!?؟…:؛،"
+
+
+def strip_controls(line: str) -> str:
+    """Rule 6: remove bidi control characters (LRM, RLM, embeddings, isolates)."""
+    return chars.strip_bidi_controls(line)
+
+
+def fold_forms(line: str) -> str:
+    """Rule 6: fold Arabic presentation forms per character (never NFKC on the whole string)."""
+    return chars.fold_presentation_forms(line)
+
+
+def remove_kashida(line: str) -> str:
+    """Rule 3: drop justification tatweel inside words.
+
+    Decision: tatweel between two letters is stretching and goes. One tatweel after a letter at
+    the end of a word is kept, because there it is written on purpose ("هـ" after a Hijri year,
+    "الـ" before a number). A tatweel that starts a word has nothing to stretch and goes.
+    """
+    return chars.remove_kashida(line)
+
+
+def fix_lam_order(word: str) -> str:
+    """Rule 6: undo "X+lam" written for a lam+X ligature, if that makes a (more) common word.
+
+    Every combination of up to three suspicious pairs is tried; the word is changed only when
+    the best candidate is listed and at least 30 times more frequent than the word as given.
+    """
+    spots = [i for i in range(len(word) - 1) if word[i + 1] == "ل" and word[i] in LAM_PARTNERS]
+    if not spots:
+        return word
+    best, best_lp = word, logp(word)
+    for k in range(1, min(3, len(spots)) + 1):
+        for combo in combinations(spots, k):
+            if any(b - a < 2 for a, b in zip(combo, combo[1:])):
+                continue  # overlapping pairs
+            w = list(word)
+            for i in combo:
+                w[i], w[i + 1] = w[i + 1], w[i]
+            cand = "".join(w)
+            lp = logp(cand)
+            if lp > best_lp:
+                best, best_lp = cand, lp
+    if best != word and best_lp >= logp(word) + 1.5:
+        return best
+    return word
+
+
+def reverse_visual(line: str) -> str:
+    """Rule 1: a whole line given in visual (left-to-right display) order, back to logical order.
+
+    Clusters (a letter with its marks, a presentation form) are the units; UAX #9 levels decide
+    which runs (Latin words, numbers) keep their internal order; brackets are re-sided by what
+    they touch, and a final period found at the line start moves back to the end.
+    """
+    units = clusters(line)
+    ordered, levels = visual_to_logical(units, units, "rtl")
+    ordered = bracket_sides(mirror_brackets(ordered, levels))
+    return fold_forms("".join(ordered))
+
+
+_ARABIC_RUN_RE = re.compile(
+    "[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]"
+    "(?:[\u0610-\u061a\u0621-\u065f\u0660-\u0669\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u060c\u061b\u061f ]*"
+    "[\u0621-\u065f\u0660-\u0669\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc])?"
+)
+
+
+def reorder_runs(line: str) -> str:
+    """Rule 5: a mixed line whose runs are in visual order while Arabic inside a run is logical.
+
+    "handle) March 3, 2024@) اسم الحساب —" -> "— اسم الحساب (@handle) March 3, 2024".
+    Each Arabic run (words, the spaces between them, Arabic commas) is one unit; everything
+    else is reordered per cluster with UAX #9, as in rule 1.
+    """
+    units: list[str] = []
+    pos = 0
+    for m in _ARABIC_RUN_RE.finditer(line):
+        units.extend(clusters(line[pos:m.start()]))
+        units.append(m.group())
+        pos = m.end()
+    units.extend(clusters(line[pos:]))
+    ordered, levels = visual_to_logical(units, units, "rtl")
+    return "".join(bracket_sides(mirror_brackets(ordered, levels)))
+
+
+def bracket_imbalance(line: str) -> int:
+    """Closing brackets before their opening ones, plus unclosed ones (0 for a tidy line)."""
+    depth = 0
+    bad = 0
+    for ch in line:
+        if ch in "([{«":
+            depth += 1
+        elif ch in ")]}»":
+            if depth:
+                depth -= 1
+            else:
+                bad += 1
+    return bad + depth
+
+
+def starts_with_end_punct(line: str) -> bool:
+    """A line that begins with sentence-final punctuation (a period moved by visual order)."""
+    s = line.lstrip()
+    return bool(s) and s[0] in _SENTENCE_END and not s.startswith("..")

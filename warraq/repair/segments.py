@@ -1,0 +1,117 @@
+"""Rule 2: a justified line whose pieces were written last-first.
+
+A producer cut the line into 2-4 pieces, after a letter that does not join to the left or at a
+kashida, and a tool wrote the pieces in reverse order with a space at each cut. For damaged
+tokens d[0..n-1] and cuts g1 < ... < gm, the pieces are Q1 = d[0:g1], ..., and the original is
+Q(m+1) ... Q1. At each junction the last token of one piece meets the first token of the next:
+a mid-word cut rejoins without a space, a cut between words keeps one space.
+
+Scoring uses only the junctions: joining a and b gains logp(ab) - logp(a) - logp(b), which is
+large when two fragments make a real word (جد + يدة -> جديدة) and negative for two words. Each
+cut costs a fixed penalty, so the identity (no cut) wins unless the fragments speak clearly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from warraq.arabic.chars import TATWEEL
+from warraq.repair.model import NON_JOINING, UNKNOWN, logp
+from warraq.repair.text import arabic_core, split_core
+
+CUT_PENALTY = 2.5
+MIN_JOIN_GAIN = 3.0
+MAX_CUTS = 3
+MAX_TOKENS = 40
+
+
+@dataclass(frozen=True)
+class SegmentFix:
+    """The chosen reordering of one line."""
+
+    text: str
+    cuts: tuple[int, ...]
+    joins: int
+    gain: float
+
+
+def _cuttable_end(token: str) -> bool:
+    """Could a piece end inside a word here? (after a non-joining letter, or at a kashida)"""
+    return bool(token) and (token[-1] in NON_JOINING or token[-1] == TATWEEL)
+
+
+def join_gain(left: str, right: str) -> float:
+    """How much better left+right reads as one word than as two (log10 units; <= 0 if not)."""
+    if not left or not right:
+        return 0.0
+    lpre, lcore, lpost = split_core(left)
+    rpre, rcore, rpost = split_core(right)
+    if lpost or rpre or not arabic_core(left) or not arabic_core(right):
+        return 0.0
+    if not (_cuttable_end(lcore) or rcore[0] == TATWEEL):
+        return 0.0
+    joined = logp(lcore + rcore)
+    if joined <= UNKNOWN:
+        return 0.0
+    return joined - logp(lcore) - logp(rcore)
+
+
+def suspicious(tokens: list[str]) -> bool:
+    """Cheap pre-test: some Arabic token is unknown or ends/starts with a kashida."""
+    for t in tokens:
+        core = arabic_core(t)
+        if core and (logp(core) <= UNKNOWN or core[0] == TATWEEL or core[-1] == TATWEEL):
+            return True
+    return False
+
+
+def find_segments(line: str) -> SegmentFix | None:
+    """The best reordering of a line with reversed pieces, or None if the line reads as it is."""
+    tokens = line.split(" ")
+    n = len(tokens)
+    if n < 2 or n > MAX_TOKENS or "" in tokens or not suspicious(tokens):
+        return None
+    gains: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        for j in range(n):
+            if i != j:
+                g = join_gain(tokens[i], tokens[j])
+                if g >= MIN_JOIN_GAIN:
+                    gains[(i, j)] = g
+    if not gains:
+        return None
+    best: tuple[float, tuple[int, ...]] = (0.0, ())
+    for m in range(1, min(MAX_CUTS, n - 1) + 1):
+        for cuts in combinations(range(1, n), m):
+            score = _score(cuts, n, gains) - CUT_PENALTY * m
+            if score > best[0] + 1e-9:
+                best = (score, cuts)
+    if not best[1]:
+        return None
+    return _apply(tokens, best[1], gains, best[0])
+
+
+def _junctions(cuts: tuple[int, ...], n: int) -> list[tuple[int, int]]:
+    """(left token, right token) at each junction of the restored line."""
+    g = (0, *cuts, n)
+    return [(g[j + 1] - 1, g[j - 1]) for j in range(1, len(cuts) + 1)]
+
+
+def _score(cuts: tuple[int, ...], n: int, gains: dict[tuple[int, int], float]) -> float:
+    return sum(gains.get(pair, 0.0) for pair in _junctions(cuts, n))
+
+
+def _apply(tokens: list[str], cuts: tuple[int, ...], gains: dict[tuple[int, int], float], gain: float) -> SegmentFix:
+    g = (0, *cuts, len(tokens))
+    spans = [(g[j], g[j + 1]) for j in range(len(g) - 1)][::-1]  # restored order
+    out = " ".join(tokens[spans[0][0]:spans[0][1]])
+    joins = 0
+    for (_, prev_end), (start, end) in zip(spans, spans[1:]):
+        piece = " ".join(tokens[start:end])
+        if gains.get((prev_end - 1, start), 0.0) > 0:
+            out += piece
+            joins += 1
+        else:
+            out += " " + piece
+    return SegmentFix(out, cuts, joins, gain)
