@@ -14,6 +14,7 @@ from statistics import median
 from typing import Any
 
 from warraq.document import Document, Page, PageVerdict
+from warraq.executor import default_workers, parallel_pages
 from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
@@ -64,10 +65,28 @@ class Extraction:
         """Pages in order, each complete (furniture and footnotes marked) when yielded."""
         count = len(self._doc)
         numbers = [n for n in (self.opts.pages or range(1, count + 1)) if n <= count]
-        raw = (extract_page(self._doc, n - 1, self.opts, self._recoverer) for n in numbers)
+        workers = self.opts.workers or default_workers(len(numbers))
+        raw: Iterator[Page]
+        if workers > 1:
+            prepare_worker_state()
+            raw = parallel_pages(self.path, self.opts, numbers, workers)
+        else:
+            raw = (extract_page(self._doc, n - 1, self.opts, self._recoverer) for n in numbers)
         for page in mark_furniture(raw):
             mark_footnotes(page)
             yield page
+
+
+def open_page_source(path: str | Path, opts: Options) -> tuple[Any, Recoverer | None, Options]:
+    """What a worker process needs to extract pages of one PDF."""
+    return open_pdfium(path, opts.password), (Recoverer(path, opts) if opts.recover else None), opts
+
+
+def prepare_worker_state() -> None:
+    """Load shared read-only data before workers fork, so they share it instead of each loading it."""
+    from warraq.arabic.lexicon import frequency
+
+    frequency("")
 
 
 def iter_pages(path: str | Path, opts: Options | None = None) -> Iterator[Page]:

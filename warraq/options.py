@@ -25,10 +25,13 @@ class Options:
     ocr: OcrMode = "auto"
     recover: bool = True  # recover unmapped / suspect glyphs from the embedded fonts
     font_dirs: tuple[Path, ...] = field(default_factory=tuple)
+    workers: int = 0  # worker processes for long documents; 0 = one per core, 1 = in-process
 
     def __post_init__(self) -> None:
         if self.ocr not in ("auto", "never", "always"):
             raise OptionsError(f"--ocr must be auto, never or always, not {self.ocr!r}")
+        if self.workers < 0:
+            raise OptionsError("workers must be 0 (automatic) or more")
         if self.pages is not None and any(p < 1 for p in self.pages):
             raise OptionsError("page numbers start at 1")
 

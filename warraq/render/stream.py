@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from warraq.document import Page
+from warraq.extract import no_text_message
 from warraq.render.json import SCHEMA_VERSION, page_dict
 from warraq.render.markdown import page_markdown
 
@@ -19,8 +20,8 @@ def write_pages(pages: Iterable[Page], fmt: str, out: TextIO, *, path: str, meta
     seen: list[Page] = []
     first = True
     if fmt == "json":
-        out.write('{"schema": %d, "path": %s, "metadata": %s, "pages": [\n'
-                  % (SCHEMA_VERSION, json.dumps(path, ensure_ascii=False), json.dumps(metadata, ensure_ascii=False)))
+        head = {"schema": SCHEMA_VERSION, "path": path, "metadata": metadata}
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "pages": [\n')
     for page in pages:
         if fmt == "json":
             text = json.dumps(page_dict(page), ensure_ascii=False)
@@ -33,8 +34,9 @@ def write_pages(pages: Iterable[Page], fmt: str, out: TextIO, *, path: str, meta
         seen.append(Page(page.number, page.width, page.height, page.blocks[:1], page.verdict, page.ocr))
     if fmt == "json":
         verdict = max((p.verdict.verdict for p in seen), key=_RANK.__getitem__, default="clean")
-        errors = [f"page {p.number} has no text layer (needs OCR)" for p in seen if not p.blocks]
-        out.write('\n], "verdict": %s, "errors": %s}\n' % (json.dumps(verdict), json.dumps(errors)))
+        errors = [no_text_message(p) for p in seen if not p.blocks]
+        tail = json.dumps({"verdict": verdict, "errors": errors}, ensure_ascii=False)
+        out.write("\n], " + tail[1:] + "\n")
     elif not first:
         out.write("\n")
     return seen

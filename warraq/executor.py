@@ -1,0 +1,61 @@
+"""Run the pure per-page function in local worker processes, results in page order.
+
+Each worker opens the PDF once (PDFium handles cannot cross processes); the parent keeps only
+the page objects it has not yet passed on. One process is used for short documents, where
+starting workers costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from warraq.document import Page
+from warraq.options import Options
+
+_STATE: dict[str, Any] = {}
+MIN_PAGES_PER_WORKER = 6
+
+
+def default_workers(pages: int) -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, pages // MIN_PAGES_PER_WORKER))
+
+
+def _init(path: str, opts: Options) -> None:
+    from warraq.extract import open_page_source
+
+    _STATE["source"] = open_page_source(path, opts)
+
+
+def _work(number: int) -> Page:
+    from warraq.extract import extract_page
+
+    doc, recoverer, opts = _STATE["source"]
+    return extract_page(doc, number - 1, opts, recoverer)
+
+
+def parallel_pages(path: str | Path, opts: Options, numbers: Sequence[int], workers: int) -> Iterator[Page]:
+    """Pages in order, computed by `workers` processes with at most a few pages in flight each."""
+    ctx = get_context("fork") if hasattr(os, "fork") else get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(str(path), opts)) as pool:
+        pending: list[Future[Page]] = []
+        it = iter(numbers)
+        window = workers * 3
+        for n in it:
+            pending.append(pool.submit(_work, n))
+            if len(pending) >= window:
+                break
+        while pending:
+            page = pending.pop(0).result()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append(pool.submit(_work, nxt))
+            yield page
+
+
+

@@ -1,0 +1,287 @@
+"""The repair pipeline: detect each line's damage, apply only the rules it needs, log every change.
+
+Pass 1 (per line): bidi controls, visual order (rule 1) or presentation forms, mixed runs (rule 5).
+Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4).
+Pass 3 (per line): reversed segments (rule 2), kashida (rule 3), lam-ligature order (rule 6).
+A line that no rule fires on is returned exactly as given, so clean text is byte-identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from warraq.repair import pua, rules
+from warraq.repair.model import UNKNOWN, logp
+from warraq.repair.segments import find_segments
+from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, clusters, has_arabic, is_pua
+
+KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit: which line (1-based), which rule, the line before and after, how sure."""
+
+    line: int
+    rule: str
+    before: str
+    after: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """The detector's reading of one line: its damage kind and how sure (0-1) that is."""
+
+    line: int
+    kind: str
+    score: float
+    rules: tuple[str, ...] = ()
+
+
+@dataclass
+class Repaired:
+    """Result of `repair`: the text, every change, and confidence per line and for the document."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    confidence: float = 1.0
+    line_confidence: list[float] = field(default_factory=list)
+    verdicts: list[LineVerdict] = field(default_factory=list)
+    unresolved: dict[str, list[int]] = field(default_factory=dict)  # PUA code -> lines
+
+    def report(self) -> dict[str, Any]:
+        """The JSON-able log written by `warraq repair --report`."""
+        return {
+            "confidence": round(self.confidence, 4),
+            "lines": len(self.line_confidence),
+            "changed_lines": len({c.line for c in self.changes}),
+            "kinds": {k: sum(v.kind == k for v in self.verdicts) for k in KINDS},
+            "unresolved_pua": {f"U+{ord(c):04X}": ls for c, ls in sorted(self.unresolved.items())},
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
+
+@dataclass
+class _Line:
+    number: int
+    original: str
+    text: str
+    eol: str
+    kind: str = "clean"
+    score: float = 1.0
+    rules: list[str] = field(default_factory=list)
+
+
+def repair(text: str) -> Repaired:
+    """Repair Arabic text that another tool broke. Clean and non-Arabic text come back unchanged."""
+    raw_lines = text.split("\n")
+    if not has_arabic(text) and not PUA_RE.search(text):
+        n = len(raw_lines)
+        return Repaired(text, [], 1.0, [1.0] * n, [LineVerdict(i + 1, "clean", 1.0) for i in range(n)])
+    lines = [_Line(i + 1, s, s[:-1] if s.endswith("\r") else s, "\r" if s.endswith("\r") else "")
+             for i, s in enumerate(raw_lines)]
+    changes: list[Change] = []
+    kinds = pua.classify(text) if PUA_RE.search(text) else {}
+    evidence = [_visual_evidence(ln.text) for ln in lines]
+    doc_visual = _doc_visual(evidence)
+    for ln, ev in zip(lines, evidence):
+        _pass_one(ln, ev, doc_visual, kinds, changes)
+    unresolved: dict[str, list[int]] = {}
+    if kinds:
+        _pass_pua(lines, kinds, changes, unresolved)
+    lam_doc = _lam_damage(lines)
+    for ln in lines:
+        _pass_three(ln, lam_doc, changes)
+    changes.sort(key=lambda c: c.line)
+    out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
+    conf = [_line_confidence(ln) for ln in lines]
+    weights = [max(1, len(ln.text.split())) if has_arabic(ln.text) else 0 for ln in lines]
+    total = sum(weights)
+    doc_conf = sum(c * w for c, w in zip(conf, weights)) / total if total else 1.0
+    verdicts = [LineVerdict(ln.number, ln.kind, round(ln.score, 3), tuple(ln.rules)) for ln in lines]
+    return Repaired(out, changes, doc_conf, conf, verdicts, unresolved)
+
+
+def detect(text: str) -> list[LineVerdict]:
+    """Per-line damage verdicts (clean / visual / reversed-segments / mixed / chars)."""
+    return repair(text).verdicts
+
+
+def _change(ln: _Line, rule: str, before: str, after: str, conf: float, changes: list[Change]) -> None:
+    if before == after:
+        return
+    ln.text = after
+    ln.rules.append(rule)
+    if ln.kind == "clean":
+        ln.kind = "chars"
+    changes.append(Change(ln.number, rule, before, after, round(conf, 3)))
+
+
+# ---- pass 1: order --------------------------------------------------------------------------
+
+def _visual_evidence(line: str) -> tuple[int, int, int, float]:
+    """(words read forward, words read reversed, comparable words, best reversed log-frequency)."""
+    fwd = rev = eligible = 0
+    best_rev = UNKNOWN
+    if not has_arabic(line):
+        return 0, 0, 0, UNKNOWN
+    for token in line.split():
+        core = arabic_core(token)
+        if not core or PUA_RE.search(core):
+            continue
+        cl = clusters(core)
+        if len(cl) < 2:
+            continue
+        f = rules.fold_forms(core)
+        r = rules.fold_forms("".join(reversed(cl)))
+        if f == r:
+            continue
+        eligible += 1
+        lf, lr = logp(f), logp(r)
+        fwd += lf > UNKNOWN
+        rev += lr > UNKNOWN
+        best_rev = max(best_rev, lr)
+    return fwd, rev, eligible, best_rev
+
+
+def _is_visual(ev: tuple[int, int, int, float], doc_visual: bool) -> bool:
+    fwd, rev, eligible, best_rev = ev
+    if rev <= fwd:
+        return False
+    if doc_visual:
+        return True
+    if eligible == 1:
+        return best_rev > -5.5
+    return rev - fwd >= max(1.0, 0.3 * eligible)
+
+
+def _doc_visual(evidence: list[tuple[int, int, int, float]]) -> bool:
+    decided = [rev > fwd for fwd, rev, el, _ in evidence if el >= 3 and rev != fwd]
+    return len(decided) >= 3 and sum(decided) >= 0.8 * len(decided)
+
+
+def _pass_one(ln: _Line, ev: tuple[int, int, int, float], doc_visual: bool,
+              kinds: dict[str, str], changes: list[Change]) -> None:
+    if not SUSPECT_RE.search(ln.text) and not has_arabic(ln.text):
+        return
+    _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
+    if has_arabic(ln.text) and _is_visual(ev, doc_visual):
+        fwd, rev, eligible, _ = ev
+        before = ln.text
+        stand_in = "".join(_stand_in(c, kinds) for c in before)
+        after = _reverse_with_classes(before, stand_in)
+        _change(ln, "visual-order", before, after, min(1.0, 0.5 + (rev - fwd) / (2 * eligible)), changes)
+        ln.kind, ln.score = "visual", (rev - fwd) / eligible
+        return
+    _change(ln, "presentation-forms", ln.text, rules.fold_forms(ln.text), 1.0, changes)
+    if has_arabic(ln.text) and (rules.bracket_imbalance(ln.text) or rules.starts_with_end_punct(ln.text)):
+        cand = rules.reorder_runs(ln.text)
+        fixes_brackets = rules.bracket_imbalance(cand) < rules.bracket_imbalance(ln.text)
+        if cand != ln.text and (fixes_brackets or not rules.starts_with_end_punct(cand)):
+            _change(ln, "mixed-runs", ln.text, cand, 0.7, changes)
+            ln.kind, ln.score = "mixed", 0.7
+
+
+def _stand_in(ch: str, kinds: dict[str, str]) -> str:
+    """A character with the bidi class a PUA code will have once decoded."""
+    if not is_pua(ch):
+        return ch
+    return "\u0628" if kinds.get(ch) == "letter" else "5"
+
+
+def _reverse_with_classes(line: str, stand_in: str) -> str:
+    """Rule 1 with PUA codes classed as the letters or digits they stand for."""
+    if stand_in == line:
+        return rules.reverse_visual(line)
+    from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
+
+    units = clusters(line)
+    texts = clusters(stand_in)
+    if len(texts) != len(units):
+        return rules.reverse_visual(line)
+    ordered, levels = visual_to_logical(units, texts, "rtl")
+    return rules.fold_forms("".join(bracket_sides(mirror_brackets(ordered, levels))))
+
+
+# ---- pass 2: PUA ----------------------------------------------------------------------------
+
+def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
+              unresolved: dict[str, list[int]]) -> None:
+    result = pua.decode("\n".join(ln.text for ln in lines), kinds)
+    for ln in lines:
+        if not PUA_RE.search(ln.text):
+            continue
+        after = pua.apply(ln.text, result.mapping)
+        used = {c for c in ln.text if c in result.mapping}
+        conf = min((result.confidence[c] for c in used), default=0.0)
+        _change(ln, "pua", ln.text, after, conf, changes)
+        for c in sorted({c for c in after if is_pua(c)}):
+            unresolved.setdefault(c, []).append(ln.number)
+            if "pua-unresolved" not in ln.rules:
+                ln.rules.append("pua-unresolved")
+                ln.kind = "chars" if ln.kind == "clean" else ln.kind
+
+
+# ---- pass 3: segments, kashida, lam --------------------------------------------------------
+
+def _pass_three(ln: _Line, lam_doc: bool, changes: list[Change]) -> None:
+    if not has_arabic(ln.text):
+        return
+    if ln.kind != "visual":
+        fix = find_segments(ln.text)
+        if fix is not None:
+            conf = min(1.0, 0.5 + fix.gain / 30)
+            _change(ln, "segments", ln.text, fix.text, conf, changes)
+            ln.kind, ln.score = "reversed-segments", conf
+    _change(ln, "kashida", ln.text, rules.remove_kashida(ln.text), 0.95, changes)
+    after = _fix_lam_line(ln.text, lam_doc or ln.kind == "visual")
+    _change(ln, "lam-ligature", ln.text, after, 0.8, changes)
+
+
+def _fix_lam_line(line: str, trust_pattern: bool) -> str:
+    """Rule 6 per word: unknown words always; listed words only where the document shows the pattern."""
+    if "ل" not in line:
+        return line
+    tokens = line.split(" ")
+    for i, t in enumerate(tokens):
+        core = arabic_core(t)
+        if not core or "ل" not in core:
+            continue
+        if logp(core) > UNKNOWN and not trust_pattern:
+            continue
+        fixed = rules.fix_lam_order(core)
+        if fixed != core:
+            tokens[i] = t.replace(core, fixed, 1)
+    return " ".join(tokens)
+
+
+def _lam_damage(lines: list[_Line]) -> bool:
+    """Does the document show the lam-ligature pattern on at least two unknown words?"""
+    hits = 0
+    for ln in lines:
+        if "ل" not in ln.text:
+            continue
+        for t in ln.text.split():
+            core = arabic_core(t)
+            if core and logp(core) <= UNKNOWN and rules.fix_lam_order(core) != core:
+                hits += 1
+                if hits >= 2:
+                    return True
+    return False
+
+
+def _line_confidence(ln: _Line) -> float:
+    """Share of the line's Arabic words that the model knows, lowered for leftover PUA codes."""
+    words = [c for c in (arabic_core(t) for t in ln.text.split()) if c]
+    if not words:
+        return 1.0 if not PUA_RE.search(ln.text) else 0.5
+    known = sum(logp(w) > UNKNOWN for w in words if not PUA_RE.search(w))
+    base = (known + 1) / (len(words) + 1)
+    if PUA_RE.search(ln.text):
+        base *= 0.5
+    return round(base, 3)
