@@ -13,6 +13,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
+from warraq.arabic.bidi import Direction
 from warraq.document import Document, Page, PageVerdict
 from warraq.executor import default_workers, parallel_pages
 from warraq.layout.assemble import strong_counts, to_block
@@ -21,7 +22,7 @@ from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
-from warraq.pdf.recovery import Recoverer
+from warraq.pdf.recovery import Recoverer, page_verdict
 from warraq.pdf.source import metadata, open_pdfium
 
 _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
@@ -119,14 +120,15 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             recoverer.ocr_page(page, index)
         return page
     r, l_ = strong_counts(segments)
-    direction = "rtl" if r >= 0.5 * l_ and r > 0 else "ltr"
+    direction: Direction = "rtl" if r >= 0.5 * l_ and r > 0 else "ltr"
     sizes = [s.size for s in segments for _ in range(max(1, s.char_count))]
     body_size = median(sizes)
     page.blocks = [to_block(b, direction, opts.keep_tatweel) for b in build_blocks(segments, direction, body_size)]
     for b in page.blocks:
         if b.kind == "paragraph" and _LIST_MARK.match(b.text):
             b.kind = "list-item"
-    page.verdict = recoverer.verdict(index, methods) if recoverer is not None else PageVerdict("clean", 1.0, [], methods)
-    if opts.ocr == "always" and recoverer is not None:
+    page.verdict = page_verdict(methods, recoverer.problems(index) if recoverer is not None else [])
+    needs_ocr = page.verdict.verdict == "needs-ocr" and opts.ocr == "auto"
+    if recoverer is not None and (opts.ocr == "always" or needs_ocr):
         recoverer.ocr_page(page, index)
     return page

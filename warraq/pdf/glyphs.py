@@ -13,10 +13,14 @@ import ctypes
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 from warraq.arabic.chars import LIGATURES, is_mark
+
+#: Text of a glyph whose mapping is missing and could not be recovered.
+UNMAPPED = "\ufffd"
 
 # Characters PDFium writes between lines; never glyphs.
 _GENERATED = frozenset("\r\n\x02\ufffe")
@@ -118,10 +122,11 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             text = text[::-1]
         font, size, mode = fonts.info(c.obj, raw, c.index)
         source = "unmapped" if c.err else "tounicode"
-        if resolve is not None:
-            fixed = resolve(font, text, c.err)
-            if fixed is not None:
-                text, source = fixed
+        fixed = resolve(font, text, c.err) if resolve is not None else None
+        if fixed is not None:
+            text, source = fixed
+        elif c.err:
+            text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
         left, top, right, bottom = c.box
         glyphs.append(
             Glyph(text, source, left, page_height - top, right, page_height - bottom,
@@ -192,7 +197,7 @@ class _FontNames:
         self._cache[obj] = result
         return result
 
-    def _font_name(self, font: object) -> str:
+    def _font_name(self, font: Any) -> str:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         name = self._names.get(key)
         if name is None:

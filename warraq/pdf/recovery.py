@@ -63,23 +63,9 @@ class Recoverer:
 
         return resolve
 
-    def verdict(self, page_index: int, methods: Counter[str]) -> PageVerdict:
-        """clean / repaired / needs-ocr from where the page's glyph texts came from."""
-        total = sum(methods.values())
-        unmapped = methods.get("unmapped", 0)
-        recovered = total - unmapped - sum(methods.get(k, 0) for k in TRUSTED)
-        reasons = list(self._problems.get(page_index, []))
-        if total == 0:
-            return PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)
-        if unmapped / total > 0.02:
-            reasons.append(f"{unmapped} of {total} glyphs have no text")
-            return PageVerdict("needs-ocr", round(1 - unmapped / total, 3), reasons, methods)
-        if recovered or unmapped:
-            conf = 1.0 - (unmapped + 0.1 * recovered) / total
-            return PageVerdict("repaired", round(max(conf, 0.0), 3), reasons, methods)
-        if any("legacy" in r for r in reasons):
-            return PageVerdict("needs-ocr", 0.2, reasons, methods)
-        return PageVerdict("clean", 1.0, reasons, methods)
+    def problems(self, page_index: int) -> list[str]:
+        """Font problems found on this page (empty until its resolver was asked for)."""
+        return list(self._problems.get(page_index, []))
 
     def ocr_page(self, page: Page, page_index: int) -> None:
         """Replace the page's blocks with OCR text where an OCR engine is available."""
@@ -101,3 +87,22 @@ class Recoverer:
     def close(self) -> None:
         if self._pdf is not None:
             self._pdf.close()
+
+
+def page_verdict(methods: Counter[str], reasons: list[str]) -> PageVerdict:
+    """clean / repaired / needs-ocr from where the page's glyph texts came from."""
+    total = sum(methods.values())
+    unmapped = methods.get("unmapped", 0)
+    recovered = total - unmapped - sum(methods.get(k, 0) for k in TRUSTED)
+    reasons = list(reasons)
+    if total == 0:
+        return PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)
+    if unmapped / total > 0.02:
+        reasons.append(f"{unmapped} of {total} glyphs have no text")
+        return PageVerdict("needs-ocr", round(1 - unmapped / total, 3), reasons, methods)
+    if any("legacy" in r for r in reasons):
+        return PageVerdict("needs-ocr", 0.2, reasons, methods)
+    if recovered or unmapped:
+        conf = 1.0 - (unmapped + 0.1 * recovered) / total
+        return PageVerdict("repaired", round(max(conf, 0.0), 3), reasons, methods)
+    return PageVerdict("clean", 1.0, reasons, methods)
