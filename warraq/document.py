@@ -124,6 +124,6 @@ class Document:
 
     @property
     def verdict(self) -> Verdict:
-        order = {"clean": 0, "repaired": 1, "needs-ocr": 2}
-        worst = max((p.verdict.verdict for p in self.pages), key=order.__getitem__, default="clean")
-        return worst
+        order: dict[Verdict, int] = {"clean": 0, "repaired": 1, "needs-ocr": 2}
+        verdicts: list[Verdict] = [p.verdict.verdict for p in self.pages]
+        return max(verdicts, key=order.__getitem__, default="clean")
