@@ -35,7 +35,8 @@ class Cluster:
 
     @property
     def x0(self) -> float:
-        return self.glyph.x0
+        # the pen position, where a glyph with a left side bearing really starts
+        return min(self.glyph.x0, self.glyph.ox)
 
     @property
     def x1(self) -> float:
@@ -99,7 +100,11 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
 
 
 def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
-    """Give each mark to the base glyph it sits on (x-centre inside, nearest baseline)."""
+    """Give each mark to the base glyph it sits on.
+
+    Shapers position a mark from its base's origin, so a base with the very same origin wins;
+    otherwise the base whose span holds the mark's centre, then the nearest one.
+    """
     if not rows:
         return
     for m in marks:
@@ -113,8 +118,11 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
             for c in row:
                 if c.glyph.is_space:
                     continue
-                dx = 0.0 if c.x0 <= cx <= c.x1 else min(abs(cx - c.x0), abs(cx - c.x1))
-                cost = dx * 4 + dy
+                if abs(c.glyph.ox - m.ox) < 0.05 and abs(c.glyph.oy - m.oy) < 0.05:
+                    cost = -1.0
+                else:
+                    dx = 0.0 if c.x0 <= cx <= c.x1 else min(abs(cx - c.x0), abs(cx - c.x1))
+                    cost = dx * 4 + dy
                 if cost < best_cost:
                     best, best_cost = c, cost
         if best is not None:
