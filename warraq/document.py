@@ -45,6 +45,7 @@ class Line:
     size: float
     fonts: list[str] = field(default_factory=list)
     sources: Counter[str] = field(default_factory=Counter)
+    artifact: bool = False  # tagged as /Artifact by the producer (page furniture)
 
     @property
     def text(self) -> str:

@@ -108,7 +108,8 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool) -> Line:
         _flush(words, piece, keep_tatweel)
     sources = Counter(c.glyph.source for c in seg.clusters if not c.inserted_space)
     fonts = list(dict.fromkeys(c.glyph.font for c in seg.clusters if c.glyph.font))
-    return Line(words, _bbox([seg]), direction, seg.size, fonts, sources)
+    artifact = all(c.glyph.artifact for c in seg.clusters if not c.inserted_space)
+    return Line(words, _bbox([seg]), direction, seg.size, fonts, sources, artifact)
 
 
 def _plain(piece: list[tuple[str, Cluster]]) -> str:

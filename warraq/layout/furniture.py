@@ -64,11 +64,23 @@ def mark_furniture(pages: Iterable[Page], window: int = 2) -> Iterator[Page]:
                 block.kind = "page-number"
             elif any(s == sig and w == where for _, w, s in near):
                 block.kind = where  # type: ignore[assignment]
+        _mark_artifacts(page)
         yield page
         pos += 1
         if pos > window:  # keep memory flat: drop pages no longer needed as neighbours
             buf.pop(0)
             pos -= 1
+
+
+def _mark_artifacts(page: Page) -> None:
+    """A producer's own /Artifact tags name furniture outright, even on a single page."""
+    for b in page.blocks:
+        if b.kind in ("header", "footer", "page-number") or not b.lines or not all(ln.artifact for ln in b.lines):
+            continue
+        if _PAGE_NUMBER.match(_signature(b.text)):
+            b.kind = "page-number"
+        else:
+            b.kind = "header" if (b.bbox[1] + b.bbox[3]) / 2 < page.height / 2 else "footer"
 
 
 def mark_footnotes(page: Page) -> None:

@@ -59,7 +59,7 @@ class Glyph:
     font: str
     index: int  # first PDFium char index (stream order)
     render_mode: int = 0
-    angle: float = 0.0
+    artifact: bool = False  # inside /Artifact marked content: page furniture in a tagged PDF
     is_mark: bool = False  # all of its text is combining marks: it rides on a base glyph
     is_space: bool = False
 
@@ -120,7 +120,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         text = "".join(ch.u for ch in group)
         if len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
             text = text[::-1]
-        font, size, mode = fonts.info(c.obj, raw, c.index)
+        font, size, mode, artifact = fonts.info(c.obj, raw, c.index)
         source = "unmapped" if c.err else "tounicode"
         fixed = resolve(font, text, c.err) if resolve is not None else None
         if fixed is not None:
@@ -130,7 +130,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         left, top, right, bottom = c.box
         glyphs.append(
             Glyph(text, source, left, page_height - top, right, page_height - bottom,
-                  c.ox, page_height - c.oy, size, font, c.index, mode)
+                  c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
         )
         i = j
     return glyphs
@@ -172,13 +172,13 @@ def _pdfium_direction(ch: str) -> str | None:
 
 
 class _FontNames:
-    """Font name, size and render mode per PDFium text object, looked up once per object."""
+    """Font name, size, render mode and artifact flag per PDFium text object, looked up once."""
 
     def __init__(self) -> None:
-        self._cache: dict[int, tuple[str, float, int]] = {}
+        self._cache: dict[int, tuple[str, float, int, bool]] = {}
         self._names: dict[int, str] = {}
 
-    def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int]:
+    def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int, bool]:
         hit = self._cache.get(obj)
         if hit is not None:
             return hit
@@ -188,12 +188,12 @@ class _FontNames:
         if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
             size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         if not obj:
-            result = ("", size, 0)
+            result = ("", size, 0, False)
         else:
             handle = ctypes.cast(ctypes.c_void_p(obj), pdfium_c.FPDF_PAGEOBJECT)
             font = pdfium_c.FPDFTextObj_GetFont(handle)
             mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle)
-            result = (self._font_name(font), size, int(mode))
+            result = (self._font_name(font), size, int(mode), _is_artifact(handle))
         self._cache[obj] = result
         return result
 
@@ -211,3 +211,17 @@ class _FontNames:
                     name = buf.value.decode("utf-8", "replace")
             self._names[key] = name
         return name
+
+
+def _is_artifact(obj: Any) -> bool:
+    """Is this page object inside /Artifact marked content (headers, footers, page numbers)?"""
+    count = pdfium_c.FPDFPageObj_CountMarks(obj)
+    for i in range(max(count, 0)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, i)
+        size = ctypes.c_ulong()
+        buf = (ctypes.c_ushort * 32)()
+        if pdfium_c.FPDFPageObjMark_GetName(mark, buf, ctypes.sizeof(buf), ctypes.byref(size)):
+            name = bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore")
+            if name == "Artifact":
+                return True
+    return False

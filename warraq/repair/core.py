@@ -78,7 +78,34 @@ class _Line:
 
 
 def repair(text: str) -> Repaired:
-    """Repair Arabic text that another tool broke. Clean and non-Arabic text come back unchanged."""
+    """Repair Arabic text that another tool broke. Clean and non-Arabic text come back unchanged.
+
+    The passes are run again on their own output until nothing changes (at most three rounds):
+    a PUA code decoded only once its neighbours are, or a word rejoined only once a segment is
+    in place, would otherwise make a second `repair` change the text again.
+    """
+    result = _repair_once(text)
+    for _ in range(2):
+        if result.text == text:
+            break
+        text = result.text
+        again = _repair_once(text)
+        if again.text == text:
+            break
+        result = _merge(result, again)
+    return result
+
+
+def _merge(first: Repaired, second: Repaired) -> Repaired:
+    """The second round's text and verdicts, with the changes of both rounds."""
+    kinds = [b if b.kind != "clean" else a for a, b in zip(first.verdicts, second.verdicts)]
+    if len(kinds) != len(second.verdicts):
+        kinds = second.verdicts
+    return Repaired(second.text, sorted(first.changes + second.changes, key=lambda c: c.line),
+                    second.confidence, second.line_confidence, kinds, second.unresolved)
+
+
+def _repair_once(text: str) -> Repaired:
     raw_lines = text.split("\n")
     if not has_arabic(text) and not PUA_RE.search(text):
         n = len(raw_lines)
@@ -125,11 +152,15 @@ def _change(ln: _Line, rule: str, before: str, after: str, conf: float, changes:
 # ---- pass 1: order --------------------------------------------------------------------------
 
 def _visual_evidence(line: str) -> tuple[int, int, int, float]:
-    """(words read forward, words read reversed, comparable words, best reversed log-frequency)."""
+    """(words known forward, words known reversed, comparable words, summed log-odds reversed).
+
+    Counting known words alone is fooled by the noise in a web word list (reversed words such
+    as "ماع" occur there), so the sum of log-frequency differences decides, and counts guard it.
+    """
     fwd = rev = eligible = 0
-    best_rev = UNKNOWN
+    diff = 0.0
     if not has_arabic(line):
-        return 0, 0, 0, UNKNOWN
+        return 0, 0, 0, 0.0
     for token in line.split():
         core = arabic_core(token)
         if not core or PUA_RE.search(core):
@@ -145,23 +176,21 @@ def _visual_evidence(line: str) -> tuple[int, int, int, float]:
         lf, lr = logp(f), logp(r)
         fwd += lf > UNKNOWN
         rev += lr > UNKNOWN
-        best_rev = max(best_rev, lr)
-    return fwd, rev, eligible, best_rev
+        diff += lr - lf
+    return fwd, rev, eligible, diff
 
 
 def _is_visual(ev: tuple[int, int, int, float], doc_visual: bool) -> bool:
-    fwd, rev, eligible, best_rev = ev
-    if rev <= fwd:
+    fwd, rev, eligible, diff = ev
+    if rev < fwd or diff <= 0:
         return False
     if doc_visual:
         return True
-    if eligible == 1:
-        return best_rev > -5.5
-    return rev - fwd >= max(1.0, 0.3 * eligible)
+    return diff >= max(3.0, 1.5 * eligible)
 
 
 def _doc_visual(evidence: list[tuple[int, int, int, float]]) -> bool:
-    decided = [rev > fwd for fwd, rev, el, _ in evidence if el >= 3 and rev != fwd]
+    decided = [diff > 0 for fwd, rev, el, diff in evidence if el >= 3 and abs(diff) >= 3]
     return len(decided) >= 3 and sum(decided) >= 0.8 * len(decided)
 
 
@@ -171,12 +200,13 @@ def _pass_one(ln: _Line, ev: tuple[int, int, int, float], doc_visual: bool,
         return
     _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
     if has_arabic(ln.text) and _is_visual(ev, doc_visual):
-        fwd, rev, eligible, _ = ev
+        eligible, diff = ev[2], ev[3]
         before = ln.text
         stand_in = "".join(_stand_in(c, kinds) for c in before)
         after = _reverse_with_classes(before, stand_in)
-        _change(ln, "visual-order", before, after, min(1.0, 0.5 + (rev - fwd) / (2 * eligible)), changes)
-        ln.kind, ln.score = "visual", (rev - fwd) / eligible
+        conf = min(1.0, 0.5 + diff / (10 * max(1, eligible)))
+        _change(ln, "visual-order", before, after, conf, changes)
+        ln.kind, ln.score = "visual", conf
         return
     _change(ln, "presentation-forms", ln.text, rules.fold_forms(ln.text), 1.0, changes)
     if has_arabic(ln.text) and (rules.bracket_imbalance(ln.text) or rules.starts_with_end_punct(ln.text)):

@@ -13,6 +13,7 @@ A code whose best reading does not beat the runner-up clearly stays as it is and
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,17 @@ MONTHS = frozenset(
     "شعبان رمضان شوال القعدة الحجة January February March April May June July August September "
     "October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+_MONTH_NUMBER = {
+    name: i % 12 + 1
+    for names in (
+        "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+        "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين تشرين كانون",
+        "January February March April May June July August September October November December",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    )
+    for i, name in enumerate(names.split())
+}
+_MONTH_NUMBER.update({"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10, "Sept": 9})
 _YEAR_WORDS = frozenset("عام العام لعام بعام سنة السنة لسنة منذ م هـ".split())
 _DIGIT_SEPS = "/:.,-"
 
@@ -137,7 +149,7 @@ class _Number:
 
 def _numbers(text: str, codes: set[str]) -> list[_Number]:
     found: list[_Number] = []
-    for line in text.split("\n"):
+    for line in (text.replace("\n", " "),):  # contexts run across line breaks
         spans = [m for m in _NUM_RE.finditer(line) if not any(is_pua(c) and c not in codes for c in m.group())]
         for k, m in enumerate(spans):
             left, right = line[:m.start()], line[m.end():]
@@ -157,8 +169,15 @@ def _numbers(text: str, codes: set[str]) -> list[_Number]:
 
 def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     code_set = set(codes)
-    numbers = [n for n in _numbers(text, code_set) if any(c in code_set for c in n.raw)]
-    visible = {n.raw for n in _numbers(text, set()) if not any(is_pua(c) for c in n.raw)}
+    counted: dict[_Number, int] = {}
+    for n in _numbers(text, code_set):
+        if any(c in code_set for c in n.raw):
+            counted[n] = counted.get(n, 0) + 1
+    numbers = list(counted)
+    weight = [min(3, counted[n]) for n in numbers]
+    plain = [n for n in _numbers(text, set()) if not any(is_pua(c) for c in n.raw)]
+    visible = {n.raw for n in plain}
+    visible_days = frozenset((_month_of(n), n.raw) for n in plain if _month_of(n) and len(n.raw) <= 2)
     ascii_digits = sum(c.isascii() for n in visible for c in n)
     indic = len(text) and sum("\u0660" <= c <= "\u0669" for c in text) > ascii_digits
     alphabet = "٠١٢٣٤٥٦٧٨٩" if indic else "0123456789"
@@ -166,11 +185,11 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     rng = random.Random(1234)
 
     def score(assign: dict[str, int]) -> float:
-        return sum(_number_score(n, assign, visible) for n in numbers) + _order_prior(codes, assign)
+        return sum(w * _number_score(n, assign, visible, visible_days) for n, w in zip(numbers, weight)) + _order_prior(codes, assign)
 
     best_assign: dict[str, int] = {}
     best = float("-inf")
-    for restart in range(6):
+    for restart in range(16):
         pool = list(range(10))
         if restart:
             rng.shuffle(pool)
@@ -210,11 +229,16 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
             out.confidence[a] = min(1.0, margin / 6)
 
 
+def _month_of(n: _Number) -> int:
+    return _MONTH_NUMBER.get(n.next, 0) or _MONTH_NUMBER.get(n.prev, 0)
+
+
 def _value(raw: str, assign: dict[str, int]) -> str:
     return "".join(str(assign[c]) if c in assign else str(int(c)) if c.isdigit() else "?" for c in raw)
 
 
-def _number_score(n: _Number, assign: dict[str, int], visible: set[str]) -> float:
+def _number_score(n: _Number, assign: dict[str, int], visible: set[str],
+                  visible_days: frozenset[tuple[int, str]] = frozenset()) -> float:
     s = _value(n.raw, assign)
     if "?" in s:
         return 0.0
@@ -224,9 +248,10 @@ def _number_score(n: _Number, assign: dict[str, int], visible: set[str]) -> floa
     if n.prev_num and n.before == "/" or (n.prev in MONTHS and n.prev_num):
         year_ctx = True
     if year_ctx and k == 4:
-        score += 4.0 if (1900 <= v <= 2035 or (n.next in ("هـ", "ه") and 1300 <= v <= 1460)) else -4.0
+        score += _year_score(v, n.next in ("هـ", "ه"))
     elif (n.next in MONTHS or n.prev in MONTHS) and k <= 2:
         score += 3.0 if 1 <= v <= 31 else -4.0
+    score += _agreement(n.next, v)
     if n.after == "/" and n.before != "/" and k <= 2:  # day of dd/mm/yyyy
         score += 2.0 if 1 <= v <= 31 else -3.0
     elif n.before == "/" and n.after == "/" and k <= 2:  # month
@@ -239,9 +264,40 @@ def _number_score(n: _Number, assign: dict[str, int], visible: set[str]) -> floa
         score -= 2.0
     if s in visible:  # the same number written with visible digits elsewhere
         score += 2.0 if k >= 3 else 0.5
-    if s[0] != "0":
-        score += 0.15 * (1 if s[0] in "12" else 0)
+    month = _month_of(n)
+    if month and k <= 2 and (month, s) in visible_days:  # "3 مارس" here, "March 3" elsewhere
+        score += 3.0
+    if s[0] != "0":  # leading digits follow Benford's law in running text
+        score += 2.0 * math.log10(1 + 1 / int(s[0]))
     return score
+
+
+_PLURALS = frozenset("آلاف ملايين مليارات سنوات أيام أشهر أسابيع ساعات دقائق مراحل دول مرات أعوام أطفال".split())
+_PERCENT = frozenset(("في", "بالمئة", "بالمائة", "%", "٪"))
+
+
+def _agreement(noun: str, v: int) -> float:
+    """Arabic counted nouns: plural after 3-10, accusative singular ("عاما", "ألفا") after 11-99."""
+    if not noun:
+        return 0.0
+    if noun in _PLURALS:
+        return 1.5 if 3 <= v <= 10 else -1.5
+    if len(noun) >= 3 and noun.endswith("ا") and not noun.startswith("ال") and logp(noun[:-1]) > -6:
+        return 1.5 if 11 <= v <= 99 else -1.0
+    return 0.0
+
+
+def _year_score(v: int, hijri: bool) -> float:
+    """News years are mostly recent: graded rather than a flat 1900-2035 window."""
+    if hijri:
+        return 4.0 if 1400 <= v <= 1460 else 2.0 if 1300 <= v < 1400 else -4.0
+    if 2000 <= v <= 2030:
+        return 4.0
+    if 1950 <= v < 2000:
+        return 2.5
+    if 2030 < v <= 2100:
+        return 1.5  # targets and projections
+    return 1.0 if 1900 <= v < 1950 else -4.0
 
 
 def _order_prior(codes: list[str], assign: dict[str, int]) -> float:

@@ -42,41 +42,56 @@ def _cuttable_end(token: str) -> bool:
 
 
 def join_gain(left: str, right: str) -> float:
-    """How much better left+right reads as one word than as two (log10 units; <= 0 if not)."""
-    if not left or not right:
+    """How much better left+right reads as one word than as two (log10 units; 0 if not joinable)."""
+    lcore, rcore = _left_core(left), _right_core(right)
+    if not lcore or not rcore:
         return 0.0
-    lpre, lcore, lpost = split_core(left)
-    rpre, rcore, rpost = split_core(right)
-    if lpost or rpre or not arabic_core(left) or not arabic_core(right):
-        return 0.0
-    if not (_cuttable_end(lcore) or rcore[0] == TATWEEL):
-        return 0.0
+    return _core_gain(lcore, rcore)
+
+
+def _left_core(token: str) -> str:
+    """The Arabic core of a token that can end a piece mid-word ('' if it cannot)."""
+    pre, core, post = split_core(token)
+    if post or not core or not arabic_core(token):
+        return ""
+    return core if _cuttable_end(core) else ""
+
+
+def _right_core(token: str) -> str:
+    """The Arabic core of a token that can start a piece mid-word ('' if it cannot)."""
+    pre, core, _ = split_core(token)
+    if pre or not core or not arabic_core(token):
+        return ""
+    return core
+
+
+def _core_gain(lcore: str, rcore: str) -> float:
     joined = logp(lcore + rcore)
     if joined <= UNKNOWN:
         return 0.0
-    return joined - logp(lcore) - logp(rcore)
+    return joined - _piece_logp(lcore) - _piece_logp(rcore)
 
 
-def suspicious(tokens: list[str]) -> bool:
-    """Cheap pre-test: some Arabic token is unknown or ends/starts with a kashida."""
-    for t in tokens:
-        core = arabic_core(t)
-        if core and (logp(core) <= UNKNOWN or core[0] == TATWEEL or core[-1] == TATWEEL):
-            return True
-    return False
+def _piece_logp(core: str) -> float:
+    """A lone letter ("و", "ا") is a word of the list only through sloppy spacing: rate it low."""
+    return min(logp(core), -8.0) if len(core) == 1 else logp(core)
 
 
 def find_segments(line: str) -> SegmentFix | None:
     """The best reordering of a line with reversed pieces, or None if the line reads as it is."""
     tokens = line.split(" ")
     n = len(tokens)
-    if n < 2 or n > MAX_TOKENS or "" in tokens or not suspicious(tokens):
+    if n < 2 or n > MAX_TOKENS or "" in tokens:
         return None
+    lefts = [(i, c) for i, c in enumerate(map(_left_core, tokens)) if c]
+    if not lefts:
+        return None
+    rights = [(j, c) for j, c in enumerate(map(_right_core, tokens)) if c]
     gains: dict[tuple[int, int], float] = {}
-    for i in range(n):
-        for j in range(n):
+    for i, lc in lefts:
+        for j, rc in rights:
             if i != j:
-                g = join_gain(tokens[i], tokens[j])
+                g = _core_gain(lc, rc)
                 if g >= MIN_JOIN_GAIN:
                     gains[(i, j)] = g
     if not gains:
@@ -85,11 +100,36 @@ def find_segments(line: str) -> SegmentFix | None:
     for m in range(1, min(MAX_CUTS, n - 1) + 1):
         for cuts in combinations(range(1, n), m):
             score = _score(cuts, n, gains) - CUT_PENALTY * m
+            if score <= 0.0:
+                continue
+            score += _edge_prior(tokens, cuts)
             if score > best[0] + 1e-9:
                 best = (score, cuts)
     if not best[1]:
         return None
     return _apply(tokens, best[1], gains, best[0])
+
+
+_FINAL = tuple(".!?؟…:")
+
+
+def _edge_prior(tokens: list[str], cuts: tuple[int, ...]) -> float:
+    """Where the original line began and ended: no word pair evidence, so weak hints only.
+
+    One cut of the damaged line is the seam between the original line's end and its start;
+    sentence-final punctuation likes to be at the end; a restored line should not start with
+    punctuation; otherwise pieces of similar length are slightly preferred.
+    """
+    n = len(tokens)
+    end, start = tokens[cuts[0] - 1], tokens[cuts[-1]]
+    bonus = 0.0
+    if end.endswith(_FINAL):
+        bonus += 0.4
+    if start[:1] in "،,.:;؛)]»":
+        bonus -= 0.4
+    bounds = (0, *cuts, n)
+    sizes = [b - a for a, b in zip(bounds, bounds[1:])]
+    return bonus - 0.01 * (max(sizes) - min(sizes))
 
 
 def _junctions(cuts: tuple[int, ...], n: int) -> list[tuple[int, int]]:
