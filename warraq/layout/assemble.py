@@ -37,7 +37,7 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     """
     r, l_ = strong_counts(segments)
     if r == 0:
-        return "ltr"
+        return "ltr" if l_ else page_direction  # digits and signs alone follow the page
     first = min(segments, key=lambda s: s.baseline)
     letters = [_strong(c.glyph.text) for c in first.clusters]
     letters = [d for d in letters if d]

@@ -17,7 +17,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from warraq.arabic.chars import LIGATURES, is_mark
+from warraq.arabic.chars import LIGATURES, TATWEEL, is_mark
 
 #: Text of a glyph whose mapping is missing and could not be recovered.
 UNMAPPED = "\ufffd"
@@ -126,7 +126,10 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         if fixed is not None:
             text, source = fixed
         elif c.err:
-            text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
+            if _kashida_shape(raw, c.index, c.oy, size):
+                text, source = TATWEEL, "kashida-shape"
+            else:
+                text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
         left, top, right, bottom = c.box
         glyphs.append(
             Glyph(text, source, left, page_height - top, right, page_height - bottom,
@@ -134,6 +137,19 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         )
         i = j
     return glyphs
+
+
+def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
+    """An unmapped glyph drawn as a thin bar on the baseline is a justification kashida.
+
+    LibreOffice and others draw kashida with a glyph their ToUnicode leaves out. A hyphen or
+    dash sits higher, an underscore lower; only the joining stroke lies on the baseline.
+    """
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
+        return False
+    height, width = top.value - bottom.value, right.value - left.value
+    return 0 < height < 0.15 * size and width > 0.08 * size and abs(bottom.value - baseline) < 0.12 * size
 
 
 def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:
