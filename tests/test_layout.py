@@ -1,0 +1,89 @@
+"""Page layout rules on hand-built pages: furniture, footnotes, columns and tables."""
+
+from __future__ import annotations
+
+from conftest import glyphs_from_visual, rev
+
+from warraq.document import Block, Line, Page, Word
+from warraq.layout.assemble import to_block
+from warraq.layout.blocks import build_blocks
+from warraq.layout.furniture import mark_footnotes, mark_furniture
+from warraq.layout.lines import build_segments
+
+
+def block(text: str, top: float, size: float = 11.0, kind: str = "paragraph") -> Block:
+    bbox = (50.0, top, 500.0, top + size * 1.2)
+    line = Line([Word(w, bbox) for w in text.split()], bbox, "rtl", size)
+    return Block(kind, [line], bbox, "rtl")  # type: ignore[arg-type]
+
+
+def page(number: int, *blocks: Block) -> Page:
+    return Page(number, 595.0, 842.0, list(blocks))
+
+
+def test_running_header_and_page_number_are_furniture() -> None:
+    pages = [
+        page(n, block("التقرير السنوي للهيئة", 30), block(f"نص الصفحة رقم {n} من التقرير", 300),
+             block(f"صفحة {n} من 3", 800))
+        for n in (1, 2, 3)
+    ]
+    out = list(mark_furniture(pages))
+    assert [b.kind for b in out[1].blocks] == ["header", "paragraph", "page-number"]
+    assert out[1].text() == "نص الصفحة رقم 2 من التقرير"
+
+
+def test_a_title_at_the_top_of_one_page_is_not_furniture() -> None:
+    pages = [page(1, block("عنوان التقرير", 30), block("نص", 300)), page(2, block("نص آخر", 300))]
+    out = list(mark_furniture(pages))
+    assert out[0].blocks[0].kind == "paragraph"
+
+
+def test_footnote_moves_after_the_body() -> None:
+    p = page(1, block("نص المتن الأول", 100), block("1 هذه حاشية صغيرة", 700, size=8.0),
+             block("نص المتن الثاني", 200))
+    p.blocks = [p.blocks[0], p.blocks[2], p.blocks[1]][::-1]  # footnote first, as a bad order would have it
+    mark_footnotes(p)
+    assert [b.kind for b in p.blocks][-1] == "footnote"
+    assert p.text().endswith("1 هذه حاشية صغيرة")
+
+
+def _two_column_glyphs() -> list:
+    right = ["نص العمود الأيمن في السطر الأول", "وهذا السطر الثاني من العمود الأيمن", "والسطر الثالث منه"]
+    left = ["ثم يبدأ العمود الأيسر هنا", "ويستمر العمود الأيسر في سطره الثاني", "وينتهي هنا"]
+    glyphs = []
+    for i, (r, l_) in enumerate(zip(right, left)):
+        y = 100.0 + 16 * i
+        row_left = glyphs_from_visual(list(rev(l_)), y=y)
+        row_right = glyphs_from_visual(list(rev(r)), y=y)
+        for g in row_right:  # shift the right column past a wide gutter
+            g.x0 += 400
+            g.x1 += 400
+            g.ox += 400
+        glyphs += row_left + row_right
+    return glyphs
+
+
+def test_two_columns_are_read_right_column_first() -> None:
+    segments = build_segments(_two_column_glyphs())
+    blocks = build_blocks(segments, "rtl", 12.0)
+    first = blocks[0].segments
+    assert all(s.x0 > 300 for s in first), "the right column must come first"
+    assert len(blocks) == 2
+
+
+def test_table_rows_read_row_by_row() -> None:
+    cells = [["المدينة", "السكان", "النمو"], ["الرياض", "8", "2.5"], ["جدة", "4", "1.9"]]
+    glyphs = []
+    for i, row in enumerate(cells):
+        for j, cell in enumerate(row):  # first cell is the rightmost
+            gs = glyphs_from_visual(list(rev(cell)) if not cell[0].isdigit() else list(cell), y=100.0 + 16 * i)
+            for g in gs:
+                shift = 300 - 120 * j
+                g.x0 += shift
+                g.x1 += shift
+                g.ox += shift
+            glyphs += gs
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert len(blocks) == 1 and blocks[0].kind == "table"
+    table = to_block(blocks[0], "rtl", keep_tatweel=False)
+    assert table.rows == cells
