@@ -33,9 +33,11 @@ def glyphs_from_visual(units: list[str], size: float = 12.0, y: float = 100.0) -
             prev = out[-1]
             out.append(Glyph(u, "tounicode", prev.x0 + 1, y - size, prev.x0 + 2, y, prev.x0 + 1, y - 2,
                              size, "F", i))
+            out[-1].ink = (prev.x0 + 1, prev.x0 + 2)
             continue
         w = 0.5 * size
         out.append(Glyph(u, "tounicode", x, y - size, x + w, y + 0.3 * size, x, y, size, "F", i))
+        out[-1].ink = (x, x + w)
         x += w
     return out
 

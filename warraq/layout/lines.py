@@ -103,32 +103,32 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     """Give each mark to the base glyph it sits on.
 
     Shapers position a mark from its base's origin, so a base with the very same origin wins;
-    otherwise the base whose span holds the mark's centre, then the nearest one.
+    otherwise the base whose ink is centred closest under the mark's ink.
     """
-    if not rows:
-        return
+    bases = [c for row in rows for c in row if not c.glyph.is_space]
     for m in marks:
-        cx = (m.x0 + m.x1) / 2 if m.x1 > m.x0 else m.ox
-        best: Cluster | None = None
-        best_cost = float("inf")
-        for row in rows:
-            dy = abs(row[0].glyph.oy - m.oy)
-            if dy > 1.2 * max(m.size, row[0].glyph.size, 1.0):
-                continue
-            for c in row:
-                if c.glyph.is_space:
-                    continue
-                if abs(c.glyph.ox - m.ox) < 0.05 and abs(c.glyph.oy - m.oy) < 0.05:
-                    cost = -1.0
-                else:
-                    dx = 0.0 if c.x0 <= cx <= c.x1 else min(abs(cx - c.x0), abs(cx - c.x1))
-                    cost = dx * 4 + dy
-                if cost < best_cost:
-                    best, best_cost = c, cost
+        best = _closest(bases, m, (m.ink[0] + m.ink[1]) / 2)
         if best is not None:
             best.marks.append(m)
-        else:  # an orphan mark keeps its place as a unit of its own
+        elif rows:  # an orphan mark keeps its place as a unit of its own
             rows[min(range(len(rows)), key=lambda r: abs(rows[r][0].glyph.oy - m.oy))].append(Cluster(m))
+
+
+def _closest(candidates: list[Cluster], m: Glyph, cx: float) -> Cluster | None:
+    best: Cluster | None = None
+    best_cost = float("inf")
+    for c in candidates:
+        dy = abs(c.glyph.oy - m.oy)
+        if dy > 1.2 * max(m.size, c.glyph.size, 1.0):
+            continue
+        if abs(c.glyph.ox - m.ox) < 0.05 and dy < 0.05:
+            return c
+        lo, hi = c.glyph.ink
+        outside = 0.0 if lo <= cx <= hi else min(abs(cx - lo), abs(cx - hi))
+        cost = outside * 4 + abs(cx - (lo + hi) / 2) + dy
+        if cost < best_cost:
+            best, best_cost = c, cost
+    return best
 
 
 def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:

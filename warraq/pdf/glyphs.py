@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,7 @@ class Glyph:
     artifact: bool = False  # inside /Artifact marked content: page furniture in a tagged PDF
     is_mark: bool = False  # all of its text is combining marks: it rides on a base glyph
     is_space: bool = False
+    ink: tuple[float, float] = (0.0, 0.0)  # horizontal extent of the drawn shape
 
     def __post_init__(self) -> None:
         self.is_mark = bool(self.text) and all(is_mark(c) for c in self.text)
@@ -131,12 +133,43 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             else:
                 text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
         left, top, right, bottom = c.box
-        glyphs.append(
-            Glyph(text, source, left, page_height - top, right, page_height - bottom,
-                  c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
-        )
+        glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
+                      c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
+        glyph.ink = _ink_span(raw, c.index, left, right)
+        glyphs.append(glyph)
         i = j
+    _drop_cluster_duplicates(glyphs)
     return glyphs
+
+
+def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
+    """Silence recovered glyphs whose text a neighbouring glyph's mapping already carries.
+
+    Producers map the text of a multi-glyph cluster (alef + hamza, a shadda + fatha stack) onto
+    one glyph and leave the others empty; recovering those others from the font would say the
+    same letters twice.
+    """
+    for k, g in enumerate(glyphs):
+        if g.source in ("tounicode", "kashida-shape") or not g.text:
+            continue
+        # an unmapped glyph inside such a cluster is taken as one of its silent members
+        own = Counter() if g.source == "unmapped" else Counter(unicodedata.normalize("NFD", g.text))
+        for h in glyphs[max(k - 8, 0): k + 9]:
+            if h is g or h.source != "tounicode" or len(h.text) < 2 or abs(h.oy - g.oy) > max(g.size, 1.0):
+                continue
+            near = h.x0 - 0.3 * g.size <= (g.x0 + g.x1) / 2 <= h.x1 + 0.3 * g.size
+            if near and not own - Counter(unicodedata.normalize("NFD", h.text)):
+                g.text = ""
+                g.is_mark = False
+                break
+
+
+def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, float]:
+    """Horizontal extent of a glyph's ink (for marks, whose advance boxes point elsewhere)."""
+    l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
+    if pdfium_c.FPDFText_GetCharBox(raw, index, l_, r_, b_, t_) and r_.value > l_.value:
+        return l_.value, r_.value
+    return left, right
 
 
 def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
