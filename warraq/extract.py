@@ -22,7 +22,7 @@ from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
-from warraq.pdf.recovery import Recoverer, page_verdict
+from warraq.pdf.recovery import Recoverer, page_verdict, unusable
 from warraq.pdf.source import metadata, open_pdfium
 
 _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
@@ -128,7 +128,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         if b.kind == "paragraph" and _LIST_MARK.match(b.text):
             b.kind = "list-item"
     page.verdict = page_verdict(methods, recoverer.problems(index) if recoverer is not None else [])
-    needs_ocr = page.verdict.verdict == "needs-ocr" and opts.ocr == "auto"
+    needs_ocr = opts.ocr == "auto" and unusable(page.verdict)
     if recoverer is not None and (opts.ocr == "always" or needs_ocr):
         recoverer.ocr_page(page, index)
     return page

@@ -235,6 +235,9 @@ def bracket_sides(texts: list[str]) -> list[str]:
         after = out[i + 1][:1] if i + 1 < n else ""
         opens = _wordish(after) and not _wordish(before)
         closes = _wordish(before) and not _wordish(after)
+        if not (opens or closes):  # punctuation against a bracket: the space side decides
+            opens = _blank(before) and not _blank(after)
+            closes = _blank(after) and not _blank(before)
         if opens and t not in OPENING:
             out[i] = MIRROR[t]
         elif closes and t in OPENING:
@@ -244,3 +247,7 @@ def bracket_sides(texts: list[str]) -> list[str]:
 
 def _wordish(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Sc") or ch in "@#$%٪ـ")
+
+
+def _blank(ch: str) -> bool:
+    return not ch or ch.isspace()

@@ -31,10 +31,18 @@ def frequency(word: str) -> float:
 
 
 def prefer_joined(left: str, right: str) -> bool:
-    """Is left+right one word stretched apart, rather than two words?
+    """Is left+right one word pulled apart (by kashida or odd glyph boxes) rather than two words?
 
-    A unigram model compares the two readings: the joined word against the two words
-    occurring side by side.
+    Only a fragment can be half of a split word, so one side must be rare on its own; the
+    joined word must then be far likelier than the two pieces side by side (a unigram model,
+    with a wide margin so that real pairs such as "لا بد" stay apart).
     """
     joined = frequency(left + right)
-    return joined > 0.0 and joined > frequency(left) * frequency(right)
+    if joined <= 0.0:
+        return False
+    a, b = frequency(left), frequency(right)
+    return min(a, b) < FRAGMENT and joined > MARGIN * a * b
+
+
+FRAGMENT = 1e-5  # rarer than this on its own: may be a piece of a word
+MARGIN = 1000.0

@@ -1,1 +1,131 @@
+"""Embedded font programs: diagnose each PDF font's mapping, recover the text of its glyphs.
 
+Usage by the engine: ``doctor = FontDoctor(pdf)``; per page ``fonts = doctor.fonts_for_page(i)``
+(keys are BaseFont names as PDFium reports them, subset tag included); for every char of a font
+with ``fonts[name].suspect``, ``fonts[name].resolve(text, map_error)`` gives a ``Recovered`` or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pikepdf
+
+from warraq.fonts.doctor import UNMAPPED, FontRecovery, Recovered, bad_char
+from warraq.fonts.outline import ReferenceIndex
+
+if TYPE_CHECKING:
+    from warraq.ocr import OcrEngine
+
+__all__ = ["UNMAPPED", "FontDoctor", "FontRecovery", "Recovered", "ReferenceIndex", "bad_char",
+           "needs_resolve", "page_needs_ocr_reasons"]
+
+#: Recovery methods whose text a reader can trust about as much as a good ToUnicode.
+STRONG_METHODS = frozenset({"tounicode", "font-cmap", "glyph-name", "gsub", "outline"})
+
+
+def needs_resolve(text: str, map_error: bool) -> bool:
+    """Should the engine ask for a char even when its font is not `suspect`? (flagged or bad chars)"""
+    return map_error or any(bad_char(c) for c in text)
+
+
+def page_needs_ocr_reasons(fonts: dict[str, FontRecovery], methods: Mapping[str, int]) -> list[str]:
+    """Why a page's text layer cannot be trusted even after recovery; empty when it can.
+
+    `methods` counts the page's glyphs per text source ("unmapped" for glyphs left without text).
+    """
+    total = sum(methods.values())
+    reasons: list[str] = []
+    if total == 0:
+        return ["no text layer"]
+    unmapped = methods.get("unmapped", 0)
+    if unmapped / total > 0.02:
+        reasons.append(f"{unmapped} of {total} glyphs have no text")
+    ocr = methods.get("ocr", 0)
+    if ocr / total > 0.05:
+        reasons.append(f"{ocr} of {total} glyphs read by OCR of single glyphs")
+    for name, font in fonts.items():
+        for problem in font.problems:
+            if problem.startswith("legacy") and font.stats.get("unmapped", 0) + unmapped:
+                reasons.append(f"{name}: {problem}")
+            elif "dotless" in problem:
+                reasons.append(f"{name}: {problem} (letter dots are lost)")
+            elif problem.startswith("Type3 without glyph names"):
+                reasons.append(f"{name}: {problem}")
+    return reasons
+
+_SHARED_INDEX: dict[tuple[Path, ...], ReferenceIndex] = {}
+
+
+class FontDoctor:
+    """Per-document cache: inspects a pikepdf.Pdf's fonts once, lazily, per page."""
+
+    def __init__(self, pdf: pikepdf.Pdf, font_dirs: Sequence[Path] = (), ocr: OcrEngine | None = None) -> None:
+        self.pdf = pdf
+        self.ocr = ocr
+        key = tuple(Path(d) for d in font_dirs)
+        # one reference index per process and font-dir set: its tables are shared by documents
+        self.index = _SHARED_INDEX.setdefault(key, ReferenceIndex(key))
+        self._fonts: dict[tuple[int, int], FontRecovery] = {}
+        self._pages: dict[int, dict[str, FontRecovery]] = {}
+
+    def fonts_for_page(self, page_index: int) -> dict[str, FontRecovery]:
+        """BaseFont (as PDFium reports it) -> FontRecovery, for the page and its Form XObjects."""
+        hit = self._pages.get(page_index)
+        if hit is not None:
+            return hit
+        out: dict[str, FontRecovery] = {}
+        page = self.pdf.pages[page_index]
+        node: object = page.obj
+        res = None
+        for _ in range(32):  # /Resources may be inherited from the page tree
+            if not isinstance(node, pikepdf.Dictionary):
+                break
+            res = node.get("/Resources")
+            if res is not None:
+                break
+            node = node.get("/Parent")
+        for font in _walk_fonts(res, set()):
+            rec = self._recovery(font)
+            prev = out.get(rec.name)
+            if prev is None or (rec.suspect and not prev.suspect):
+                out[rec.name] = rec  # two dicts with one name: the suspect one needs the fixing
+        self._pages[page_index] = out
+        return out
+
+    def _recovery(self, font: pikepdf.Dictionary) -> FontRecovery:
+        key = font.objgen if font.is_indirect else (id(font), -1)
+        rec = self._fonts.get(key)
+        if rec is None:
+            name = str(font.get("/BaseFont", "/"))[1:] or str(font.get("/Name", "/"))[1:]
+            if font.get("/Subtype") != "/Type0":
+                name = name.split("+", 1)[-1]  # PDFium drops the subset tag of simple fonts only
+            rec = FontRecovery(name, font, self.index, self.ocr)
+            self._fonts[key] = rec
+        return rec
+
+
+def _walk_fonts(res: object, seen: set[tuple[int, int]]) -> list[pikepdf.Dictionary]:
+    """Fonts of a resource dictionary, recursing into Form XObjects and Type3 resources."""
+    if not isinstance(res, pikepdf.Dictionary):
+        return []
+    if res.is_indirect:
+        if res.objgen in seen:
+            return []
+        seen.add(res.objgen)
+    fonts: list[pikepdf.Dictionary] = []
+    for font in (res.get("/Font") or {}).values():
+        if isinstance(font, pikepdf.Dictionary):
+            fonts.append(font)
+            if font.get("/Subtype") == "/Type3":
+                fonts += _walk_fonts(font.get("/Resources"), seen)
+    for xobj in (res.get("/XObject") or {}).values():
+        if isinstance(xobj, pikepdf.Stream) and xobj.get("/Subtype") == "/Form":
+            if xobj.is_indirect and xobj.objgen in seen:
+                continue
+            if xobj.is_indirect:
+                seen.add(xobj.objgen)
+            fonts += _walk_fonts(xobj.get("/Resources"), seen)
+    return fonts

@@ -113,7 +113,12 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool) -> Line:
 
 
 def _plain(piece: list[tuple[str, Cluster]]) -> str:
-    return remove_kashida("".join(t for t, _ in piece))
+    """The letters of a word piece, for the lexicon (punctuation at its ends dropped)."""
+    text = remove_kashida("".join(t for t, _ in piece))
+    return text.strip(_PUNCTUATION)
+
+
+_PUNCTUATION = "،؛؟.,:;!?«»“”\"'()[]{}-–—…"
 
 
 def _flush(words: list[Word], piece: list[tuple[str, Cluster]], keep_tatweel: bool) -> None:

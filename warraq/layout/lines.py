@@ -7,6 +7,7 @@ order is decided per line once the block's direction is known.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from statistics import median
@@ -80,23 +81,31 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]
 
 
 def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
-    """Cluster glyphs by baseline; a raised footnote marker stays with its line."""
-    ordered = sorted(bases, key=lambda g: g.oy)
-    rows: list[list[Cluster]] = []
-    row_y: list[float] = []
-    row_size: list[float] = []
-    for g in ordered:
-        size = max(g.size, 1.0)
-        if rows and abs(g.oy - row_y[-1]) <= 0.45 * max(size, row_size[-1]):
-            rows[-1].append(Cluster(g))
-            if not g.is_space and size >= row_size[-1]:
-                row_y[-1] = g.oy  # the main text's baseline wins over small raised glyphs
-                row_size[-1] = size
-            continue
-        rows.append([Cluster(g)])
-        row_y.append(g.oy)
-        row_size.append(size)
-    return rows
+    """Cluster glyphs around the page's baselines.
+
+    Baselines are the most crowded y positions, taken greedily; every glyph then joins the
+    nearest one. Chaining glyph to glyph instead would walk from one line into the next
+    through raised ligature parts, dots and superscripts.
+    """
+    counts: dict[float, list[float]] = {}
+    for g in bases:
+        if not g.is_space:
+            counts.setdefault(round(g.oy * 2) / 2, []).append(max(g.size, 1.0))
+    peaks: list[tuple[float, float]] = []  # (y, size), sorted by y
+    for y, sizes in sorted(counts.items(), key=lambda t: -len(t[1])):
+        size = median(sizes)
+        at = bisect.bisect_left(peaks, (y, 0.0))
+        near = peaks[max(at - 1, 0): at + 1]
+        if all(abs(y - py) > 0.6 * max(size, ps) for py, ps in near):
+            peaks.insert(at, (y, size))
+    rows: list[list[Cluster]] = [[] for _ in peaks]
+    ys = [py for py, _ in peaks]
+    for g in bases:
+        at = bisect.bisect_left(ys, g.oy)
+        cands = [k for k in (at - 1, at) if 0 <= k < len(ys)]
+        if cands:
+            rows[min(cands, key=lambda k: abs(ys[k] - g.oy))].append(Cluster(g))
+    return [r for r in rows if r]
 
 
 def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
@@ -141,24 +150,28 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
     glyphs = [c for c in row if not c.glyph.is_space]
     sizes = [c.glyph.size for c in glyphs if c.glyph.size > 0]
     size = median(sizes) if sizes else 10.0
-    # Where the producer drew real space glyphs (with a font and a width), a gap without one may
-    # be a word stretched by an unmapped kashida; the words on either side decide later.
-    spaces = [(c.x0, c.x1) for c in row if c.glyph.is_space and c.glyph.font and c.x1 - c.x0 > 0.05 * size]
-    drawn = len(spaces) >= 2
+    # real space glyphs (with a font and a width) are word spaces for sure, even where a swash
+    # of the next letter overhangs them and closes the gap
+    spaces = sorted((c.x0 + c.x1) / 2 for c in row
+                    if c.glyph.is_space and c.glyph.font and c.x1 - c.x0 > 0.05 * size)
     segments: list[Segment] = []
     current: list[Cluster] = []
     right = 0.0
     for c in glyphs:
         if current:
             gap = c.x0 - right
+            prev = current[-1]
+            at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
+            drawn = at < len(spaces) and spaces[at] < (c.x0 + c.x1) / 2
             if gap > gutter_em * size:
                 segments.append(_segment(current, size))
                 current = []
-            elif gap > SPACE_EM * size:
-                space = _space_between(current[-1], c)
-                space.uncertain = drawn and gap < 0.6 * size and not _direction_changes(current[-1], c) and not any(
-                    a < c.x0 + 0.5 and b > right - 0.5 for a, b in spaces
-                )
+            elif drawn or gap > SPACE_EM * size:
+                space = _space_between(prev, c)
+                # a narrow gap inside Arabic with no space glyph in it may be a stretched word
+                # or odd glyph boxes: the words on either side decide later
+                space.uncertain = (not drawn and gap < 0.6 * size and _is_arabic(prev.glyph.text)
+                                   and _is_arabic(c.glyph.text))
                 current.append(space)
         right = max(right, c.x1) if current else c.x1
         current.append(c)

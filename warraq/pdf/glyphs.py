@@ -159,8 +159,7 @@ def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
                 continue
             near = h.x0 - 0.3 * g.size <= (g.x0 + g.x1) / 2 <= h.x1 + 0.3 * g.size
             if near and not own - Counter(unicodedata.normalize("NFD", h.text)):
-                g.text = ""
-                g.is_mark = False
+                g.text, g.source, g.is_mark = "", "cluster", False
                 break
 
 

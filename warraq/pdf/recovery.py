@@ -12,7 +12,7 @@ from warraq.pdf.glyphs import FontResolver
 from warraq.pdf.source import open_pikepdf
 
 #: Text sources that come from the PDF's own mapping and need no repair.
-TRUSTED = frozenset({"tounicode", "actualtext", "gap"})
+TRUSTED = frozenset({"tounicode", "actualtext", "gap", "cluster"})
 
 
 class Recoverer:
@@ -87,6 +87,15 @@ class Recoverer:
     def close(self) -> None:
         if self._pdf is not None:
             self._pdf.close()
+
+
+def unusable(verdict: PageVerdict) -> bool:
+    """A text layer so damaged that OCR will do better: no text, a legacy encoding, or a
+    quarter of the glyphs without text. A few unmapped glyphs are shown as U+FFFD instead."""
+    total = sum(verdict.methods.values())
+    if total == 0 or any("legacy" in r for r in verdict.reasons):
+        return True
+    return verdict.methods.get("unmapped", 0) / total > 0.25
 
 
 def page_verdict(methods: Counter[str], reasons: list[str]) -> PageVerdict:

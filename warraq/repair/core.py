@@ -8,14 +8,16 @@ A line that no rule fires on is returned exactly as given, so clean text is byte
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from warraq.repair import pua, rules
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import find_segments
-from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, clusters, has_arabic, is_pua
+from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, clusters, has_arabic, is_pua, marks_lead
 
+_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u064b-\u065f\u0670\ue000-\uf8ff]+")
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
 
 
@@ -107,7 +109,7 @@ def _merge(first: Repaired, second: Repaired) -> Repaired:
 
 def _repair_once(text: str) -> Repaired:
     raw_lines = text.split("\n")
-    if not has_arabic(text) and not PUA_RE.search(text):
+    if not has_arabic(text):  # non-Arabic text (PUA icons in a Latin text included) is not ours
         n = len(raw_lines)
         return Repaired(text, [], 1.0, [1.0] * n, [LineVerdict(i + 1, "clean", 1.0) for i in range(n)])
     lines = [_Line(i + 1, s, s[:-1] if s.endswith("\r") else s, "\r" if s.endswith("\r") else "")
@@ -116,8 +118,10 @@ def _repair_once(text: str) -> Repaired:
     kinds = pua.classify(text) if PUA_RE.search(text) else {}
     evidence = [_visual_evidence(ln.text) for ln in lines]
     doc_visual = _doc_visual(evidence)
+    visual_lines = [ln.text for ln, ev in zip(lines, evidence) if _is_visual(ev, doc_visual)]
+    lead = marks_lead("\n".join(visual_lines))
     for ln, ev in zip(lines, evidence):
-        _pass_one(ln, ev, doc_visual, kinds, changes)
+        _pass_one(ln, ev, doc_visual, kinds, changes, lead)
     unresolved: dict[str, list[int]] = {}
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
@@ -136,7 +140,8 @@ def _repair_once(text: str) -> Repaired:
 
 def detect(text: str) -> list[LineVerdict]:
     """Per-line damage verdicts (clean / visual / reversed-segments / mixed / chars)."""
-    return repair(text).verdicts
+    verdicts = repair(text).verdicts
+    return verdicts[:-1] if text.endswith("\n") else verdicts  # no line after the last newline
 
 
 def _change(ln: _Line, rule: str, before: str, after: str, conf: float, changes: list[Change]) -> None:
@@ -161,9 +166,8 @@ def _visual_evidence(line: str) -> tuple[int, int, int, float]:
     diff = 0.0
     if not has_arabic(line):
         return 0, 0, 0, 0.0
-    for token in line.split():
-        core = arabic_core(token)
-        if not core or PUA_RE.search(core):
+    for core in _WORD_RE.findall(line):
+        if PUA_RE.search(core):
             continue
         cl = clusters(core)
         if len(cl) < 2:
@@ -195,15 +199,17 @@ def _doc_visual(evidence: list[tuple[int, int, int, float]]) -> bool:
 
 
 def _pass_one(ln: _Line, ev: tuple[int, int, int, float], doc_visual: bool,
-              kinds: dict[str, str], changes: list[Change]) -> None:
+              kinds: dict[str, str], changes: list[Change], doc_lead: bool) -> None:
     if not SUSPECT_RE.search(ln.text) and not has_arabic(ln.text):
         return
     _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
     if has_arabic(ln.text) and _is_visual(ev, doc_visual):
         eligible, diff = ev[2], ev[3]
-        before = ln.text
+        lead = marks_lead(ln.text, doc_lead)  # judged before the spaces at marks go
+        before = rules.drop_mark_spaces(ln.text, lead)
         stand_in = "".join(_stand_in(c, kinds) for c in before)
-        after = _reverse_with_classes(before, stand_in)
+        after = rules.join_split_words(_reverse_with_classes(before, stand_in, lead))
+        before = ln.text
         conf = min(1.0, 0.5 + diff / (10 * max(1, eligible)))
         _change(ln, "visual-order", before, after, conf, changes)
         ln.kind, ln.score = "visual", conf
@@ -211,8 +217,12 @@ def _pass_one(ln: _Line, ev: tuple[int, int, int, float], doc_visual: bool,
     _change(ln, "presentation-forms", ln.text, rules.fold_forms(ln.text), 1.0, changes)
     if has_arabic(ln.text) and (rules.bracket_imbalance(ln.text) or rules.starts_with_end_punct(ln.text)):
         cand = rules.reorder_runs(ln.text)
-        fixes_brackets = rules.bracket_imbalance(cand) < rules.bracket_imbalance(ln.text)
-        if cand != ln.text and (fixes_brackets or not rules.starts_with_end_punct(cand)):
+        bad_before, bad_after = rules.bracket_imbalance(ln.text), rules.bracket_imbalance(cand)
+        # Only evidence inside the line counts: brackets that close before they open and come out
+        # balanced, or a sentence end at the line start. A quote opened on this line and closed
+        # on the next is normal wrapping and must not trigger anything.
+        moved_end = rules.starts_with_end_punct(ln.text) and not rules.starts_with_end_punct(cand)
+        if cand != ln.text and (bad_after < bad_before or (moved_end and bad_after <= bad_before)):
             _change(ln, "mixed-runs", ln.text, cand, 0.7, changes)
             ln.kind, ln.score = "mixed", 0.7
 
@@ -224,18 +234,19 @@ def _stand_in(ch: str, kinds: dict[str, str]) -> str:
     return "\u0628" if kinds.get(ch) == "letter" else "5"
 
 
-def _reverse_with_classes(line: str, stand_in: str) -> str:
+def _reverse_with_classes(line: str, stand_in: str, lead: bool) -> str:
     """Rule 1 with PUA codes classed as the letters or digits they stand for."""
     if stand_in == line:
-        return rules.reverse_visual(line)
+        return rules.reverse_visual(line, lead)
     from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
 
-    units = clusters(line)
-    texts = clusters(stand_in)
+    units = clusters(line, lead)
+    texts = clusters(stand_in, lead)
     if len(texts) != len(units):
-        return rules.reverse_visual(line)
+        return rules.reverse_visual(line, lead)
     ordered, levels = visual_to_logical(units, texts, "rtl")
-    return rules.fold_forms("".join(bracket_sides(mirror_brackets(ordered, levels))))
+    ordered = bracket_sides(mirror_brackets(ordered, levels))
+    return rules.tanween_before_alef(rules.fold_forms("".join(rules.reversed_cluster_marks(u) for u in ordered)))
 
 
 # ---- pass 2: PUA ----------------------------------------------------------------------------
@@ -284,7 +295,7 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
             continue
         if logp(core) > UNKNOWN and not trust_pattern:
             continue
-        fixed = rules.fix_lam_order(core)
+        fixed = "لا" if core == "ال" and trust_pattern else rules.fix_lam_order(rules.fix_allah(core))
         if fixed != core:
             tokens[i] = t.replace(core, fixed, 1)
     return " ".join(tokens)
@@ -298,7 +309,7 @@ def _lam_damage(lines: list[_Line]) -> bool:
             continue
         for t in ln.text.split():
             core = arabic_core(t)
-            if core and logp(core) <= UNKNOWN and rules.fix_lam_order(core) != core:
+            if core and logp(core) <= UNKNOWN and rules.fix_lam_order(rules.fix_allah(core)) != core:
                 hits += 1
                 if hits >= 2:
                     return True

@@ -1,14 +1,14 @@
 """The Arabic word model used to score repairs: wordfreq's Arabic list, loaded lazily and once.
 
-Scores are log10 relative frequencies. Words missing from the list get a floor below the
+Scores are log10 relative frequencies. Words missing from the list get a flat floor below the
 rarest listed word, so "a real word" always beats "a fragment". Lookups ignore tashkeel and
-tatweel, and fold alef variants only as a fallback (the list itself keeps hamza spellings).
+tatweel (the list has neither); hamza spellings are kept as the list keeps them.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 from functools import lru_cache
 
 UNKNOWN = -11.0          # below the rarest listed word (about 1e-8)
@@ -32,10 +32,12 @@ def warm() -> None:
     _freqs()
 
 
+_STRIP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
 def _key(word: str) -> str:
-    if not any(unicodedata.category(c) == "Mn" or c == "\u0640" for c in word):
-        return word
-    return "".join(c for c in word if unicodedata.category(c) != "Mn" and c != "\u0640")
+    """The lookup form: without tashkeel and tatweel (the list has neither)."""
+    return _STRIP_RE.sub("", word)
 
 
 @lru_cache(maxsize=200_000)
@@ -50,12 +52,4 @@ def known(word: str) -> bool:
 
 
 # Letters that do not join to the following letter: a justified line may be cut after them.
-NON_JOINING = frozenset("اأإآٱدذرزوؤةءى") - frozenset("ى")
-
-
-def is_arabic_word(token: str) -> bool:
-    """A token made of Arabic letters (and marks/tatweel) only."""
-    return bool(token) and all(
-        unicodedata.bidirectional(c) == "AL" and not c.isdigit() or unicodedata.category(c) == "Mn"
-        for c in token
-    ) and any(unicodedata.category(c).startswith("L") for c in token)
+NON_JOINING = frozenset("اأإآٱدذرزوؤةء")

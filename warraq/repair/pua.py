@@ -39,7 +39,7 @@ _MONTH_NUMBER = {
     for i, name in enumerate(names.split())
 }
 _MONTH_NUMBER.update({"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10, "Sept": 9})
-_YEAR_WORDS = frozenset("عام العام لعام بعام سنة السنة لسنة منذ م هـ".split())
+_YEAR_WORDS = frozenset("عام العام لعام بعام سنة السنة لسنة منذ م هـ ه".split())
 _DIGIT_SEPS = "/:.,-"
 
 
@@ -54,19 +54,37 @@ class PuaDecoding:
 
 
 def classify(text: str) -> dict[str, str]:
-    """'letter' for codes found inside Arabic words, else 'digit'."""
-    votes: dict[str, list[int]] = {}
-    for token in text.split():
-        for i, ch in enumerate(token):
-            if not is_pua(ch):
-                continue
-            v = votes.setdefault(ch, [0, 0])
-            near = token[max(0, i - 1):i] + token[i + 1:i + 2]
-            if any("\u0621" <= c <= "\u064a" for c in near):
-                v[0] += 1
-            elif any(c.isdigit() for c in near) or all(is_pua(c) or c in _DIGIT_SEPS + "()%٪" for c in token):
-                v[1] += 1
-    return {c: ("letter" if v[0] > v[1] else "digit") for c, v in votes.items()}
+    """'letter' for codes found inside Arabic words, else 'digit'.
+
+    Each occurrence votes by the run of codes and digits it sits in: a run with Arabic letters on
+    both sides is inside a word (letter); a run standing alone, or of two or more codes touching
+    a word on one side only ("2025هـ"), is a number; a lone code at a word edge leans letter.
+    """
+    votes: dict[str, float] = {}
+    for m in _RUN_RE.finditer(text):
+        run = m.group()
+        left = text[:m.start()].rstrip(_MARKS)[-1:]  # tashkeel between letters is transparent
+        right = text[m.end():].lstrip(_MARKS)[:1]
+        sides = _is_letter(left) + _is_letter(right)
+        has_digit = any(c.isdigit() for c in run)
+        if sides == 2:
+            v = 2.0
+        elif sides == 0 or has_digit:
+            v = -2.0
+        else:
+            v = 0.5 if len(run) == 1 else 0.0  # "فل" starting a word, or "2025هـ": others decide
+        for ch in set(run):
+            if is_pua(ch):
+                votes[ch] = votes.get(ch, 0.0) + v
+    return {c: ("letter" if v > 0 else "digit") for c, v in votes.items()}
+
+
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+_RUN_RE = re.compile("[\ue000-\uf8ff0-9\u0660-\u0669]+")
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(ch) and ("\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3")
 
 
 def decode(text: str, kinds: dict[str, str] | None = None) -> PuaDecoding:
@@ -172,61 +190,156 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     counted: dict[_Number, int] = {}
     for n in _numbers(text, code_set):
         if any(c in code_set for c in n.raw):
+            n = _canonical(n)
             counted[n] = counted.get(n, 0) + 1
     numbers = list(counted)
-    weight = [min(3, counted[n]) for n in numbers]
+    weight = [min(10, counted[n]) for n in numbers]
     plain = [n for n in _numbers(text, set()) if not any(is_pua(c) for c in n.raw)]
     visible = {n.raw for n in plain}
     visible_days = frozenset((_month_of(n), n.raw) for n in plain if _month_of(n) and len(n.raw) <= 2)
-    ascii_digits = sum(c.isascii() for n in visible for c in n)
-    indic = len(text) and sum("\u0660" <= c <= "\u0669" for c in text) > ascii_digits
-    alphabet = "٠١٢٣٤٥٦٧٨٩" if indic else "0123456789"
+    alphabet = "٠١٢٣٤٥٦٧٨٩" if _indic_digits(text) else "0123456789"
     codes = sorted(codes)[:10]
     rng = random.Random(1234)
+    # Literal digits in the same runs as codes came from the same font (an earlier decoding):
+    # the codes cannot stand for them. This also keeps a second `repair` from guessing more.
+    taken = {int(c) for n in numbers for c in n.raw if c.isdigit()}
+    domain = [d for d in range(10) if d not in taken]
+    if len(domain) < len(codes):
+        domain = list(range(10))
 
-    def score(assign: dict[str, int]) -> float:
-        return sum(w * _number_score(n, assign, visible, visible_days) for n, w in zip(numbers, weight)) + _order_prior(codes, assign)
-
+    search = _Search(numbers, weight, codes, visible, visible_days)
     best_assign: dict[str, int] = {}
     best = float("-inf")
-    for restart in range(16):
-        pool = list(range(10))
-        if restart:
-            rng.shuffle(pool)
-        assign = dict(zip(codes, pool))
-        cur = score(assign)
-        improved = True
-        while improved:
-            improved = False
-            for a in codes:
-                for d in range(10):
-                    if assign[a] == d:
-                        continue
-                    other = next((c for c in codes if assign[c] == d), None)
-                    trial = dict(assign)
-                    trial[a] = d
-                    if other is not None:
-                        trial[other] = assign[a]
-                    s = score(trial)
-                    if s > cur + 1e-9:
-                        assign, cur, improved = trial, s, True
+    for start in _starts(codes, numbers, rng, domain):
+        assign, cur = search.climb(start, domain)
         if cur > best:
             best, best_assign = cur, assign
     for a in codes:
-        alt = float("-inf")
-        for d in range(10):
-            if d == best_assign[a]:
-                continue
-            other = next((c for c in codes if best_assign[c] == d), None)
-            trial = dict(best_assign)
-            trial[a] = d
-            if other is not None:
-                trial[other] = best_assign[a]
-            alt = max(alt, score(trial))
-        margin = best - alt
+        alt = max((search.move(best_assign, a, d)[1] for d in domain if d != best_assign[a]),
+                  default=float("-inf"))
+        margin = -alt  # the best single change, relative to the best assignment
         if margin >= 1.0:
             out.mapping[a] = alphabet[best_assign[a]]
             out.confidence[a] = min(1.0, margin / 6)
+
+
+def _canonical(n: _Number) -> _Number:
+    """Keep only the context the scorer reads, so that like numbers are scored once."""
+    def word(w: str) -> str:
+        if w in MONTHS or w in _YEAR_WORDS or w in _PLURALS:
+            return w
+        return "عاما" if _agreement(w, 20) > 0 else ""
+
+    return _Number(n.raw, word(n.prev), word(n.next), n.before, n.after,
+                   "1" if n.prev_num else "", "1" if n.next_num else "")
+
+
+class _Search:
+    """Local search over digit assignments, scoring only the numbers a move touches."""
+
+    def __init__(self, numbers: list[_Number], weight: list[int], codes: list[str],
+                 visible: set[str], visible_days: frozenset[tuple[int, str]]) -> None:
+        self.numbers, self.weight, self.codes = numbers, weight, codes
+        self.visible, self.visible_days = visible, visible_days
+        self.by_code = {c: [i for i, n in enumerate(numbers) if c in n.raw] for c in codes}
+        self.uses = [tuple(sorted({c for c in n.raw if c in self.by_code})) for n in numbers]
+        self.memo: dict[tuple[int, tuple[int, ...]], float] = {}
+        self.visited: set[tuple[int, ...]] = set()
+
+    def _num(self, i: int, assign: dict[str, int]) -> float:
+        key = (i, tuple(assign[c] for c in self.uses[i]))
+        got = self.memo.get(key)
+        if got is None:
+            s = _value(self.numbers[i].raw, assign)
+            got = self.weight[i] * _score_value(self.numbers[i], s, self.visible, self.visible_days)
+            self.memo[key] = got
+        return got
+
+    def total(self, assign: dict[str, int]) -> float:
+        return sum(self._num(i, assign) for i in range(len(self.numbers))) + _order_prior(self.codes, assign)
+
+    def move(self, assign: dict[str, int], a: str, d: int) -> tuple[dict[str, int], float]:
+        """Give code a the digit d (swapping with the code that had it); (new assignment, delta)."""
+        other = next((c for c in self.codes if assign[c] == d), None)
+        trial = dict(assign)
+        trial[a] = d
+        touched = set(self.by_code[a])
+        if other is not None:
+            trial[other] = assign[a]
+            touched.update(self.by_code[other])
+        delta = sum(self._num(i, trial) - self._num(i, assign) for i in touched)
+        delta += _order_prior(self.codes, trial) - _order_prior(self.codes, assign)
+        return trial, delta
+
+    def climb(self, start: dict[str, int], domain: list[int]) -> tuple[dict[str, int], float]:
+        """Hill-climb from start; stops early on reaching a point an earlier climb went through."""
+        assign, cur = start, self.total(start)
+        improved = True
+        while improved:
+            improved = False
+            key = tuple(assign[c] for c in self.codes)
+            if key in self.visited:
+                return assign, float("-inf")  # that climb's result is already known
+            self.visited.add(key)
+            for a in self.codes:
+                for d in domain:
+                    if assign[a] != d:
+                        trial, delta = self.move(assign, a, d)
+                        if delta > 1e-9:
+                            assign, cur, improved = trial, cur + delta, True
+        return assign, cur
+
+
+_HIJRI = re.compile("(?:هـ|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|القعدة|الحجة)")
+
+
+def _indic_digits(text: str) -> bool:
+    """Which digit shapes the codes stand for: those the document shows elsewhere.
+
+    With no visible digits, the text alone cannot tell; Hijri dates lean to Arabic-Indic digits
+    (official Gulf documents), anything else to European digits.
+    """
+    indic = sum("\u0660" <= c <= "\u0669" for c in text)
+    latin = sum("0" <= c <= "9" for c in text)
+    if indic or latin:
+        return indic > latin
+    return len(_HIJRI.findall(text)) >= 2
+
+
+_LIKELY_YEARS = [*range(2030, 1989, -1), *range(1989, 1949, -1)]
+
+
+def _starts(codes: list[str], numbers: list[_Number], rng: random.Random,
+            domain: list[int]) -> list[dict[str, int]]:
+    """Starting assignments for the local search: each plausible reading of a year, then random.
+
+    Years pin several codes at once ("2024" fixes 2 and 0 together), which single-code moves
+    cannot find from a bad start.
+    """
+    partials: list[dict[str, int]] = []
+    for n in numbers:
+        if len(n.raw) != 4 or not all(c in codes or c.isdigit() for c in n.raw):
+            continue
+        for year in _LIKELY_YEARS:
+            p: dict[str, int] = {}
+            if all((c.isdigit() and int(c) == int(y)) or (not c.isdigit() and p.setdefault(c, int(y)) == int(y))
+                   for c, y in zip(n.raw, str(year))) and len(set(p.values())) == len(p) \
+                    and all(v in domain for v in p.values()):
+                partials.append(p)
+        if len(partials) > 60:
+            break
+    starts = []
+    unique = list({frozenset(p.items()): p for p in partials}.values())
+    for p in unique[:16]:
+        free = [d for d in domain if d not in p.values()] + [d for d in range(10) if d not in domain]
+        rest = [c for c in codes if c not in p]
+        starts.append({**p, **dict(zip(rest, free))})
+    for _ in range(3):
+        pool = list(domain)
+        rng.shuffle(pool)
+        pool += [d for d in range(10) if d not in domain]
+        starts.append(dict(zip(codes, pool)))
+    return starts
 
 
 def _month_of(n: _Number) -> int:
@@ -239,7 +352,11 @@ def _value(raw: str, assign: dict[str, int]) -> str:
 
 def _number_score(n: _Number, assign: dict[str, int], visible: set[str],
                   visible_days: frozenset[tuple[int, str]] = frozenset()) -> float:
-    s = _value(n.raw, assign)
+    return _score_value(n, _value(n.raw, assign), visible, visible_days)
+
+
+def _score_value(n: _Number, s: str, visible: set[str], visible_days: frozenset[tuple[int, str]]) -> float:
+    """How well the reading s fits the number's context (dates, years, times, counts)."""
     if "?" in s:
         return 0.0
     v, k = int(s), len(s)

@@ -8,12 +8,13 @@ lam-ligature order and bidi controls.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import combinations
 
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
 from warraq.repair.model import logp
-from warraq.repair.text import clusters
+from warraq.repair.text import clusters, marks_lead
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
@@ -39,6 +40,11 @@ def remove_kashida(line: str) -> str:
     "الـ" before a number). A tatweel that starts a word has nothing to stretch and goes.
     """
     return chars.remove_kashida(line)
+
+
+def fix_allah(word: str) -> str:
+    """Rule 6: "اهلل" is the word الله read through a broken ligature mapping ("العبداهلل")."""
+    return word.replace("اهلل", "الله") if "اهلل" in word else word
 
 
 def fix_lam_order(word: str) -> str:
@@ -67,17 +73,83 @@ def fix_lam_order(word: str) -> str:
     return word
 
 
-def reverse_visual(line: str) -> str:
+JOIN_SPLIT_GAIN = 6.0
+_FINAL_ALEF_TANWEEN = re.compile("\u0627\u064b(?![\u0621-\u064a])")
+_SPACE_BEFORE_MARK = re.compile("[ \u00a0]+(?=[\u064b-\u065f\u0670])")
+_SPACE_AFTER_MARK = re.compile("(?<=[\u064b-\u065f\u0670])[ \u00a0]+(?=[\u0621-\u064a])")
+
+
+def drop_mark_spaces(line: str, marks_first: bool = False) -> str:
+    """Spaces a tool put between a mark and its letter, from the gap the mark glyph leaves.
+
+    Where marks follow their letter, a mark never starts a word ("ﺎ ًﺳﺪﻨﻬﻣ"); where they were
+    read before it, a mark is never followed by a space ("اً لطب"). Other split words are left
+    to `join_split_words`.
+    """
+    return (_SPACE_AFTER_MARK if marks_first else _SPACE_BEFORE_MARK).sub("", line)
+
+
+def join_split_words(line: str) -> str:
+    """Rejoin a word that a tool cut with a space ("فر يق" -> "فريق"), if the model insists.
+
+    Used only on lines already found broken (visual order), where such spaces come from glyph
+    gaps: the joined word must be listed, and far likelier than the two pieces side by side.
+    """
+    tokens = line.split(" ")
+    out: list[str] = []
+    for tok in tokens:
+        if out and _should_join(out[-1], tok):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return " ".join(out)
+
+
+def _should_join(left: str, right: str) -> bool:
+    from warraq.repair.text import arabic_core, split_core
+
+    if not left or not right or split_core(left)[2] or split_core(right)[0]:
+        return False
+    a, b = arabic_core(left), arabic_core(right)
+    if not a or not b:
+        return False
+    joined = logp(a + b)
+    if joined <= -11.0:
+        return False
+    la = logp(a) if len(a) > 1 else min(logp(a), -8.0)
+    lb = logp(b) if len(b) > 1 else min(logp(b), -8.0)
+    return joined - la - lb >= JOIN_SPLIT_GAIN
+
+
+def reverse_visual(line: str, marks_first: bool | None = None) -> str:
     """Rule 1: a whole line given in visual (left-to-right display) order, back to logical order.
 
     Clusters (a letter with its marks, a presentation form) are the units; UAX #9 levels decide
     which runs (Latin words, numbers) keep their internal order; brackets are re-sided by what
     they touch, and a final period found at the line start moves back to the end.
     """
-    units = clusters(line)
+    units = clusters(line, marks_lead(line) if marks_first is None else marks_first)
     ordered, levels = visual_to_logical(units, units, "rtl")
     ordered = bracket_sides(mirror_brackets(ordered, levels))
-    return fold_forms("".join(ordered))
+    return tanween_before_alef(fold_forms("".join(reversed_cluster_marks(u) for u in ordered)))
+
+
+def tanween_before_alef(text: str) -> str:
+    """Fathatan on a word-final alef ("صباحاً") written before it ("صباحًا").
+
+    In visual order the mark glyph sits between the two letters and either reading is possible;
+    the spelling with the mark on the letter before the alef is the standard one.
+    """
+    return _FINAL_ALEF_TANWEEN.sub("\u064b\u0627", text)
+
+
+def reversed_cluster_marks(unit: str) -> str:
+    """A cluster whose marks were read before its base, put back as base + marks."""
+    if len(unit) > 1 and unicodedata.category(unit[0]) == "Mn":
+        bases = [c for c in unit if unicodedata.category(c) != "Mn"]
+        marks = [c for c in unit if unicodedata.category(c) == "Mn"]
+        return "".join(bases) + "".join(reversed(marks))
+    return unit
 
 
 _ARABIC_RUN_RE = re.compile(

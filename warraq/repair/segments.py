@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from warraq.arabic.chars import TATWEEL
-from warraq.repair.model import NON_JOINING, UNKNOWN, logp
+from warraq.repair.model import NON_JOINING, logp
 from warraq.repair.text import arabic_core, split_core
 
 CUT_PENALTY = 2.5
 MIN_JOIN_GAIN = 3.0
 MAX_CUTS = 3
+MIN_JOINED = -8.0
 MAX_TOKENS = 40
 
 
@@ -67,13 +68,13 @@ def _right_core(token: str) -> str:
 
 def _core_gain(lcore: str, rcore: str) -> float:
     joined = logp(lcore + rcore)
-    if joined <= UNKNOWN:
+    if joined < MIN_JOINED:  # the rarest listed words are mostly typos of the web ("هذالعرض")
         return 0.0
-    return joined - _piece_logp(lcore) - _piece_logp(rcore)
+    return joined - _left_logp(lcore) - logp(rcore)
 
 
-def _piece_logp(core: str) -> float:
-    """A lone letter ("و", "ا") is a word of the list only through sloppy spacing: rate it low."""
+def _left_logp(core: str) -> float:
+    """A lone "و" or "ا" ending a piece is a cut-off prefix, not the conjunction: rate it low."""
     return min(logp(core), -8.0) if len(core) == 1 else logp(core)
 
 
@@ -97,14 +98,13 @@ def find_segments(line: str) -> SegmentFix | None:
     if not gains:
         return None
     best: tuple[float, tuple[int, ...]] = (0.0, ())
-    for m in range(1, min(MAX_CUTS, n - 1) + 1):
-        for cuts in combinations(range(1, n), m):
-            score = _score(cuts, n, gains) - CUT_PENALTY * m
-            if score <= 0.0:
-                continue
-            score += _edge_prior(tokens, cuts)
-            if score > best[0] + 1e-9:
-                best = (score, cuts)
+    for cuts in sorted(_candidates(gains, n), key=lambda c: (len(c), c)):
+        score = _score(cuts, n, gains) - CUT_PENALTY * len(cuts)
+        if score <= 0.0:
+            continue
+        score += _edge_prior(tokens, cuts)
+        if score > best[0] + 1e-9:
+            best = (score, cuts)
     if not best[1]:
         return None
     return _apply(tokens, best[1], gains, best[0])
@@ -130,6 +130,26 @@ def _edge_prior(tokens: list[str], cuts: tuple[int, ...]) -> float:
     bounds = (0, *cuts, n)
     sizes = [b - a for a, b in zip(bounds, bounds[1:])]
     return bonus - 0.01 * (max(sizes) - min(sizes))
+
+
+def _candidates(gains: dict[tuple[int, int], float], n: int) -> set[tuple[int, ...]]:
+    """Cut sets worth scoring: cuts next to a joinable fragment, plus at most one free cut.
+
+    A junction (i, j) only exists if a cut falls right after token i and another right before
+    token j, so the useful cuts are those; the one cut that is the original line's edges has no
+    fragment beside it and may fall anywhere.
+    """
+    pinned = sorted({p for i, j in gains for p in (i + 1, j) if 0 < p < n})
+    out: set[tuple[int, ...]] = set()
+    for m in range(0, min(MAX_CUTS, len(pinned)) + 1):
+        for sub in combinations(pinned, m):
+            if sub:
+                out.add(sub)
+            if m < MAX_CUTS:
+                for free in range(1, n):
+                    if free not in sub:
+                        out.add(tuple(sorted((*sub, free))))
+    return out
 
 
 def _junctions(cuts: tuple[int, ...], n: int) -> list[tuple[int, int]]:

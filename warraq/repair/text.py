@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from warraq.arabic.chars import BIDI_CONTROLS, TATWEEL, is_presentation_form
 
@@ -24,8 +25,14 @@ def is_pua(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
 
 
-def clusters(text: str) -> list[str]:
-    """A base character with the marks that follow it; a presentation form stays one cluster."""
+def clusters(text: str, marks_before: bool = False) -> list[str]:
+    """A base character with its marks; a presentation form stays one cluster.
+
+    Marks normally follow their base. In a line reversed code point by code point they come
+    before it, and `marks_before` groups them with the base that follows.
+    """
+    if marks_before:
+        return [c[::-1] for c in clusters(text[::-1])][::-1]
     out: list[str] = []
     for ch in text:
         if out and unicodedata.category(ch) in ("Mn", "Me") and not out[-1].isspace():
@@ -35,6 +42,20 @@ def clusters(text: str) -> list[str]:
     return out
 
 
+def marks_lead(text: str, default: bool = False) -> bool:
+    """Do marks precede their base letters here (a line reversed per code point)?
+
+    Words that begin with a mark say yes, words that end with one say no; a line with neither
+    takes the default (the verdict of the document's other visual lines).
+    """
+    starts = ends = 0
+    for token in text.split():
+        starts += unicodedata.category(token[0]) == "Mn"
+        ends += unicodedata.category(token[-1]) == "Mn"
+    return starts > ends if starts != ends else default
+
+
+@lru_cache(maxsize=100_000)
 def split_core(token: str) -> tuple[str, str, str]:
     """(leading punctuation, word core, trailing punctuation) of a space-free token."""
     m = _CORE_RE.match(token)
@@ -42,14 +63,16 @@ def split_core(token: str) -> tuple[str, str, str]:
     return m.group(1), m.group(2), m.group(3)
 
 
+_ARABIC_CORE_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u0610-\u061a"
+                             "\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ue000-\uf8ff]+")
+
+
+@lru_cache(maxsize=100_000)
 def arabic_core(token: str) -> str:
     """The word core of a token if it is an Arabic word, else ''."""
     core = split_core(token)[1]
-    if not core or not _ARABIC_LETTER_RE.search(core):
+    if not core or not _ARABIC_CORE_RE.fullmatch(core) or not _ARABIC_LETTER_RE.search(core):
         return ""
-    for c in core:
-        if not (_ARABIC_LETTER_RE.match(c) or unicodedata.category(c) == "Mn" or c == TATWEEL or is_pua(c)):
-            return ""
     return core
 
 

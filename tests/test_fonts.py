@@ -1,0 +1,303 @@
+"""Glyph recovery from embedded fonts: each method alone, on PDFs generated and damaged here."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+from bench.damage import AMIRI, glyph_accuracy, pdfium_chars, remap_to_pua, sample_pdf, strip_tounicode
+from warraq.fonts import FontDoctor, Recovered
+from warraq.fonts.glyphtext import glyph_texts
+from warraq.fonts.names import text_from_name
+from warraq.fonts.program import FontProgram
+from warraq.fonts.tounicode import parse_tounicode
+
+pytestmark = pytest.mark.skipif(not AMIRI.exists(), reason="fonts-hosny-amiri not installed")
+
+# "The student wrote three lessons in 2024" / "no doubt God is forgiving" (original test text)
+LINES = ["\u0643\u062a\u0628 \u0627\u0644\u0637\u0627\u0644\u0628 \u062b\u0644\u0627\u062b\u0629 "
+         "\u062f\u0631\u0648\u0633 \u0641\u064a \u0662\u0660\u0662\u0664",
+         "\u0644\u0627 \u0634\u0643 \u0623\u0646 \u0627\u0644\u0644\u0647 \u063a\u0641\u0648\u0631"]
+BEH, TEH, LAM, MEEM = "\u0628", "\u062a", "\u0644", "\u0645"
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_pdf(tmp_path_factory.mktemp("fonts") / "clean.pdf", LINES)
+
+
+def _rewrite_fonts(src: Path, dst: Path, *, drop_cmap: bool, drop_names: bool) -> None:
+    """Strip ToUnicode and also the embedded program's cmap and/or glyph names."""
+    with pikepdf.open(src) as pdf:
+        for obj in pdf.objects:
+            if not (isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+                    and obj.get("/Subtype") == "/Type0"):
+                continue
+            if "/ToUnicode" in obj:
+                del obj["/ToUnicode"]
+            fd = obj.DescendantFonts[0].FontDescriptor
+            tt = TTFont(io.BytesIO(fd.FontFile2.read_bytes()))
+            tt.getGlyphOrder()  # fpdf2 writes no names: fontTools makes uniXXXX ones from the cmap
+            tt["post"].formatType = 2.0  # ... which format 2 stores in the font
+            tt["post"].extraNames, tt["post"].mapping = [], {}
+            if drop_cmap:
+                tt["cmap"].tables = []
+            if drop_names:
+                tt["post"].formatType = 3.0
+            buf = io.BytesIO()
+            tt.save(buf)
+            fd.FontFile2 = pdf.make_stream(buf.getvalue())
+        pdf.save(dst)
+
+
+def _methods(result: dict[str, object]) -> set[str]:
+    return set(result["right"]) | set(result["wrong"])  # type: ignore[arg-type]
+
+
+def test_tounicode_parser_ranges_and_arrays() -> None:
+    cmap = (b"2 beginbfrange\n<0010> <0012> <0628>\n<0020> <0021> [<0644 0627> <FEFB>]\nendbfrange\n"
+            b"1 beginbfchar\n<0005> <0663>\nendbfchar")
+    got = parse_tounicode(cmap)
+    assert got[0x10] == BEH and got[0x11] == "\u0629" and got[0x12] == TEH
+    assert got[0x20] == LAM + "\u0627" and got[0x21] == "\ufefb" and got[5] == "\u0663"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("uni0628", BEH), ("uni0644.fina", LAM), ("lam_alef", LAM + "\u0627"), ("three.ar", "\u0663"),
+    ("threearabic", "\u0663"), ("four-persian", "\u06f4"), ("beh-ar.init", BEH), ("uniFEFB", LAM + "\u0627"),
+    ("glyph00012", None), ("u1EE01", "\U0001ee01"),
+])
+def test_glyph_names(name: str, text: str | None) -> None:
+    hit = text_from_name(name)
+    assert (hit[0] if hit else None) == text
+
+
+def test_font_cmap_alone(clean: Path, tmp_path: Path) -> None:
+    """ToUnicode gone, names gone: nominal glyphs come from the embedded cmap (a)."""
+    dst = tmp_path / "d.pdf"
+    _rewrite_fonts(clean, dst, drop_cmap=False, drop_names=True)
+    doctor = FontDoctor(pikepdf.open(dst))
+    font = next(iter(doctor.fonts_for_page(0).values()))
+    assert "no ToUnicode" in font.problems
+    chars = pdfium_chars(dst)
+    # fpdf2 keeps the cmap for the isolated digits: the first digit glyph is nominal
+    digit = next(c for c in chars if font.resolve(c[0], c[1]) and font.resolve(c[0], c[1]).text == "\u0662")
+    rec = font.resolve(digit[0], digit[1])
+    assert rec == Recovered("\u0662", "font-cmap", rec.confidence) and rec.confidence > 0.9
+
+
+def test_glyph_names_alone(clean: Path, tmp_path: Path) -> None:
+    """No ToUnicode, no cmap: fpdf2 keeps uniXXXX names for its glyphs (b)."""
+    dst = tmp_path / "d.pdf"
+    _rewrite_fonts(clean, dst, drop_cmap=True, drop_names=False)
+    res = glyph_accuracy(clean, dst)
+    assert "glyph-name" in _methods(res)
+    assert "font-cmap" not in _methods(res)
+
+
+def test_outline_alone(clean: Path, tmp_path: Path) -> None:
+    """No ToUnicode, no cmap, no names: every glyph is found in the installed Amiri (d)."""
+    dst = tmp_path / "d.pdf"
+    _rewrite_fonts(clean, dst, drop_cmap=True, drop_names=True)
+    res = glyph_accuracy(clean, dst)
+    assert _methods(res) == {"outline"}
+    assert res["accuracy"] >= 0.97, res["examples"]
+
+
+def test_gsub_closure_on_a_font_without_names() -> None:
+    """Contextual forms and ligature parts reached only through GSUB get their letter (c)."""
+    tt = TTFont(str(AMIRI))
+    order = tt.getGlyphOrder()
+    tt["post"].formatType = 3.0
+    buf = io.BytesIO()
+    tt.save(buf)
+    prog = FontProgram.from_ttfont(TTFont(io.BytesIO(buf.getvalue())))
+    texts = glyph_texts(prog)
+    want = {"uni0628.init": BEH, "uni0645.medi": MEEM, "uni0644.init_LamAlfIsol": LAM,
+            "uni0627.fina_LamAlfIsol": "\u0627", "uni0663.small": "\u0663"}
+    for name, text in want.items():
+        got = texts[order.index(name)]
+        assert (got.text, got.method) == (text, "gsub"), name
+
+
+def test_gsub_ligature_gives_the_sequence() -> None:
+    """A ligature glyph reads as its components, in logical order (c)."""
+    noto = Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf")
+    if not noto.exists():
+        pytest.skip("Noto Naskh Arabic not installed")
+    tt = TTFont(str(noto))
+    prog = FontProgram.from_ttfont(tt)
+    texts = glyph_texts(prog)
+    cmap = tt.getBestCmap()
+    lam, alef = cmap[0x0644], cmap[0x0627]
+    found = 0
+    for lookup in tt["GSUB"].table.LookupList.Lookup:
+        for st in lookup.SubTable:
+            st = getattr(st, "ExtSubTable", st)
+            for first, ligs in getattr(st, "ligatures", {}).items():
+                for lig in ligs:
+                    if [first, *lig.Component] == [lam, alef]:
+                        assert texts[prog.gid_of[lig.LigGlyph]].text == LAM + "\u0627"
+                        found += 1
+    if not found:
+        pytest.skip("no lam+alef ligature lookup in this Noto Naskh build")
+
+
+def test_pua_remap_is_detected_and_recovered(clean: Path, tmp_path: Path) -> None:
+    dst = tmp_path / "pua.pdf"
+    assert remap_to_pua(clean, dst, seed=5) > 4
+    font = next(iter(FontDoctor(pikepdf.open(dst)).fonts_for_page(0).values()))
+    assert font.suspect and any("private use" in p for p in font.problems)
+    res = glyph_accuracy(clean, dst)
+    assert res["accuracy"] == 1.0, res["examples"]
+    assert "tounicode" in res["right"]  # untouched entries are left alone
+
+
+def test_no_tounicode_full_recovery(clean: Path, tmp_path: Path) -> None:
+    dst = tmp_path / "notu.pdf"
+    strip_tounicode(clean, dst)
+    res = glyph_accuracy(clean, dst)
+    assert res["accuracy"] == 1.0, res["examples"]
+
+
+def test_clean_font_is_not_suspect(clean: Path) -> None:
+    fonts = FontDoctor(pikepdf.open(clean)).fonts_for_page(0)
+    assert fonts and not any(f.suspect for f in fonts.values())
+    assert all(f.resolve(BEH, False) is None for f in fonts.values())
+
+
+def test_ocr_is_the_last_resort(clean: Path, tmp_path: Path) -> None:
+    """A glyph known nowhere goes to the OCR engine once, and only that glyph (e)."""
+    dst = tmp_path / "d.pdf"
+    _rewrite_fonts(clean, dst, drop_cmap=True, drop_names=True)
+
+    class FakeEngine:
+        calls = 0
+
+        def recognize(self, image: object, *, langs: str = "ara", mode: str = "page") -> list[object]:
+            from warraq.ocr import OcrWord
+
+            FakeEngine.calls += 1
+            return [OcrWord("\u0628", (0, 0, 1, 1), 0.9)]
+
+    doctor = FontDoctor(pikepdf.open(dst), ocr=FakeEngine())  # type: ignore[arg-type]
+    font = next(iter(doctor.fonts_for_page(0).values()))
+    font._outline = {}  # as if no installed font had matched
+    font._index = type("NoFonts", (), {"lookup": lambda self, name, sigs: {}})()
+    chars = [c for c in pdfium_chars(dst) if not c[0].isspace()]
+    recs = [font.resolve(c[0], c[1]) for c in chars]
+    assert all(r is not None and r.method == "ocr" and r.confidence <= 0.6 for r in recs)
+    assert FakeEngine.calls == len({c[0] for c in chars})  # one call per distinct glyph
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_glyph_ocr_reads_an_isolated_letter() -> None:
+    from warraq.fonts.glyph_ocr import ocr_glyph
+    from warraq.ocr import TesseractEngine
+
+    prog = FontProgram.from_ttfont(TTFont(str(AMIRI)))
+    rec = ocr_glyph(prog, prog.gid_of["uni0634"], TesseractEngine())
+    assert rec is not None and rec.text == "\u0634" and rec.method == "ocr"
+
+
+def _legacy_pdf(dst: Path) -> Path:
+    """An 8-bit TrueType font: glyphs named uni0628... selected by the Latin codes A-D."""
+    letters = BEH + TEH + LAM + MEEM
+    opts = subset.Options()
+    opts.glyph_names = True
+    opts.layout_features = []
+    tt = TTFont(str(AMIRI))
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=[ord(c) for c in letters])
+    sub.subset(tt)
+    names = [tt.getBestCmap()[ord(c)] for c in letters]
+    cm = CmapSubtable.newSubtable(4)
+    cm.platformID, cm.platEncID, cm.language = 3, 0, 0
+    cm.cmap = {0xF041 + i: n for i, n in enumerate(names)}
+    tt["cmap"].tables = [cm]
+    buf = io.BytesIO()
+    tt.save(buf)
+    pdf = pikepdf.new()
+    fd = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/LGCYAA+OldNaskh"),
+                            Flags=4, FontBBox=[0, -300, 1000, 900], ItalicAngle=0, Ascent=900, Descent=-300,
+                            CapHeight=700, StemV=80, FontFile2=pdf.make_stream(buf.getvalue()))
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+                              BaseFont=pikepdf.Name("/LGCYAA+OldNaskh"), FirstChar=65, LastChar=68,
+                              Widths=[500] * 4, Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=fd)
+    _add_page(pdf, {"/F1": font}, b"BT /F1 24 Tf 300 100 Td (ABCD) Tj ET")
+    pdf.save(dst)
+    return dst
+
+
+def _add_page(pdf: pikepdf.Pdf, fonts: dict[str, pikepdf.Dictionary], content: bytes) -> None:
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 400, 200],
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(fonts)),
+                              Contents=pdf.make_stream(content))
+    pdf.pages.append(pikepdf.Page(page))
+
+
+def test_legacy_8bit_font_latin_mapping_arabic_glyphs(tmp_path: Path) -> None:
+    dst = _legacy_pdf(tmp_path / "legacy.pdf")
+    chars = pdfium_chars(dst)
+    assert "".join(c[0] for c in chars) == "ABCD"  # what every extractor shows
+    fonts = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)
+    font = fonts["OldNaskh"]  # PDFium drops the subset tag of simple fonts
+    assert any(p.startswith("legacy 8-bit") for p in font.problems)
+    got = [font.resolve(t, e) for t, e, _, _ in chars]
+    assert [r.text for r in got if r] == [BEH, TEH, LAM, MEEM]
+
+
+def _type3_pdf(dst: Path, names: tuple[str, ...]) -> Path:
+    pdf = pikepdf.new()
+    procs = pikepdf.Dictionary({f"/{n}": pdf.make_stream(f"600 0 0 0 {400 + 50 * i} 500 d1 0 0 300 400 re f"
+                                                         .encode()) for i, n in enumerate(names)})
+    enc = pikepdf.Dictionary(Type=pikepdf.Name.Encoding, Differences=[65, *(pikepdf.Name("/" + n) for n in names)])
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3, FontBBox=[0, 0, 700, 500],
+                              FontMatrix=[0.001, 0, 0, 0.001, 0, 0], CharProcs=procs, FirstChar=65,
+                              LastChar=64 + len(names), Widths=[600] * len(names), Encoding=enc,
+                              Resources=pikepdf.Dictionary())
+    codes = bytes(range(65, 65 + len(names)))
+    _add_page(pdf, {"/T3": font}, b"BT /T3 20 Tf 50 100 Td (" + codes + b") Tj ET")
+    pdf.save(dst)
+    return dst
+
+
+def test_type3_without_names_is_unmapped_never_garbage(tmp_path: Path) -> None:
+    dst = _type3_pdf(tmp_path / "t3.pdf", ("g1", "g2", "g3"))
+    chars = pdfium_chars(dst)
+    font = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)[chars[0][2]]
+    assert "Type3 without glyph names or ToUnicode" in font.problems
+    assert all(font.resolve(t, e).method == "unmapped" for t, e, _, _ in chars)  # type: ignore[union-attr]
+
+
+def test_type3_with_arabic_glyph_names(tmp_path: Path) -> None:
+    dst = _type3_pdf(tmp_path / "t3n.pdf", ("uni0628", "lam_alef", "teh-ar.init"))
+    chars = pdfium_chars(dst)
+    assert all(e for _, e, _, _ in chars)  # PDFium reads no text from Type3 names
+    font = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)[chars[0][2]]
+    assert font.suspect
+    got = [font.resolve(t, e) for t, e, _, _ in chars]
+    assert [r.text for r in got if r] == [BEH, LAM + "\u0627", TEH]
+    assert {r.method for r in got if r} == {"glyph-name"}
+
+
+def test_form_xobject_fonts_are_found(clean: Path, tmp_path: Path) -> None:
+    """A font used only inside a Form XObject is still listed for the page."""
+    dst = tmp_path / "form.pdf"
+    with pikepdf.open(clean) as pdf:
+        page = pdf.pages[0]
+        form = pdf.make_stream(page.obj.Contents.read_bytes() if isinstance(page.obj.Contents, pikepdf.Stream)
+                               else b"", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                               BBox=[0, 0, 600, 900], Resources=page.obj.Resources)
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=form))
+        page.obj.Contents = pdf.make_stream(b"q /Fm0 Do Q")
+        pdf.save(dst)
+    fonts = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)
+    assert any(name.endswith("Amiri") for name in fonts)

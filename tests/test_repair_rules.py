@@ -1,0 +1,154 @@
+"""One unit test per repair rule (issue 5). Expected Arabic is written by hand."""
+
+from __future__ import annotations
+
+from warraq.repair import rules
+from warraq.repair.pua import decode
+from warraq.repair.segments import find_segments, join_gain
+
+# ---- rule 1: whole lines in visual order ----------------------------------------------------
+
+
+def test_visual_line_with_number_keeps_digits_in_order() -> None:
+    # "في عام 2024" as a left-to-right reading of the display
+    assert rules.reverse_visual("2024 ماع يف") == "في عام 2024"
+
+
+def test_visual_line_period_at_start_moves_to_end() -> None:
+    assert rules.reverse_visual(".عامتجالا ىهتنا") == "انتهى الاجتماع."
+
+
+def test_visual_line_brackets_face_their_words() -> None:
+    assert rules.reverse_visual("نإ (ثدحتملا) لاق") == "قال (المتحدث) إن"
+
+
+def test_visual_line_marks_stay_on_their_letters() -> None:
+    # كَتَبَ read in display order: each letter keeps its fatha
+    visual = "\u0628\u064e\u062a\u064e\u0643\u064e"
+    assert rules.reverse_visual(visual) == "\u0643\u064e\u062a\u064e\u0628\u064e"
+
+
+def test_visual_line_latin_word_keeps_its_order() -> None:
+    assert rules.reverse_visual("Nature ةلجم ترشن") == "نشرت مجلة Nature"
+
+
+# ---- rule 2: reversed segments --------------------------------------------------------------
+
+TRUTH_2 = "وقعت الشركتان اتفاقا جديدا لتطوير شبكة الكهرباء في المدن الساحلية"
+# cut as [وقعت الشركتان اتفاقا جد][يدا لتطوير شبكة الكهر][باء في المدن الساحلية], written last-first
+BROKEN_2 = "باء في المدن الساحلية يدا لتطوير شبكة الكهر وقعت الشركتان اتفاقا جد"
+
+
+def test_segments_rejoin_mid_word_cuts_without_space() -> None:
+    fix = find_segments(BROKEN_2)
+    assert fix is not None
+    assert fix.text == TRUTH_2
+    assert fix.joins == 2
+
+
+def test_segments_leave_a_clean_line_alone() -> None:
+    assert find_segments(TRUTH_2) is None
+
+
+def test_segments_cut_between_words_gets_one_space() -> None:
+    # "زار الوزير المستشفى الجديد في العاصمة أمس" cut as [زار الوزير المستشفى الجد][يد في العاصمة]
+    # [أمس]: the second cut falls between words, so where it was is not knowable from words alone
+    broken = "أمس يد في العاصمة زار الوزير المستشفى الجد"
+    fix = find_segments(broken)
+    assert fix is not None
+    assert "المستشفى الجديد في العاصمة" in fix.text
+    assert "  " not in fix.text
+
+
+def test_join_gain_needs_a_non_joining_letter_before_the_cut() -> None:
+    assert join_gain("جد", "يدة") > 3
+    assert join_gain("كت", "اب") == 0.0  # ت joins to the left: a producer cannot cut there
+
+
+# ---- rule 3: kashida ------------------------------------------------------------------------
+
+
+def test_kashida_inside_words_removed() -> None:
+    assert rules.remove_kashida("وزارة الخارجيـــة والتـعاون") == "وزارة الخارجية والتعاون"
+
+
+def test_kashida_after_hijri_year_kept() -> None:
+    assert rules.remove_kashida("في عام 1445 هـ") == "في عام 1445 هـ"
+
+
+# ---- rule 4: PUA codes ----------------------------------------------------------------------
+
+
+def test_pua_letter_decoded_from_word_frequencies() -> None:
+    code = "\uf012"  # stands for medial nun
+    text = (f"زار الوفد المدي{code}ة القديمة ثم عاد إلى المدي{code}ة الجديدة\n"
+            f"وقال إ{code}ه سيعود قريبا إلى المدي{code}ة مع فريق من الباحثي{code}\n")
+    result = decode(text)
+    assert result.mapping == {code: "\u0646"}
+    assert result.unresolved == []
+
+
+# ---- rule 5: mixed-direction lines ----------------------------------------------------------
+
+
+def test_mixed_attribution_line() -> None:
+    broken = "user_name) May 5, 2023@) " + "حساب الجريدة" + " —"
+    assert rules.reorder_runs(broken) == "— " + "حساب الجريدة" + " (@user_name) May 5, 2023"
+
+
+def test_mixed_period_at_line_start() -> None:
+    assert rules.reorder_runs(".انتهى الاجتماع") == "انتهى الاجتماع."
+
+
+# ---- rule 6: presentation forms, lam-alef order, bidi controls -----------------------------
+
+
+def test_presentation_forms_folded_per_character() -> None:
+    # ﻣﺮﺣﺒﺎ and the lam-alef ligature; the Latin "ﬁ" ligature is not ours to touch
+    assert rules.fold_forms("\ufee3\ufeae\ufea3\ufe92\ufe8e \ufefb \ufb01") == "مرحبا لا \ufb01"
+
+
+def test_lam_written_after_its_partner() -> None:
+    assert rules.fix_lam_order("األولى") == "الأولى"
+    assert rules.fix_lam_order("اجلريدة") == "الجريدة"
+    assert rules.fix_lam_order("املدينة") == "المدينة"
+    assert rules.fix_lam_order("الجريدة") == "الجريدة"
+
+
+def test_bidi_controls_removed() -> None:
+    assert rules.strip_controls("\u200fمرحبا\u202b بكم\u202c") == "مرحبا بكم"
+
+
+def test_allah_from_broken_ligature_mapping() -> None:
+    assert rules.fix_allah("العبداهلل") == "العبدالله"
+    assert rules.fix_allah("الجريدة") == "الجريدة"
+
+
+# ---- visual-order helpers: spaces from mark glyph gaps, words split by glyph gaps -----------
+
+
+def test_space_before_a_trailing_mark_dropped() -> None:
+    # marks after their letter: "ﺎ ًﺳ" can only be one word
+    assert rules.drop_mark_spaces("\u0627 \u064b\u0633") == "\u0627\u064b\u0633"
+    # marks read before their letter: a mark followed by a space is the broken spot instead
+    assert rules.drop_mark_spaces("\u0627\u064b \u0644", marks_first=True) == "\u0627\u064b\u0644"
+    assert rules.drop_mark_spaces("\u064e\u0628 \u0643", marks_first=True) == "\u064e\u0628 \u0643"
+
+
+def test_split_word_rejoined_only_when_the_model_insists() -> None:
+    assert rules.join_split_words("توج فر يق النصر") == "توج فريق النصر"
+    assert rules.join_split_words("في المدينة") == "في المدينة"
+
+
+def test_pua_codes_classified_as_letters_or_digits() -> None:
+    from warraq.repair.pua import classify
+
+    text = "المدي\uf001ة و\uf002\uf003 سنة \uf002\uf003\uf004هـ"
+    kinds = classify(text)
+    assert kinds["\uf001"] == "letter"
+    assert kinds["\uf004"] == "digit"
+
+
+def test_visual_line_fathatan_goes_before_final_alef() -> None:
+    # "صباحًا" read from the display, the mark glyph between ح and the alef
+    assert rules.reverse_visual("\u0627\u064b\u062d\u0627\u0628\u0635") == "\u0635\u0628\u0627\u062d\u064b\u0627"

@@ -1,0 +1,230 @@
+"""The embedded font program of a PDF font, and the chain char code -> glyph id."""
+
+from __future__ import annotations
+
+import io
+import sys
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pikepdf
+from fontTools import agl
+from fontTools.cffLib import CFFFontSet
+from fontTools.encodings.MacRoman import MacRoman
+from fontTools.encodings.StandardEncoding import StandardEncoding
+from fontTools.ttLib import TTFont
+
+
+def _winansi(code: int) -> str:
+    ch = bytes([code]).decode("cp1252", "replace")
+    if code == 0x20:
+        return "space"
+    return agl.UV2AGL.get(ord(ch), "") if ch != "\ufffd" else ""
+
+
+_BASE = {
+    "/WinAnsiEncoding": [_winansi(c) for c in range(256)],
+    "/MacRomanEncoding": list(MacRoman),
+    "/StandardEncoding": list(StandardEncoding),
+}
+
+
+class FontProgram:
+    """Glyph order, cmap, GSUB and outlines of one font program (TrueType/OpenType or bare CFF)."""
+
+    def __init__(self, glyph_order: list[str], cmap: dict[int, str], upem: int,
+                 glyphset: Any, gsub: Any = None, tt: TTFont | None = None,
+                 builtin_encoding: dict[int, str] | None = None) -> None:
+        self.glyph_order = glyph_order
+        self.gid_of = {n: i for i, n in enumerate(glyph_order)}
+        self.cmap = cmap  # unicode -> glyph name
+        self.upem = upem or 1000
+        self._glyphset = glyphset
+        self._gsub = gsub
+        self.tt = tt
+        self.builtin_encoding = builtin_encoding or {}
+
+    @property
+    def glyphset(self) -> Any:
+        """Outlines, decompiled on first use."""
+        if self._glyphset is None and self.tt is not None:
+            self._glyphset = self.tt.getGlyphSet()
+        return self._glyphset
+
+    @property
+    def gsub(self) -> Any:
+        """The GSUB table, decompiled on first use (clean documents never need it)."""
+        if self._gsub is None and self.tt is not None and "GSUB" in self.tt:
+            try:
+                self._gsub = self.tt["GSUB"].table
+            except Exception:
+                self._gsub = False
+        return self._gsub or None
+
+    @classmethod
+    def from_ttfont(cls, tt: TTFont) -> FontProgram:
+        try:
+            cmap = dict(tt.getBestCmap() or {})
+        except Exception:
+            cmap = {}
+        upem = tt["head"].unitsPerEm if "head" in tt else 1000
+        return cls(tt.getGlyphOrder(), cmap, upem, None, None, tt)
+
+    @classmethod
+    def from_cff(cls, data: bytes) -> FontProgram:
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(data), None)
+        top = cff[cff.fontNames[0]]
+        order = list(top.charset)
+        enc: dict[int, str] = {}
+        raw_enc = getattr(top, "Encoding", None)
+        if isinstance(raw_enc, list):
+            enc = {i: n for i, n in enumerate(raw_enc) if n and n != ".notdef"}
+        elif raw_enc == "StandardEncoding":
+            enc = {i: n for i, n in enumerate(StandardEncoding) if n != ".notdef"}
+        fm = getattr(top, "FontMatrix", [0.001])
+        upem = round(1 / fm[0]) if fm and fm[0] else 1000
+        return cls(order, {}, upem, top.CharStrings, None, None, enc)
+
+    def draw(self, gid: int, pen: Any) -> bool:
+        """Draw glyph `gid` into a fontTools pen; False when there is no such glyph."""
+        if not 0 <= gid < len(self.glyph_order):
+            return False
+        name = self.glyph_order[gid]
+        try:
+            self.glyphset[name].draw(pen)
+        except Exception:
+            return False
+        return True
+
+
+def load_program(font: pikepdf.Dictionary) -> FontProgram | None:
+    """The embedded program of a simple font or of a Type0 font's descendant, or None."""
+    desc = _descendant(font)
+    fd = desc.get("/FontDescriptor")
+    if not isinstance(fd, pikepdf.Dictionary):
+        return None
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset tables are often sloppy
+    for key in ("/FontFile2", "/FontFile3"):
+        stream = fd.get(key)
+        if not isinstance(stream, pikepdf.Stream):
+            continue
+        try:
+            data = stream.read_bytes()
+            sub = stream.get("/Subtype")
+            if key == "/FontFile3" and sub in ("/Type1C", "/CIDFontType0C"):
+                return FontProgram.from_cff(data)
+            return FontProgram.from_ttfont(TTFont(io.BytesIO(data), lazy=True, fontNumber=0))
+        except Exception:
+            return None
+    return None
+
+
+def _descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    kids = font.get("/DescendantFonts")
+    if isinstance(kids, pikepdf.Array) and len(kids) and isinstance(kids[0], pikepdf.Dictionary):
+        return kids[0]
+    return font
+
+
+def encoding_names(font: pikepdf.Dictionary, prog: FontProgram | None) -> dict[int, str]:
+    """Code -> glyph name of a simple font: /Differences over the base encoding over the builtin one."""
+    names: dict[int, str] = dict(prog.builtin_encoding) if prog is not None else {}
+    enc = font.get("/Encoding")
+    fd = font.get("/FontDescriptor")
+    symbolic = isinstance(fd, pikepdf.Dictionary) and int(fd.get("/Flags", 0)) & 4
+    if enc is None and symbolic and font.get("/Subtype") == "/TrueType":
+        return {}  # codes select glyphs through the font's own (3,0)/(1,0) cmap
+    base = enc if isinstance(enc, pikepdf.Name) else (enc.get("/BaseEncoding") if enc is not None else None)
+    if base is not None and str(base) in _BASE:
+        names.update({c: n for c, n in enumerate(_BASE[str(base)]) if n and n != ".notdef"})
+    elif not names and font.get("/Subtype") != "/Type3":
+        names.update({c: n for c, n in enumerate(StandardEncoding) if n != ".notdef"})
+    names.update(differences(font))
+    return names
+
+
+def differences(font: pikepdf.Dictionary) -> dict[int, str]:
+    """Code -> glyph name of the /Encoding /Differences array alone."""
+    enc = font.get("/Encoding")
+    out: dict[int, str] = {}
+    if isinstance(enc, pikepdf.Dictionary):
+        code = 0
+        for item in enc.get("/Differences", []):
+            if isinstance(item, int):
+                code = int(item)
+            elif isinstance(item, pikepdf.Name):
+                out[code] = str(item)[1:]
+                code += 1
+    return out
+
+
+def code_to_gid_fn(font: pikepdf.Dictionary, prog: FontProgram | None) -> Callable[[int], int | None]:
+    """A function giving the glyph id of a char code, following the PDF's rules per font type."""
+    sub = font.get("/Subtype")
+    if sub == "/Type0":
+        return _cid_chain(font, prog)
+    names = encoding_names(font, prog)
+    if prog is None:
+        return lambda code: None
+    if prog.tt is not None:  # simple TrueType: (3,0)/(1,0) cmap by code, else name lookup
+        sym = _symbol_cmap(prog.tt)
+
+        def tt_gid(code: int) -> int | None:
+            for c in (code, 0xF000 + code):
+                if c in sym:
+                    return prog.gid_of.get(sym[c])
+            name = names.get(code)
+            if name in prog.gid_of:
+                return prog.gid_of[name]
+            uni = agl.toUnicode(name or "")
+            if len(uni) == 1 and ord(uni) in prog.cmap:
+                return prog.gid_of.get(prog.cmap[ord(uni)])
+            return None
+
+        return tt_gid
+    return lambda code: prog.gid_of.get(names.get(code, ""))
+
+
+def _symbol_cmap(tt: TTFont) -> dict[int, str]:
+    out: dict[int, str] = {}
+    if "cmap" not in tt:
+        return out
+    for t in tt["cmap"].tables:
+        if (t.platformID, t.platEncID) in ((3, 0), (1, 0)):
+            out.update(t.cmap)
+    return out
+
+
+def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None) -> Callable[[int], int | None]:
+    """Type0: code -> CID (Identity-H/V only) -> GID (CIDToGIDMap, or the CFF charset)."""
+    enc = font.get("/Encoding")
+    if not (isinstance(enc, pikepdf.Name) and str(enc) in ("/Identity-H", "/Identity-V")):
+        return lambda code: None  # a predefined CMap: code != CID; not handled
+    if prog is None:
+        return lambda code: None
+    desc = _descendant(font)
+    c2g = desc.get("/CIDToGIDMap")
+    if isinstance(c2g, pikepdf.Stream):
+        table = c2g.read_bytes()
+        return lambda cid: (int.from_bytes(table[2 * cid:2 * cid + 2], "big")
+                            if 2 * cid + 2 <= len(table) else None)
+    if prog.tt is None and prog.glyph_order and prog.glyph_order[-1].startswith("cid"):
+        by_cid = {int(n[3:]): g for g, n in enumerate(prog.glyph_order) if n[3:].isdigit()}
+        return by_cid.get
+    n = len(prog.glyph_order)
+    return lambda cid: cid if cid < n else None
+
+
+def cid_to_gid_set(font: pikepdf.Dictionary) -> set[int] | None:
+    """The glyph ids a CIDToGIDMap stream points to, or None when there is no such stream."""
+    c2g = _descendant(font).get("/CIDToGIDMap")
+    if not isinstance(c2g, pikepdf.Stream):
+        return None
+    import array
+
+    values = array.array("H", c2g.read_bytes()[: len(c2g.read_bytes()) // 2 * 2])
+    if sys.byteorder == "little":
+        values.byteswap()  # the stream is big-endian
+    return set(values)
