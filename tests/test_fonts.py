@@ -301,3 +301,29 @@ def test_form_xobject_fonts_are_found(clean: Path, tmp_path: Path) -> None:
         pdf.save(dst)
     fonts = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)
     assert any(name.endswith("Amiri") for name in fonts)
+
+
+def test_tounicode_contradicting_the_cmap_is_corrected(clean: Path, tmp_path: Path) -> None:
+    """A ToUnicode that calls the font's own digit-two glyph something else is overruled by the cmap."""
+    import io as _io
+
+    dst = tmp_path / "wrong.pdf"
+    jeh = "\u0698"
+    with pikepdf.open(clean) as pdf:
+        font = pdf.pages[0].Resources.Font.F1
+        tt = TTFont(_io.BytesIO(font.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()))
+        two_gid = tt.getGlyphID(tt.getBestCmap()[0x0662])
+        c2g = font.DescendantFonts[0].CIDToGIDMap.read_bytes()
+        codes = [i // 2 for i in range(0, len(c2g), 2) if int.from_bytes(c2g[i:i + 2], "big") == two_gid]
+        mapping = parse_tounicode(font.ToUnicode.read_bytes())
+        for code in codes:
+            mapping[code] = jeh
+        from bench.damage import _cmap_stream
+
+        font.ToUnicode = _cmap_stream(pdf, mapping, 2)
+        pdf.save(dst)
+    rec = next(iter(FontDoctor(pikepdf.open(dst)).fonts_for_page(0).values()))
+    assert any("contradicts the font's cmap" in p for p in rec.problems)
+    fixed = rec.resolve(jeh, False)
+    assert fixed is not None and (fixed.text, fixed.method) == ("\u0662", "font-cmap")
+    assert rec.resolve(LAM, False) is None

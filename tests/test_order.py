@@ -73,7 +73,8 @@ def test_mark_stays_on_its_base_letter() -> None:
 
 
 def test_english_date_in_attribution_line() -> None:
-    visual = units("sara_mansouri) July 31, 2025@) ", rev("سارة المنصوري"), " —")
+    # as LibreOffice and Chromium draw it: rule N0 keeps "(@handle)" at the Arabic level
+    visual = units("July 31, 2025 )sara_mansouri@( ", rev("سارة المنصوري"), " —")
     assert line_text(visual) == "— سارة المنصوري (@sara_mansouri) July 31, 2025"
 
 

@@ -32,8 +32,14 @@ def unit_class(text: str) -> str:
     return "NSM" if text else "BN"
 
 
-def resolve_levels(classes: Sequence[str], base: int) -> list[int]:
-    """Embedding levels of a sequence with no explicit embeddings (UAX #9 W1-W7, N1-N2, I1-I2, L1)."""
+def resolve_levels(
+    classes: Sequence[str], base: int, texts: Sequence[str] | None = None, context: str | None = None
+) -> list[int]:
+    """Embedding levels of a sequence with no explicit embeddings (UAX #9 W1-W7, N0-N2, I1-I2, L1).
+
+    `texts` (one per class) lets rule N0 find bracket pairs. `context` is the last strong class
+    (L, R or AL) of the paragraph before this line: a wrapped line is resolved as part of it.
+    """
     t = [("ON" if c in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") else c) for c in classes]
     n = len(t)
     sos = "R" if base % 2 else "L"
@@ -43,7 +49,7 @@ def resolve_levels(classes: Sequence[str], base: int) -> list[int]:
             t[i] = prev
         elif t[i] != "BN":
             prev = t[i]
-    last = sos
+    last = context or sos
     for i in range(n):  # W2, W3
         c = t[i]
         if c in _STRONG:
@@ -71,19 +77,21 @@ def resolve_levels(classes: Sequence[str], base: int) -> list[int]:
     for i in range(n):  # W6
         if t[i] in ("ES", "ET", "CS", "BN"):
             t[i] = "ON"
-    last = sos
+    last = "R" if context == "AL" else (context or sos)
     for i in range(n):  # W7
         if t[i] in ("L", "R"):
             last = t[i]
         elif t[i] == "EN" and last == "L":
             t[i] = "L"
+    if texts is not None:
+        _brackets_n0(t, texts, sos, "R" if base % 2 else "L")
     i = 0
     while i < n:  # N1, N2
         if t[i] in _NEUTRAL:
             j = i
             while j < n and t[j] in _NEUTRAL:
                 j += 1
-            before = _as_strong(t[i - 1]) if i > 0 else sos
+            before = _as_strong(t[i - 1]) if i > 0 else ("R" if context == "AL" else (context or sos))
             after = _as_strong(t[j]) if j < n else sos
             fill = before if before == after else ("R" if base % 2 else "L")
             t[i:j] = [fill] * (j - i)
@@ -104,6 +112,37 @@ def resolve_levels(classes: Sequence[str], base: int) -> list[int]:
     return levels
 
 
+#: Bidi_Paired_Bracket pairs (UAX #9 BD14-BD16); quotation marks such as « » are not among them.
+_PAIRED = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "⁅": "⁅⁆", "⁆": "⁅⁆",
+           "〈": "〈〉", "〉": "〈〉"}
+
+
+def _brackets_n0(t: list[str], texts: Sequence[str], sos: str, e: str) -> None:
+    """Rule N0: a bracket pair takes the direction of what it encloses and of its context.
+
+    Brackets of one family are paired in sequence rather than by shape: on a line read back
+    from a PDF, either glyph of a pair may carry either character.
+    """
+    opened: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for k, text in enumerate(texts):
+        family = _PAIRED.get(text)
+        if family is None or t[k] != "ON":
+            continue
+        if family in opened:
+            pairs.append((opened.pop(family), k))
+        else:
+            opened[family] = k
+    opposite = "L" if e == "R" else "R"
+    for i, j in sorted(pairs):
+        inside = {_as_strong(c) for c in t[i + 1: j]} & {"L", "R"}
+        if e in inside:
+            t[i] = t[j] = e
+        elif opposite in inside:
+            before = next((_as_strong(c) for c in reversed(t[:i]) if _as_strong(c) in ("L", "R")), sos)
+            t[i] = t[j] = opposite if before == opposite else e
+
+
 def _as_strong(c: str) -> str:
     return "R" if c in ("R", "AN", "EN") else c
 
@@ -122,32 +161,68 @@ def _reverse_runs(items: list[T], levels: list[int], k: int) -> None:
             i += 1
 
 
-def visual_to_logical(units: Sequence[T], texts: Sequence[str], direction: Direction) -> tuple[list[T], list[int]]:
+def visual_to_logical(
+    units: Sequence[T], texts: Sequence[str], direction: Direction, context: str | None = None
+) -> tuple[list[T], list[int]]:
     """Reorder units given left-to-right as drawn into logical order.
 
     Returns the reordered units and the embedding level of each (odd = right-to-left).
+    A line with brackets may have been drawn by a renderer with or without rule N0 (bracket
+    pairs, Unicode 6.3); both readings are made and the one whose brackets pair up is kept.
+    """
+    order, levels = _invert(texts, direction, True, context)
+    if any(t in _PAIRED for t in texts):
+        alt, alt_levels = _invert(texts, direction, False, context)
+        if alt != order:
+            def imbalance(o: list[int], lv: list[int]) -> int:
+                return _imbalance(mirror_brackets([texts[i] for i in o], lv))
+
+            if imbalance(alt, alt_levels) < imbalance(order, levels):
+                order, levels = alt, alt_levels
+    return [units[i] for i in order], levels
+
+
+def _invert(
+    texts: Sequence[str], direction: Direction, with_n0: bool, context: str | None
+) -> tuple[list[int], list[int]]:
+    """Logical order of unit indices and their levels.
+
     Levels are first guessed on the line read backwards (for RTL) and then recomputed on the
     logical result until they agree: rules W2/W7 look backwards for a strong letter, and only
     the logical order has the right letter behind a number.
     """
+    n = len(texts)
     base = 1 if direction == "rtl" else 0
     classes = [unit_class(t) for t in texts]
-    guess = list(range(len(units)))[:: -1 if base else 1]
+
+    def levels_of(idx: list[int], cls: list[str]) -> list[int]:
+        return resolve_levels(cls, base, [texts[i] for i in idx] if with_n0 else None, context)
+
+    guess = list(range(n))[:: -1 if base else 1]
     guess_classes = [classes[i] for i in guess]
     if base:
         _latin_dates_as_l(guess_classes, [texts[i] for i in guess])
-    unit_level = dict(zip(guess, resolve_levels(guess_classes, base)))
+    unit_level = dict(zip(guess, levels_of(guess, guess_classes)))
     order = guess
     for _ in range(3):
-        order = list(range(len(units)))
+        order = list(range(n))
         levels = [unit_level[i] for i in order]
         for k in range(1, max(levels, default=0) + 1):
             _reverse_runs(order, levels, k)
-        again = dict(zip(order, resolve_levels([classes[i] for i in order], base)))
+        again = dict(zip(order, levels_of(order, [classes[i] for i in order])))
         if again == unit_level:
             break
         unit_level = again
-    return [units[i] for i in order], [unit_level[i] for i in order]
+    return order, [unit_level[i] for i in order]
+
+
+def last_strong(text: str) -> str | None:
+    """The bidi class (L, R or AL) of the last strong character of a text."""
+    for ch in reversed(text):
+        cls = unicodedata.bidirectional(ch)
+        if cls in _STRONG:
+            return cls
+    return None
 
 
 def _latin_dates_as_l(classes: list[str], texts: Sequence[str]) -> None:
@@ -180,7 +255,7 @@ def logical_to_visual(text: str, direction: Direction) -> str:
     """Display order of a logical string (per code point; for tests and the repair simulator)."""
     base = 1 if direction == "rtl" else 0
     chars = list(text)
-    levels = resolve_levels([unicodedata.bidirectional(c) or "ON" for c in chars], base)
+    levels = resolve_levels([unicodedata.bidirectional(c) or "ON" for c in chars], base, chars)
     top = max(levels, default=base)
     low = base if base % 2 else base + 1
     for k in range(top, low - 1, -1):

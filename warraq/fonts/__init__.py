@@ -7,6 +7,7 @@ with ``fonts[name].suspect``, ``fonts[name].resolve(text, map_error)`` gives a `
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,7 @@ class FontDoctor:
         self.index = _SHARED_INDEX.setdefault(key, ReferenceIndex(key))
         self._fonts: dict[tuple[int, int], FontRecovery] = {}
         self._pages: dict[int, dict[str, FontRecovery]] = {}
+        self._groups: dict[int, dict[str, list[FontRecovery]]] = {}
 
     def fonts_for_page(self, page_index: int) -> dict[str, FontRecovery]:
         """BaseFont (as PDFium reports it) -> FontRecovery, for the page and its Form XObjects."""
@@ -77,6 +79,7 @@ class FontDoctor:
         if hit is not None:
             return hit
         out: dict[str, FontRecovery] = {}
+        group: dict[str, list[FontRecovery]] = {}
         page = self.pdf.pages[page_index]
         node: object = page.obj
         res = None
@@ -89,11 +92,27 @@ class FontDoctor:
             node = node.get("/Parent")
         for font in _walk_fonts(res, set()):
             rec = self._recovery(font)
+            if rec not in group.setdefault(rec.name, []):
+                group[rec.name].append(rec)
             prev = out.get(rec.name)
             if prev is None or (rec.suspect and not prev.suspect):
                 out[rec.name] = rec  # two dicts with one name: the suspect one needs the fixing
         self._pages[page_index] = out
+        self._groups[page_index] = group
         return out
+
+    def font_for(self, page_index: int, name: str, program: bytes | None = None) -> FontRecovery | None:
+        """The font PDFium calls `name` on this page; `program` (FPDFFont_GetFontData) picks
+        among several font dictionaries with one name (fpdf2 tags every subset MPDFAA+,
+        PDFium drops the tag of simple fonts), which fonts_for_page cannot tell apart."""
+        self.fonts_for_page(page_index)
+        members = self._groups[page_index].get(name) or self._groups[page_index].get(name.split("+", 1)[-1], [])
+        if len(members) > 1 and program is not None:
+            digest = hashlib.sha1(program).hexdigest()
+            for rec in members:
+                if rec.program_hash == digest:
+                    return rec
+        return members[0] if members else None
 
     def _recovery(self, font: pikepdf.Dictionary) -> FontRecovery:
         key = font.objgen if font.is_indirect else (id(font), -1)

@@ -10,6 +10,7 @@ What PDFium reports (measured with pypdfium2 on damaged PDFs, see tests/test_fon
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -81,6 +82,49 @@ def _simple_code(text: str) -> bool:
     return True
 
 
+def program_hash(font: pikepdf.Dictionary) -> str | None:
+    """sha1 of the embedded font program as PDFium's FPDFFont_GetFontData returns it (decoded)."""
+    desc = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+    fd = desc.get("/FontDescriptor")
+    if not isinstance(fd, pikepdf.Dictionary):
+        return None
+    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
+        stream = fd.get(key)
+        if isinstance(stream, pikepdf.Stream):
+            try:
+                return hashlib.sha1(stream.read_bytes()).hexdigest()
+            except Exception:
+                return None
+    return None
+
+
+def _widths(font: pikepdf.Dictionary) -> dict[int, float]:
+    out: dict[int, float] = {}
+    try:
+        if font.get("/Subtype") == "/Type0":
+            w = list(font.DescendantFonts[0].get("/W", []))
+            i = 0
+            while i + 1 < len(w):
+                first = int(w[i])
+                if isinstance(w[i + 1], pikepdf.Array):
+                    for k, v in enumerate(w[i + 1]):
+                        out[first + k] = float(v)
+                    i += 2
+                elif i + 2 < len(w):
+                    for c in range(first, int(w[i + 1]) + 1):
+                        out[c] = float(w[i + 2])
+                    i += 3
+                else:
+                    break
+        else:
+            first = int(font.get("/FirstChar", 0))
+            for k, v in enumerate(font.get("/Widths", [])):
+                out[first + k] = float(v)
+    except (ValueError, TypeError, AttributeError):
+        pass
+    return out
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -103,6 +147,7 @@ class FontRecovery:
         self._prog: FontProgram | None = load_program(font) if self.subtype != "/Type3" else None
         self._gid_of: Callable[[int], int | None] = code_to_gid_fn(font, self._prog)
         self._font = font
+        self.program_hash = program_hash(font)
         self._names = encoding_names(font, self._prog) if self.subtype != "/Type0" else {}
         self._differences = differences(font)
         tu = font.get("/ToUnicode")
@@ -118,6 +163,8 @@ class FontRecovery:
         self._cache: dict[tuple[str, bool], Recovered | None] = {}
         self._reverse: dict[str, list[int]] = {}
         self._override: set[str] = set()
+        self._contested: set[str] = set()
+        self._widths: dict[int, float] | None = None
         self._legacy = False
         self._diagnose()
         self._codes_only = any(p.startswith(("no ToUnicode", "empty ToUnicode")) for p in self.problems)
@@ -190,7 +237,7 @@ class FontRecovery:
         if prog is None or not prog.cmap:
             return 0
         by_gid: dict[int, str] = {}
-        for u, name in sorted(prog.cmap.items(), key=lambda kv: text_rank(chr(kv[0]))):
+        for u, name in sorted(prog.cmap.items(), key=lambda kv: text_rank(fold_presentation(chr(kv[0])))):
             gid = prog.gid_of.get(name)
             if gid is not None and gid not in by_gid:
                 by_gid[gid] = fold_presentation(chr(u))
@@ -200,12 +247,16 @@ class FontRecovery:
             gid = self._gid_of(code)
             own = by_gid.get(gid) if gid is not None else None
             if own is None or not text or bad_char(text[0]):
+                per_text.setdefault(text, set()).add(text)  # unknown: counts as agreeing
                 continue
+            per_text.setdefault(text, set()).add(_fold(own))
             if _fold(own) != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
                 wrong += 1
-                per_text.setdefault(text, set()).add(own)
-        # a text is overridden only when every glyph that shows it disagrees the same way
-        self._override = {t for t, fixes in per_text.items() if len(fixes) == 1}
+        # a shown text is corrected only when every glyph that shows it reads the same other way
+        self._override = {t for t, owns in per_text.items() if len(owns) == 1 and _fold(t) not in owns}
+        # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
+        # "ل"): only the glyph's advance width can tell which one was drawn
+        self._contested = {t for t, owns in per_text.items() if len(owns) > 1 and owns != {_fold(t)}}
         return wrong
 
     def _check_legacy(self, shown: dict[int, str]) -> None:
@@ -226,9 +277,11 @@ class FontRecovery:
             self.problems.append(f"legacy 8-bit encoding: Latin text for an Arabic font "
                                  f"({latin_over_arabic} Arabic glyphs)")
             self._legacy = True
+            self._own = None  # recomputed without the Latin glyph names
         elif shuffled >= 5:
             self.problems.append(f"legacy 8-bit encoding: {shuffled} codes remapped to Latin symbols")
             self._legacy = True
+            self._own = None
 
     # -- recovery -------------------------------------------------------------------------
 
@@ -240,19 +293,43 @@ class FontRecovery:
                 self._own = {g: t for g, t in self._own.items() if _is_arabic(t.text) or t.text.isspace()}
         return self._own
 
-    def resolve(self, text: str, map_error: bool) -> Recovered | None:
-        """Corrected text for one glyph PDFium showed as `text`, or None if it is fine."""
+    def resolve(self, text: str, map_error: bool, advance: float | None = None) -> Recovered | None:
+        """Corrected text for one glyph PDFium showed as `text`, or None if it is fine.
+
+        `advance` (optional) is the glyph's advance in 1/1000 em; it picks the glyph among
+        several that share one shown text (a contested or U+FFFD mapping).
+        """
+        if advance is not None and (text in self._contested or text in self._reverse_ambiguous()):
+            return self._resolve_by_width(text, advance)
         key = (text, map_error)
         if key not in self._cache:
             self._cache[key] = self._resolve(text, map_error)
         return self._cache[key]
+
+    def _reverse_ambiguous(self) -> set[str]:
+        return {t for t, codes in self._reverse.items() if len(codes) > 1 and any(bad_char(c) for c in t)}
+
+    def _resolve_by_width(self, text: str, advance: float) -> Recovered | None:
+        widths = self._code_widths()
+        codes = [c for c in self._reverse.get(text, []) if abs(widths.get(c, -1e9) - advance) <= 0.02 * max(advance, 50)]
+        found = {r.text: r for r in (self.resolve_code(c) for c in codes) if r is not None}
+        if len(found) != 1:
+            return None if text in self._contested else UNMAPPED
+        rec = next(iter(found.values()))
+        return None if _fold(rec.text) == _fold(text) else rec
+
+    def _code_widths(self) -> dict[int, float]:
+        """Advance widths per code from /W (Type0) or /FirstChar + /Widths (simple fonts)."""
+        if self._widths is None:
+            self._widths = _widths(self._font)
+        return self._widths
 
     def resolve_code(self, code: int) -> Recovered | None:
         """Text of a char code from the font program alone (for engines that know the code)."""
         gid = self._gid_of(code)
         if gid is None:
             name = self._names.get(code)
-            hit = text_from_name(name) if name else None
+            hit = text_from_name(name) if name and not self._legacy else None  # legacy names lie
             return Recovered(hit[0], "glyph-name", hit[1]) if hit else None
         return self._glyph(gid)
 

@@ -209,3 +209,16 @@ def _build_table(path: Path) -> dict[str, tuple[str, float]]:
         if sig is not None and (sig not in table or text_rank(gt.text) < text_rank(table[sig][0])):
             table[sig] = (gt.text, gt.confidence)
     return table
+
+
+def warm(font_dirs: Sequence[Path] = ()) -> int:
+    """Build the on-disk index of every reference font now (setup scripts); returns the glyph count."""
+    index = ReferenceIndex(font_dirs)
+    files = [p for p in index.files() if p in index._extra_set() or index._arabic_cached(p)]
+    return len(index.combined(files))
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(f"{warm([Path(a) for a in sys.argv[1:]])} reference glyph outlines indexed in {cache_dir()}")

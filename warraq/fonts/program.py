@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import sys
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 

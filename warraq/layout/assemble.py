@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from warraq.arabic.bidi import Direction, bracket_sides, mirror_brackets, visual_to_logical
+from warraq.arabic.bidi import Direction, bracket_sides, last_strong, mirror_brackets, visual_to_logical
 from warraq.arabic.chars import fold_presentation_forms, remove_kashida, strip_bidi_controls
 from warraq.arabic.lexicon import prefer_joined
 from warraq.document import BBox, Block, Line, Word, union
@@ -73,15 +73,19 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Bl
             rows_text.append([c.text for c in cells])
             lines.extend(cells)
         return Block("table", lines, _bbox(raw.segments), page_direction, rows=rows_text)
-    lines = [to_line(s, direction, keep_tatweel) for s in raw.segments]
+    lines: list[Line] = []
+    context = None
+    for seg in raw.segments:  # a wrapped line is resolved in the context of the paragraph so far
+        lines.append(to_line(seg, direction, keep_tatweel, context))
+        context = last_strong(lines[-1].text) or context
     kind = raw.kind if raw.kind in ("heading", "footnote", "list-item") else "paragraph"
     return Block(kind, lines, _bbox(raw.segments), direction)  # type: ignore[arg-type]
 
 
-def to_line(seg: Segment, direction: Direction, keep_tatweel: bool) -> Line:
+def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str | None = None) -> Line:
     """Order one segment's clusters logically and cut it into words."""
     texts = [fold_presentation_forms(c.text) for c in seg.clusters]
-    order, levels = visual_to_logical(list(range(len(texts))), texts, direction)
+    order, levels = visual_to_logical(list(range(len(texts))), texts, direction, context)
     ordered_texts = bracket_sides(mirror_brackets([texts[i] for i in order], levels))
     pieces: list[tuple[list[tuple[str, Cluster]], bool]] = []  # (word, joinable with previous)
     current: list[tuple[str, Cluster]] = []

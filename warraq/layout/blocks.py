@@ -46,7 +46,7 @@ class RawBlock:
 def build_blocks(segments: list[Segment], direction: Direction, body_size: float) -> list[RawBlock]:
     """Blocks of a page in reading order."""
     tables, rest = _find_tables(segments)
-    blocks = tables + _paragraphs(rest, body_size)
+    blocks = tables + _paragraphs(rest, body_size, _line_pitch(rest))
     return xy_order(blocks, direction)
 
 
@@ -93,14 +93,30 @@ def _gutters(row: list[Segment]) -> list[tuple[float, float]]:
     return [(a.x1, b.x0) for a, b in zip(cells, cells[1:])]
 
 
-def _paragraphs(segments: list[Segment], body_size: float) -> list[RawBlock]:
+def _line_pitch(segments: list[Segment]) -> float:
+    """The commonest distance between consecutive baselines of overlapping lines (0 if none).
+
+    Fonts with tall ascenders (Noto Naskh, Amiri) set lines more than two ems apart, so the
+    distance that still joins two lines into one paragraph is learnt from the page.
+    """
+    ordered = sorted(segments, key=lambda s: s.baseline)
+    deltas: dict[float, int] = {}
+    for a, b in zip(ordered, ordered[1:]):
+        d = b.baseline - a.baseline
+        if 0.8 * a.size < d < 3.5 * a.size and min(a.x1, b.x1) > max(a.x0, b.x0):
+            key = round(d * 2) / 2
+            deltas[key] = deltas.get(key, 0) + 1
+    return max(deltas, key=lambda k: (deltas[k], -k)) if deltas else 0.0
+
+
+def _paragraphs(segments: list[Segment], body_size: float, pitch: float = 0.0) -> list[RawBlock]:
     """Stack segments into paragraph blocks by overlap, spacing, size and line-end shape."""
     blocks: list[RawBlock] = []
     open_blocks: list[RawBlock] = []
     for s in sorted(segments, key=lambda s: (s.baseline, -s.x1)):
         target = None
         for b in reversed(open_blocks):
-            if _continues(b, s, body_size):
+            if _continues(b, s, pitch):
                 target = b
                 break
         if target is None:
@@ -113,13 +129,13 @@ def _paragraphs(segments: list[Segment], body_size: float) -> list[RawBlock]:
     return blocks
 
 
-def _continues(b: RawBlock, s: Segment, body_size: float) -> bool:
+def _continues(b: RawBlock, s: Segment, pitch: float) -> bool:
     last = b.segments[-1]
     size = max(last.size, s.size, 1.0)
     if abs(last.size - s.size) > 0.12 * size:
         return False
     gap = s.baseline - last.baseline
-    if gap <= 0.2 * size or gap > 2.3 * size:
+    if gap <= 0.2 * size or gap > max(2.3 * size, 1.15 * pitch):
         return False
     overlap = min(last.x1, s.x1) - max(last.x0, s.x0)
     if overlap < 0.5 * min(last.x1 - last.x0, s.x1 - s.x0):

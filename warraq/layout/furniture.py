@@ -59,10 +59,13 @@ def mark_furniture(pages: Iterable[Page], window: int = 2) -> Iterator[Page]:
             return
         page, cands = buf[pos]
         near = [c for j, (_, cs) in enumerate(buf) if j != pos and abs(j - pos) <= window for c in cs]
+        body = _body_size(page)
         for block, where, sig in cands:
             if _PAGE_NUMBER.match(sig):
                 block.kind = "page-number"
             elif any(s == sig and w == where for _, w, s in near):
+                block.kind = where  # type: ignore[assignment]
+            elif _small_margin_line(block, where, page, body):
                 block.kind = where  # type: ignore[assignment]
         _mark_artifacts(page)
         yield page
@@ -70,6 +73,27 @@ def mark_furniture(pages: Iterable[Page], window: int = 2) -> Iterator[Page]:
         if pos > window:  # keep memory flat: drop pages no longer needed as neighbours
             buf.pop(0)
             pos -= 1
+
+
+def _small_margin_line(block: Block, where: str, page: Page, body: float) -> bool:
+    """A lone line in small type at the very edge of the page, beyond all body text."""
+    if len(block.lines) != 1 or body <= 0 or block.lines[0].size > 0.92 * body:
+        return False
+    others = [b for b in page.blocks if b is not block]
+    if where == "header":
+        return block.bbox[3] <= page.height * 0.08 and all(b.bbox[1] >= block.bbox[3] for b in others)
+    return block.bbox[1] >= page.height * 0.92 and all(b.bbox[3] <= block.bbox[1] for b in others)
+
+
+def _body_size(page: Page) -> float:
+    """The type size most of the page's characters are set in."""
+    weighted = sorted((line.size, len(line.text)) for b in page.blocks for line in b.lines)
+    half, acc = sum(n for _, n in weighted) / 2, 0
+    for size, n in weighted:
+        acc += n
+        if acc >= half:
+            return size
+    return 0.0
 
 
 def _mark_artifacts(page: Page) -> None:
@@ -88,13 +112,7 @@ def mark_footnotes(page: Page) -> None:
     body = [b for b in page.blocks if b.kind in ("paragraph", "heading", "list-item", "table")]
     if len(body) < 2:
         return
-    weighted = sorted((line.size, len(line.text)) for b in body for line in b.lines)
-    half, acc, body_size = sum(n for _, n in weighted) / 2, 0, 0.0
-    for size, n in weighted:
-        acc += n
-        if acc >= half:
-            body_size = size
-            break
+    body_size = _body_size(page)
     main = [b for b in body if _size(b) >= 0.93 * body_size]
     if not main:
         return

@@ -132,6 +132,8 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 text, source = TATWEEL, "kashida-shape"
             else:
                 text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
+        elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(raw, c.index, c.oy, size):
+            text, source = TATWEEL, "kashida-shape"  # a kashida glyph mapped to some ASCII sign
         left, top, right, bottom = c.box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
                       c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
@@ -171,6 +173,10 @@ def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, f
     return left, right
 
 
+#: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs.
+_KASHIDA_ALIASES = frozenset("*#-0123456789=~+")  # not "_": hashtags and handles use it
+
+
 def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
     """An unmapped glyph drawn as a thin bar on the baseline is a justification kashida.
 
@@ -181,7 +187,8 @@ def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
     if not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
         return False
     height, width = top.value - bottom.value, right.value - left.value
-    return 0 < height < 0.15 * size and width > 0.08 * size and abs(bottom.value - baseline) < 0.12 * size
+    return (0 < height < 0.15 * size and width > 0.12 * size and width > 2 * height
+            and abs(bottom.value - baseline) < 0.12 * size)
 
 
 def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:

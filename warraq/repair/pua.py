@@ -198,7 +198,10 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     visible = {n.raw for n in plain}
     visible_days = frozenset((_month_of(n), n.raw) for n in plain if _month_of(n) and len(n.raw) <= 2)
     alphabet = "٠١٢٣٤٥٦٧٨٩" if _indic_digits(text) else "0123456789"
-    codes = sorted(codes)[:10]
+    # At most ten codes can be digits of one set; keep the most used (a second digit set in the
+    # same document stays unresolved rather than being forced into the first one).
+    freq = {c: text.count(c) for c in codes}
+    codes = sorted(sorted(codes, key=lambda c: -freq[c])[:10])
     rng = random.Random(1234)
     # Literal digits in the same runs as codes came from the same font (an earlier decoding):
     # the codes cannot stand for them. This also keeps a second `repair` from guessing more.
@@ -290,7 +293,9 @@ class _Search:
         return assign, cur
 
 
-_HIJRI = re.compile("(?:هـ|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|القعدة|الحجة)")
+# A year followed by the Hijri sign, or a month name that is only Hijri (not "رمضان" or "صفر",
+# which are also common words; a bare "هـ" may be a justification kashida after ه).
+_HIJRI = re.compile("[0-9\u0660-\u0669\ue000-\uf8ff] ?هـ?(?![\u0621-\u064a])|محرم|جمادى|شعبان|شوال|القعدة|الحجة")
 
 
 def _indic_digits(text: str) -> bool:
