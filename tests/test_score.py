@@ -189,3 +189,38 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "| warraq |" in text and "| pypdfium2 |" in text
     assert "## Headline" in text
+
+
+# ---- bench plumbing --------------------------------------------------------------------------
+
+def test_quick_subset_covers_every_producer_font_and_layout() -> None:
+    from bench.run import quick_subset
+
+    entries = [
+        {"id": f"{p}-{f}-{lay}", "producer": p, "font": f, "layout": lay, "pages": 1}
+        for p in ("chromium", "fpdf2", "legacy") for f in ("Amiri", "KacstBook", "Noto")
+        for lay in ("single", "two-column", "table", "footnotes")
+    ]
+    sub = quick_subset(entries, limit=8)
+    assert len(sub) <= 8
+    for key in ("producer", "font", "layout"):
+        assert {e[key] for e in sub} == {e[key] for e in entries}
+
+
+def test_report_marks_failures_and_headline() -> None:
+    from bench.report import render
+
+    def row(tool: str, prod: str, cer: float, status: str = "ok") -> dict[str, object]:
+        return {"tool": tool, "id": f"{prod}-x", "producer": prod, "font": "Amiri",
+                "layout": "single", "features": ["digits"], "damage": None, "status": status,
+                "err": "boom" if status != "ok" else "", "secs": 1.0, "cer": cer, "wer": cer,
+                "diag": {"bidi_controls": 3}}
+
+    res = {"meta": {"date": "d", "machine": "m", "command": "c", "mode": "quick", "seconds": 1.0,
+                    "corpus": "2 PDFs"},
+           "tools": ["warraq", "peer"], "versions": {}, "notes": {},
+           "rows": [row("warraq", "chromium", 0.004), row("peer", "chromium", 1.0, "crash")]}
+    md = render(res)
+    assert "- **chromium**: warraq 0.40 %, best peer peer 100.0 %" in md
+    assert "(1✗)" in md
+    assert "**peer**: crash 1" in md

@@ -81,11 +81,12 @@ class _Char:
     index: int
 
 
-FontResolver = Callable[[str, str, bool], "tuple[str, str] | None"]
+#: resolve(font name, PDFium font handle address, text, map error) -> (text, source) or None
+FontResolver = Callable[[str, int, str, bool], "tuple[str, str] | None"]
 
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
-    """All glyphs of a page. `resolve(font, text, map_error)` may replace a character's text."""
+    """All glyphs of a page. `resolve(font, handle, text, map_error)` may replace a character's text."""
     raw = textpage.raw  # type: ignore[attr-defined]
     n = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
@@ -101,7 +102,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     chars: list[_Char] = []
     for i in range(n):
         u = chr(get_u(raw, i))
-        if u in _GENERATED or (u == " " and generated(raw, i) == 1):
+        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font without
+        # ToUnicode really has glyphs with those codes
+        if (u in _GENERATED or u == " ") and (generated(raw, i) == 1 or (u in _GENERATED and not map_err(raw, i))):
             continue
         loose(raw, i, rect)
         origin(raw, i, x, y)
@@ -122,9 +125,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         text = "".join(ch.u for ch in group)
         if len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
             text = text[::-1]
-        font, size, mode, artifact = fonts.info(c.obj, raw, c.index)
+        font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
         source = "unmapped" if c.err else "tounicode"
-        fixed = resolve(font, text, c.err) if resolve is not None else None
+        fixed = resolve(font, handle, text, c.err) if resolve is not None else None
         if fixed is not None:
             text, source = fixed
         elif c.err:
@@ -174,7 +177,9 @@ def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, f
 
 
 #: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs.
-_KASHIDA_ALIASES = frozenset("*#-0123456789=~+")  # not "_": hashtags and handles use it
+_KASHIDA_ALIASES = frozenset(  # ASCII signs and digits; not "_", which hashtags and handles use
+    chr(c) for c in range(0x21, 0x7F) if not chr(c).isalpha() and chr(c) != "_"
+)
 
 
 def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
@@ -230,10 +235,11 @@ class _FontNames:
     """Font name, size, render mode and artifact flag per PDFium text object, looked up once."""
 
     def __init__(self) -> None:
-        self._cache: dict[int, tuple[str, float, int, bool]] = {}
+        self._cache: dict[int, tuple[str, float, int, bool, int]] = {}
         self._names: dict[int, str] = {}
 
-    def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int, bool]:
+    def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int, bool, int]:
+        """(font name, size in page space, render mode, artifact, PDFium font handle address)."""
         hit = self._cache.get(obj)
         if hit is not None:
             return hit
@@ -243,12 +249,13 @@ class _FontNames:
         if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
             size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         if not obj:
-            result = ("", size, 0, False)
+            result = ("", size, 0, False, 0)
         else:
             handle = ctypes.cast(ctypes.c_void_p(obj), pdfium_c.FPDF_PAGEOBJECT)
             font = pdfium_c.FPDFTextObj_GetFont(handle)
             mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle)
-            result = (self._font_name(font), size, int(mode), _is_artifact(handle))
+            address = ctypes.cast(font, ctypes.c_void_p).value or 0
+            result = (self._font_name(font), size, int(mode), _is_artifact(handle), address)
         self._cache[obj] = result
         return result
 
@@ -280,3 +287,17 @@ def _is_artifact(obj: Any) -> bool:
             if name == "Artifact":
                 return True
     return False
+
+
+def font_program(handle: int) -> bytes | None:
+    """The embedded font program of a PDFium font handle (for telling same-named fonts apart)."""
+    if not handle:
+        return None
+    font = ctypes.cast(ctypes.c_void_p(handle), pdfium_c.FPDF_FONT)
+    size = ctypes.c_size_t()
+    if not pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value:
+        return None
+    buf = (ctypes.c_uint8 * size.value)()
+    if not pdfium_c.FPDFFont_GetFontData(font, buf, size.value, ctypes.byref(size)):
+        return None
+    return bytes(buf)

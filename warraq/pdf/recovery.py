@@ -8,7 +8,7 @@ from typing import Any
 
 from warraq.document import Page, PageVerdict
 from warraq.options import Options
-from warraq.pdf.glyphs import FontResolver
+from warraq.pdf.glyphs import FontResolver, font_program
 from warraq.pdf.source import open_pikepdf
 
 #: Text sources that come from the PDF's own mapping and need no repair.
@@ -39,7 +39,7 @@ class Recoverer:
         return self._doctor
 
     def resolver(self, page_index: int) -> FontResolver | None:
-        """A function fixing the text of glyphs of suspect fonts on this page, or None."""
+        """A function fixing the text of glyphs that are unmapped, oddly mapped, or of a suspect font."""
         doctor = self._load()
         if doctor is None:
             return None
@@ -48,17 +48,21 @@ class Recoverer:
         except Exception as exc:  # a broken font dictionary must not stop extraction
             self._problems[page_index] = [f"fonts unreadable: {exc.__class__.__name__}"]
             return None
-        suspect = {name: f for name, f in fonts.items() if f.suspect}
-        self._problems[page_index] = [f"{name}: {p}" for name, f in suspect.items() for p in f.problems]
-        if not suspect:
-            return None
-        by_bare = {name.split("+", 1)[-1]: f for name, f in suspect.items()}
+        suspect = {name for name, f in fonts.items() if f.suspect}
+        suspect |= {name.split("+", 1)[-1] for name in suspect}
+        self._problems[page_index] = [f"{name}: {p}" for name, f in fonts.items() if f.suspect for p in f.problems]
+        by_handle: dict[int, Any] = {}
 
-        def resolve(font: str, text: str, map_error: bool) -> tuple[str, str] | None:
-            f = suspect.get(font) or by_bare.get(font.split("+", 1)[-1])
-            if f is None:
+        def resolve(font: str, handle: int, text: str, map_error: bool) -> tuple[str, str] | None:
+            if not (map_error or font in suspect or font.split("+", 1)[-1] in suspect or _odd(text)):
                 return None
-            fixed = f.resolve(text, map_error)
+            if handle not in by_handle:
+                try:
+                    by_handle[handle] = doctor.font_for(page_index, font, font_program(handle))
+                except Exception:  # an unreadable program: the glyph keeps what PDFium said
+                    by_handle[handle] = None
+            rec = by_handle[handle]
+            fixed = rec.resolve(text, map_error) if rec is not None else None
             return None if fixed is None else (fixed.text, fixed.method)
 
         return resolve
@@ -115,3 +119,11 @@ def page_verdict(methods: Counter[str], reasons: list[str]) -> PageVerdict:
         conf = 1.0 - (unmapped + 0.1 * recovered) / total
         return PageVerdict("repaired", round(max(conf, 0.0), 3), reasons, methods)
     return PageVerdict("clean", 1.0, reasons, methods)
+
+
+def _odd(text: str) -> bool:
+    """Private-use, control or replacement characters: a mapping to look into."""
+    if not text:
+        return False
+    lo, hi = ord(min(text)), ord(max(text))
+    return lo < 0x20 or 0xE000 <= hi <= 0xF8FF or hi == 0xFFFD or hi >= 0xF0000
