@@ -30,4 +30,6 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e "$extras"
+# the outline index of installed Arabic fonts (glyph recovery); built once, cached in ~/.cache/warraq
+.venv/bin/python -m warraq.fonts.outline >/dev/null 2>&1 || echo "setup: outline index not built (recovery will build it on first use)" >&2
 echo "setup: done (.venv)" >&2

@@ -304,7 +304,7 @@ def bracket_sides(texts: list[str]) -> list[str]:
     out = list(texts)
     n = len(out)
     for i, t in enumerate(out):
-        if len(t) != 1 or t not in MIRROR or t in "<>":
+        if len(t) != 1 or t not in _SIDED or t in "<>":
             continue
         before = out[i - 1][-1:] if i > 0 else ""
         after = out[i + 1][:1] if i + 1 < n else ""
@@ -313,15 +313,22 @@ def bracket_sides(texts: list[str]) -> list[str]:
         if not (opens or closes):  # punctuation against a bracket: the space side decides
             opens = _blank(before) and not _blank(after)
             closes = _blank(after) and not _blank(before)
-        if opens and t not in OPENING:
-            out[i] = MIRROR[t]
-        elif closes and t in OPENING:
-            out[i] = MIRROR[t]
+        if not (opens or closes) and before in "؟!.…":  # "؟»." closes after the sentence
+            closes = True
+        if opens and t not in _OPENERS:
+            out[i] = _SIDED[t]
+        elif closes and t in _OPENERS:
+            out[i] = _SIDED[t]
     return out
 
 
 def _wordish(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Sc") or ch in "@#$%٪ـ")
+
+
+#: Brackets and quotation marks whose side (opening or closing) the text around them shows.
+_SIDED = {**MIRROR, "“": "”", "”": "“", "‘": "’", "’": "‘"}
+_OPENERS = OPENING | {"“", "‘"}
 
 
 def _blank(ch: str) -> bool:
