@@ -114,9 +114,12 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     Shapers position a mark from its base's origin, so a base with the very same origin wins;
     otherwise the base whose ink is centred closest under the mark's ink.
     """
-    bases = [c for row in rows for c in row if not c.glyph.is_space]
+    bases = sorted((c for row in rows for c in row if not c.glyph.is_space), key=lambda c: c.glyph.ox)
+    xs = [c.glyph.ox for c in bases]
     for m in marks:
-        best = _closest(bases, m, (m.ink[0] + m.ink[1]) / 2)
+        reach = 3 * max(m.size, 1.0)  # only bases within a few ems can carry this mark
+        window = bases[bisect.bisect_left(xs, m.ox - reach): bisect.bisect_right(xs, m.ox + reach)]
+        best = _closest(window, m, (m.ink[0] + m.ink[1]) / 2)
         if best is not None:
             best.marks.append(m)
         elif rows:  # an orphan mark keeps its place as a unit of its own

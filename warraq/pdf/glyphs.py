@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -44,6 +45,11 @@ def _object_address_fn() -> Callable[[object, int], int | None]:
 _object_address = _object_address_fn()
 
 
+@lru_cache(maxsize=8192)
+def _all_marks(text: str) -> bool:
+    return bool(text) and all(is_mark(c) for c in text)
+
+
 @dataclass(slots=True)
 class Glyph:
     """One drawn glyph (or /ActualText span) with its text and where that text came from."""
@@ -66,7 +72,7 @@ class Glyph:
     ink: tuple[float, float] = (0.0, 0.0)  # horizontal extent of the drawn shape
 
     def __post_init__(self) -> None:
-        self.is_mark = bool(self.text) and all(is_mark(c) for c in self.text)
+        self.is_mark = _all_marks(self.text)
         self.is_space = self.text.isspace()
 
 
@@ -140,9 +146,12 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         left, top, right, bottom = c.box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
                       c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
-        glyph.ink = _ink_span(raw, c.index, left, right)
+        glyph.ink = (left, right)
         glyphs.append(glyph)
         i = j
+    if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
+        for g in glyphs:
+            g.ink = _ink_span(raw, g.index, g.x0, g.x1)
     _drop_cluster_duplicates(glyphs)
     return glyphs
 
