@@ -112,3 +112,13 @@ def test_inverse_of_an_independent_uax9_implementation() -> None:
     for logical in lines:
         drawn = get_display(logical, base_dir="R")
         assert line_text(list(drawn)) == logical
+
+
+def test_number_oddities_prefer_the_tidy_reading() -> None:
+    from warraq.layout.assemble import number_oddities
+
+    assert number_oddities("الفترة (2020-2024)") == 0
+    assert number_oddities("الفترة (2024-2020)") == 1
+    assert number_oddities("بنسبة 70%") == 0
+    assert number_oddities("بنسبة %70") == 1
+    assert number_oddities("انخفض 4.2- أمس") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -87,6 +88,14 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     texts = [fold_presentation_forms(c.text) for c in seg.clusters]
     order, levels = visual_to_logical(list(range(len(texts))), texts, direction, context)
     ordered_texts = bracket_sides(mirror_brackets([texts[i] for i in order], levels))
+    if context is not None and any(t.isdigit() for t in texts):
+        # Some renderers (WeasyPrint) run the bidi algorithm line by line, others over the whole
+        # paragraph; numbers at a line start come out differently. Keep the tidier reading.
+        alt, alt_levels = visual_to_logical(list(range(len(texts))), texts, direction, None)
+        if alt != order:
+            alt_texts = bracket_sides(mirror_brackets([texts[i] for i in alt], alt_levels))
+            if number_oddities("".join(alt_texts)) < number_oddities("".join(ordered_texts)):
+                order, ordered_texts = alt, alt_texts
     pieces: list[tuple[list[tuple[str, Cluster]], bool]] = []  # (word, joinable with previous)
     current: list[tuple[str, Cluster]] = []
     joinable = False
@@ -114,6 +123,19 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     fonts = list(dict.fromkeys(c.glyph.font for c in seg.clusters if c.glyph.font))
     artifact = all(c.glyph.artifact for c in seg.clusters if not c.inserted_space)
     return Line(words, _bbox([seg]), direction, seg.size, fonts, sources, artifact)
+
+
+_PERCENT_FIRST = re.compile(r"(?<![\d\u0660-\u0669])[%\u066a][\d\u0660-\u0669]")
+_RANGE = re.compile(r"(?<![\d.,])(\d{2,4})-(\d{2,4})(?![\d.,])")
+_SIGN_AFTER = re.compile(r"[\d\u0660-\u0669]-(?=\s|$)")
+
+
+def number_oddities(text: str) -> int:
+    """Typographic oddities of numbers in logical text: a percent sign before its number, a
+    descending range ("2024-2020"), a minus sign after its number."""
+    odd = len(_PERCENT_FIRST.findall(text)) + len(_SIGN_AFTER.findall(text))
+    odd += sum(1 for a, b in _RANGE.findall(text) if len(a) == len(b) and int(a) > int(b))
+    return odd
 
 
 def _plain(piece: list[tuple[str, Cluster]]) -> str:
