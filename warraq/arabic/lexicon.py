@@ -8,7 +8,8 @@ from functools import lru_cache
 _DICT: dict[str, float] | None = None
 
 
-def _freqs() -> dict[str, float]:
+def frequencies() -> dict[str, float]:
+    """Word -> relative frequency for Arabic (empty if the data is missing)."""
     global _DICT
     if _DICT is None:
         try:
@@ -27,7 +28,7 @@ def _key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def frequency(word: str) -> float:
     """Relative frequency of a word in Arabic text (0.0 if unknown)."""
-    return _freqs().get(_key(word), 0.0)
+    return frequencies().get(_key(word), 0.0)
 
 
 def prefer_joined(left: str, right: str) -> bool:

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 
 from warraq.arabic.bidi import Direction, bracket_sides, last_strong, mirror_brackets, visual_to_logical
-from warraq.arabic.chars import fold_presentation_forms, remove_kashida, strip_bidi_controls
+from warraq.arabic.chars import fold_presentation_forms, remove_kashida, strip_bidi_controls, strong_direction
 from warraq.arabic.lexicon import prefer_joined
 from warraq.document import BBox, Block, Line, Word, union
 from warraq.layout.blocks import RawBlock
@@ -40,26 +40,15 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     if r == 0:
         return "ltr" if l_ else page_direction  # digits and signs alone follow the page
     first = min(segments, key=lambda s: s.baseline)
-    letters = [_strong(c.glyph.text) for c in first.clusters]
-    letters = [d for d in letters if d]
+    letters = [d for d in (strong_direction(c.glyph.text) for c in first.clusters) if d]
     if letters:
-        rtl_ok = letters[-1] == "R"
-        ltr_ok = letters[0] == "L"
+        rtl_ok = letters[-1] == "rtl"
+        ltr_ok = letters[0] == "ltr"
         if rtl_ok != ltr_ok:
             return "rtl" if rtl_ok else "ltr"
     if page_direction == "rtl" or r >= l_:
         return "rtl"
     return "ltr"
-
-
-def _strong(text: str) -> str | None:
-    for ch in text:
-        cls = unicodedata.bidirectional(ch)
-        if cls in ("R", "AL"):
-            return "R"
-        if cls == "L":
-            return "L"
-    return None
 
 
 def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Block:

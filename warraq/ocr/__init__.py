@@ -13,12 +13,12 @@ import io
 import re
 import shutil
 import subprocess
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from PIL import Image
 
+from warraq.arabic.chars import strong_direction
 from warraq.errors import ExitCode, WarraqError
 
 Mode = Literal["page", "line", "glyph"]
@@ -113,19 +113,9 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
     return words
 
 
-def _strong(text: str) -> str | None:
-    for ch in text:
-        cls = unicodedata.bidirectional(ch)
-        if cls in ("R", "AL"):
-            return "rtl"
-        if cls == "L":
-            return "ltr"
-    return None
-
-
 def logical_line(words: list[OcrWord]) -> tuple[list[OcrWord], Literal["rtl", "ltr"]]:
     """Words of one line in logical order, from their boxes (word-level bidi)."""
-    dirs = [_strong(w.text) for w in words]
+    dirs = [strong_direction(w.text) for w in words]
     rtl = sum(1 for d in dirs if d == "rtl")  # words, not letters: a URL must not flip a line
     ltr = sum(1 for d in dirs if d == "ltr")
     direction: Literal["rtl", "ltr"] = "rtl" if rtl >= ltr and rtl else "ltr"
@@ -134,7 +124,7 @@ def logical_line(words: list[OcrWord]) -> tuple[list[OcrWord], Literal["rtl", "l
     out: list[OcrWord] = []
     run: list[OcrWord] = []
     for w in visual:
-        d = _strong(w.text)
+        d = strong_direction(w.text)
         # numbers and neutrals stay inside a foreign run only when it goes on after them
         if d == other or (run and d is None and _is_number(w.text)):
             run.append(w)

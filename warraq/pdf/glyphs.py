@@ -110,7 +110,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         u = chr(get_u(raw, i))
         # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font without
         # ToUnicode really has glyphs with those codes
-        if (u in _GENERATED or u == " ") and (generated(raw, i) == 1 or (u in _GENERATED and not map_err(raw, i))):
+        if u in _GENERATED and (generated(raw, i) == 1 or not map_err(raw, i)):
             continue
         loose(raw, i, rect)
         origin(raw, i, x, y)
@@ -133,6 +133,8 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             text = text[::-1]
         font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
         source = "unmapped" if c.err else "tounicode"
+        if text == " " and generated(raw, c.index) == 1:
+            source = "generated"  # PDFium's own word break: evidence for spacing, not a glyph
         fixed = resolve(font, handle, text, c.err) if resolve is not None else None
         if fixed is not None:
             text, source = fixed

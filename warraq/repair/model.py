@@ -12,19 +12,12 @@ import re
 from functools import lru_cache
 
 UNKNOWN = -11.0          # below the rarest listed word (about 1e-8)
-_FREQ: dict[str, float] | None = None
 
 
 def _freqs() -> dict[str, float]:
-    global _FREQ
-    if _FREQ is None:
-        try:
-            import wordfreq
+    from warraq.arabic.lexicon import frequencies
 
-            _FREQ = wordfreq.get_frequency_dict("ar")
-        except Exception:  # no data installed: every word is unknown, repairs become conservative
-            _FREQ = {}
-    return _FREQ
+    return frequencies()
 
 
 def warm() -> None:
