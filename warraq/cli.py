@@ -101,6 +101,8 @@ def run_extract(args: argparse.Namespace) -> int:
             sys.stderr.write(f"warraq: {exc}\n")
             worst = _combine(worst, exc.exit_code, several)
             continue
+        except BrokenPipeError:  # the reader went away (| head): nothing more to say
+            return int(worst)
         except OSError as exc:  # an output that cannot be written
             progress.clear()
             sys.stderr.write(f"warraq: {exc.filename or path}: {exc.strerror or exc}\n")

@@ -187,9 +187,10 @@ def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, f
     return left, right
 
 
-#: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs.
-_KASHIDA_ALIASES = frozenset(  # ASCII signs and digits; not "_", which hashtags and handles use
-    chr(c) for c in range(0x21, 0x7F) if not chr(c).isalpha() and chr(c) != "_"
+#: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs;
+#: the shape test keeps real letters and signs, none of which is a bare bar on the baseline.
+_KASHIDA_ALIASES = frozenset(  # any ASCII but "_", which hashtags and handles use at the baseline
+    chr(c) for c in range(0x21, 0x7F) if chr(c) != "_"
 )
 
 
