@@ -52,10 +52,11 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
 
 
 def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Block:
+    """A typed block: its lines in logical order, or a table's cells row by row."""
     direction = block_direction(raw.segments, page_direction)
+    lines: list[Line] = []
     if raw.rows is not None:
         rows_text: list[list[str]] = []
-        lines: list[Line] = []
         for row in raw.rows:
             cells = [to_line(cell, block_direction([cell], page_direction), keep_tatweel) for cell in row]
             if page_direction == "rtl":
@@ -63,7 +64,6 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Bl
             rows_text.append([c.text for c in cells])
             lines.extend(cells)
         return Block("table", lines, _bbox(raw.segments), page_direction, rows=rows_text)
-    lines: list[Line] = []
     context = None
     for seg in raw.segments:  # a wrapped line is resolved in the context of the paragraph so far
         lines.append(to_line(seg, direction, keep_tatweel, context))
