@@ -158,9 +158,6 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
     spaces = sorted((c.x0 + c.x1) / 2 for c in row
                     if c.glyph.is_space and c.glyph.source != "generated" and c.glyph.font
                     and c.x1 - c.x0 > 0.05 * size)
-    # PDFium's character order keeps the letters of a word together, with a space (its own or
-    # the PDF's, wherever it was drawn) between words: evidence for gaps that geometry leaves open
-    breaks = sorted(c.glyph.index for c in row if c.glyph.is_space)
     segments: list[Segment] = []
     current: list[Cluster] = []
     right = 0.0
@@ -170,16 +167,14 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
             prev = current[-1]
             at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
             drawn = at < len(spaces) and spaces[at] < (c.x0 + c.x1) / 2
-            lo, hi = sorted((prev.glyph.index, c.glyph.index))
-            split = bisect.bisect_left(breaks, hi) > bisect.bisect_right(breaks, lo)
             if gap > gutter_em * size:
                 segments.append(_segment(current, size))
                 current = []
-            elif drawn or gap > 0.6 * size or (gap > SPACE_EM * size and (split or not breaks)):
+            elif drawn or gap > SPACE_EM * size:
                 space = _space_between(prev, c)
                 # a narrow gap inside Arabic with no space glyph in it may be a stretched word
                 # or odd glyph boxes: the words on either side decide later
-                space.uncertain = (not drawn and not split and gap < 0.6 * size
+                space.uncertain = (not drawn and gap < 0.6 * size
                                    and _is_arabic(prev.glyph.text) and _is_arabic(c.glyph.text))
                 current.append(space)
         right = max(right, c.x1) if current else c.x1
