@@ -72,3 +72,12 @@ def test_check_bad_file_in_batch_is_partial(tmp_path: Path, capsys: pytest.Captu
     assert code == ExitCode.PARTIAL
     assert "not a PDF" in err and "Traceback" not in err
     assert f"{SAMPLE}: clean" in out
+
+
+def test_born_digital_fixtures_are_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    """PDFium's own word breaks and the producers' mappings are no reason for distrust."""
+    fixture = ROOT / "tests" / "fixtures" / "chromium-amiri-notice.pdf"
+    code = main(["check", "-f", "json", str(fixture)])
+    report = json.loads(capsys.readouterr().out)[0]
+    assert code == ExitCode.OK
+    assert report["verdict"] == "clean"

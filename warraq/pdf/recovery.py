@@ -12,7 +12,7 @@ from warraq.pdf.glyphs import FontResolver, font_program
 from warraq.pdf.source import open_pikepdf
 
 #: Text sources that come from the PDF's own mapping and need no repair.
-TRUSTED = frozenset({"tounicode", "actualtext", "gap", "cluster"})
+TRUSTED = frozenset({"tounicode", "actualtext", "gap", "cluster", "generated"})
 
 
 class Recoverer:
