@@ -184,12 +184,6 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
     return segments
 
 
-def _direction_changes(a: Cluster, b: Cluster) -> bool:
-    """At a switch between Arabic and digits or Latin, producers put the space glyph at the
-    far end of the run, so the gap alone must decide."""
-    return _is_arabic(a.glyph.text) != _is_arabic(b.glyph.text)
-
-
 def _is_arabic(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("AL", "R") for ch in text)
 
