@@ -9,6 +9,7 @@ reversal inside glyphs, and let warraq's layout decide the order from geometry.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import unicodedata
 from collections import Counter
@@ -87,12 +88,13 @@ class _Char:
     index: int
 
 
-#: resolve(font name, PDFium font handle address, text, map error) -> (text, source) or None
-FontResolver = Callable[[str, int, str, bool], "tuple[str, str] | None"]
+#: resolve(font name, PDFium font handle address, text, map error, advance in 1/1000 em)
+#: -> (text, source) or None
+FontResolver = Callable[[str, int, str, bool, float], "tuple[str, str] | None"]
 
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
-    """All glyphs of a page. `resolve(font, handle, text, map_error)` may replace a character's text."""
+    """All glyphs of a page. `resolve(font, handle, text, map_error, advance)` may replace a character's text."""
     raw = textpage.raw  # type: ignore[attr-defined]
     n = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
@@ -119,23 +121,30 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                   get_obj(raw, i) or 0, map_err(raw, i) == 1, i)
         )
     glyphs: list[Glyph] = []
-    i = 0
-    while i < len(chars):
+    taken = [False] * len(chars)
+    for i, c in enumerate(chars):
+        if taken[i]:
+            continue
+        # one glyph mapped to several characters: PDFium repeats the same origin and box, and
+        # its reordering sometimes puts a neighbouring glyph's character in between
+        group = [c]
         j = i + 1
-        c = chars[i]
-        # one glyph mapped to several characters: PDFium repeats the same origin and box
-        while (j < len(chars) and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
-               and chars[j].box == c.box):
+        while j < len(chars) and j <= group[-1].index - c.index + i + 2:
+            d = chars[j]
+            if not taken[j] and d.obj == c.obj and d.ox == c.ox and d.oy == c.oy and d.box == c.box:
+                group.append(d)
+                taken[j] = True
             j += 1
-        group = chars[i:j]
         text = "".join(ch.u for ch in group)
-        if len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
+        if len(group) > 1 and _reversed_by_pdfium(text, chars, i, i + len(group)):
             text = text[::-1]
         font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
         source = "unmapped" if c.err else "tounicode"
         if text == " " and generated(raw, c.index) == 1:
             source = "generated"  # PDFium's own word break: evidence for spacing, not a glyph
-        fixed = resolve(font, handle, text, c.err) if resolve is not None else None
+        # the loose box is as wide as the glyph's advance: it tells glyphs showing one text apart
+        advance = (c.box[2] - c.box[0]) / size * 1000 if size > 0 else 0.0
+        fixed = resolve(font, handle, text, c.err, advance) if resolve is not None else None
         if fixed is not None:
             text, source = fixed
         elif c.err:
@@ -150,7 +159,6 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                       c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
         glyph.ink = (left, right)
         glyphs.append(glyph)
-        i = j
     if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
         for g in glyphs:
             g.ink = _ink_span(raw, g.index, g.x0, g.x1)
@@ -159,24 +167,66 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
 
 
 def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
-    """Silence recovered glyphs whose text a neighbouring glyph's mapping already carries.
+    """Reconcile recovered glyphs with the mapping of the glyph they sit on.
 
     Producers map the text of a multi-glyph cluster (alef + hamza, a shadda + fatha stack) onto
     one glyph and leave the others empty; recovering those others from the font would say the
-    same letters twice.
+    same letters twice, so they are silenced. Some producers (WeasyPrint with some fonts) map a
+    glyph id to the text of the first cluster it appeared in: a plain letter then carries marks
+    of another word. A recovered mark its carrier does not contain exposes that, and the marks
+    actually drawn replace the carrier's. Nearness is geometric: some producers draw a word's
+    marks after all of its letters, far from their base in stream order.
     """
-    for k, g in enumerate(glyphs):
+    if not any(_carrier(h) for h in glyphs):
+        return
+    # what a glyph may sit on: letters, and mark glyphs mapped to a stack of marks
+    bases = sorted((h for h in glyphs if h.text and not h.is_space and (not h.is_mark or len(h.text) > 1)),
+                   key=lambda h: h.x0)
+    starts = [h.x0 for h in bases]
+    widest = max(h.x1 - h.x0 for h in bases)
+    riders: dict[int, tuple[Glyph, list[Glyph]]] = {}
+    for g in glyphs:
         if g.source in ("tounicode", "kashida-shape") or not g.text:
             continue
-        # an unmapped glyph inside such a cluster is taken as one of its silent members
-        own = Counter() if g.source == "unmapped" else Counter(unicodedata.normalize("NFD", g.text))
-        for h in glyphs[max(k - 8, 0): k + 9]:
-            if h is g or h.source != "tounicode" or len(h.text) < 2 or abs(h.oy - g.oy) > max(g.size, 1.0):
-                continue
-            near = h.x0 - 0.3 * g.size <= (g.x0 + g.x1) / 2 <= h.x1 + 0.3 * g.size
-            if near and not own - Counter(unicodedata.normalize("NFD", h.text)):
+        cx, reach = (g.x0 + g.x1) / 2, 0.3 * g.size
+        lo = bisect.bisect_left(starts, cx - reach - widest)
+        near = [h for h in bases[lo: bisect.bisect_right(starts, cx + reach)]
+                if h is not g and abs(h.oy - g.oy) <= max(g.size, 1.0) and h.x0 - reach <= cx <= h.x1 + reach]
+        if not near:
+            continue
+        # the base it sits on: containing its centre first, then the closest centre
+        near.sort(key=lambda h: (not h.x0 <= cx <= h.x1, abs((h.x0 + h.x1) / 2 - cx)))
+        if _carrier(near[0]):
+            riders.setdefault(id(near[0]), (near[0], []))[1].append(g)
+        elif g.source == "unmapped" and any(_carrier(h) for h in near):
+            g.text, g.source, g.is_mark = "", "cluster", False
+    for h, group in riders.values():
+        have = Counter(unicodedata.normalize("NFD", h.text))
+        drawn = [g for g in group if g.source != "unmapped" and g.is_mark]
+        drawn_marks = sum((Counter(unicodedata.normalize("NFD", g.text)) for g in drawn), Counter())
+        own_marks = Counter({ch: n for ch, n in have.items() if is_mark(ch)})
+        complete = all(g.source != "unmapped" for g in group)  # every rider could be read
+        stale = bool(drawn_marks - own_marks) or (complete and bool(drawn) and own_marks != drawn_marks)
+        letters = unicodedata.normalize(
+            "NFC", "".join(ch for ch in unicodedata.normalize("NFD", h.text) if not is_mark(ch)))
+        if stale and letters:
+            h.text = letters  # keep the marks really drawn over it instead
+            group = [g for g in group if g not in drawn]
+        for g in group:
+            if _within(g, h):
                 g.text, g.source, g.is_mark = "", "cluster", False
-                break
+
+
+def _carrier(h: Glyph) -> bool:
+    return h.source == "tounicode" and len(h.text) > 1
+
+
+def _within(g: Glyph, h: Glyph) -> bool:
+    """Does `h`'s mapping already say all of `g`'s text? An unmapped glyph next to a
+    several-character mapping is taken as one of that cluster's silent members."""
+    if g.source == "unmapped":
+        return True
+    return not Counter(unicodedata.normalize("NFD", g.text)) - Counter(unicodedata.normalize("NFD", h.text))
 
 
 def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, float]:

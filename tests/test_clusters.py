@@ -1,0 +1,62 @@
+"""Reconciling a producer's cluster mappings with the glyphs the font program was asked about."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from warraq.pdf.glyphs import Glyph, _drop_cluster_duplicates
+
+FATHA, KASRA, SHADDA, SUKUN = "\u064e", "\u0650", "\u0651", "\u0652"
+
+
+def glyph(text: str, source: str, x0: float, x1: float, oy: float = 100.0) -> Glyph:
+    g = Glyph(text, source, x0, oy - 10, x1, oy + 3, x0, oy, 12.0, "F", 0)
+    g.ink = (x0, x1)
+    return g
+
+
+def test_recovered_marks_the_cluster_already_says_are_silenced() -> None:
+    base = glyph("ب" + SHADDA + FATHA, "tounicode", 100, 108)
+    marks = [glyph(SHADDA, "font-cmap", 102, 105), glyph(FATHA, "glyph-name", 102, 105, 97)]
+    _drop_cluster_duplicates([base, *marks])
+    assert base.text == "ب" + SHADDA + FATHA
+    assert [(m.text, m.source) for m in marks] == [("", "cluster")] * 2
+
+
+def test_an_unmapped_member_of_a_cluster_is_silenced() -> None:
+    stack = glyph(SHADDA + FATHA, "tounicode", 100, 104)
+    member = glyph("\ufffd", "unmapped", 100.5, 103.5)
+    _drop_cluster_duplicates([glyph("ل", "tounicode", 99, 107), stack, member])
+    assert member.text == ""
+
+
+def test_marks_of_another_word_give_way_to_the_marks_drawn() -> None:
+    # the glyph of د was first used in "دَ": its mapping says fatha, the mark drawn is a sukun
+    dal = glyph("د" + FATHA, "tounicode", 100, 106)
+    sukun = glyph(SUKUN, "font-cmap", 101, 104)
+    _drop_cluster_duplicates([dal, sukun])
+    assert dal.text == "د"
+    assert sukun.text == SUKUN
+
+
+def test_a_mark_the_mapping_has_but_nothing_draws_is_dropped() -> None:
+    lam = glyph("ل" + SHADDA + FATHA, "tounicode", 100, 106)
+    fatha = glyph(FATHA, "font-cmap", 101, 104)
+    _drop_cluster_duplicates([lam, fatha])
+    assert lam.text + fatha.text == "ل" + FATHA
+
+
+def test_a_hamza_drawn_apart_replaces_a_stale_hamza_below() -> None:
+    alef = glyph("إ" + KASRA, "tounicode", 100, 104)
+    marks = [glyph(FATHA, "font-cmap", 100.5, 103.5), glyph("\u0654", "font-cmap", 100.5, 103.5, 98)]
+    _drop_cluster_duplicates([alef, *marks])
+    text = unicodedata.normalize("NFC", alef.text + "".join(m.text for m in marks))
+    assert unicodedata.normalize("NFC", text) == unicodedata.normalize("NFC", "أ" + FATHA)
+
+
+def test_a_mark_on_a_plain_letter_stays_beside_a_cluster() -> None:
+    waw = glyph("و", "font-cmap", 100, 105)
+    fatha = glyph(FATHA, "font-cmap", 101, 104)
+    meem = glyph("م" + FATHA, "tounicode", 95, 100)
+    _drop_cluster_duplicates([meem, waw, fatha])
+    assert fatha.text == FATHA and meem.text == "م" + FATHA
