@@ -9,6 +9,7 @@ from warraq.layout.assemble import to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
+from warraq.pdf.glyphs import Glyph
 
 
 def block(text: str, top: float, size: float = 11.0, kind: str = "paragraph") -> Block:
@@ -87,3 +88,74 @@ def test_table_rows_read_row_by_row() -> None:
     assert len(blocks) == 1 and blocks[0].kind == "table"
     table = to_block(blocks[0], "rtl", keep_tatweel=False)
     assert table.rows == cells
+
+
+def _line(words: list[str], gap: float, y: float, right: float = 500.0, size: float = 12.0) -> list:
+    """A right-aligned RTL line: words laid right to left with `gap` points between them."""
+    glyphs = []
+    x = right
+    for w in words:
+        gs = glyphs_from_visual(list(rev(w)), size=size, y=y)
+        width = gs[-1].x1 - gs[0].x0
+        shift = x - width - gs[0].x0
+        for g in gs:
+            g.x0 += shift
+            g.x1 += shift
+            g.ox += shift
+            g.ink = (g.ink[0] + shift, g.ink[1] + shift)
+        glyphs += gs
+        x -= width + gap
+    return glyphs
+
+
+def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:
+    # the middle line of a paragraph, stretched to the measure: its spaces are two ems wide
+    glyphs = (_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)
+              + _line(["ثم", "راجع", "واجباته"], 24.0, 116.0)
+              + _line(["قبل", "أن", "ينام", "مبكرا", "كعادته", "كل", "يوم"], 4.0, 132.0))
+    segments = build_segments(glyphs)
+    assert len(segments) == 3
+    assert sorted(s.char_count for s in segments)[0] == len("ثمراجعواجباته")
+
+
+def test_a_gutter_the_lines_around_leave_empty_still_splits() -> None:
+    rows = [_line(["عمود", "أيمن"], 4.0, y) + _line(["عمود", "أيسر"], 4.0, y, right=380.0)
+            for y in (100.0, 116.0, 132.0)]
+    segments = build_segments([g for r in rows for g in r])
+    assert len(segments) == 6
+
+
+def test_a_lone_evenly_stretched_line_is_justified_text() -> None:
+    assert len(build_segments(_line(["هذا", "سطر", "ممدود", "حتى", "الهامش"], 20.0, 100.0))) == 1
+    # two gaps of different widths with nothing around: cells or columns, not a justified line
+    assert len(build_segments(_line(["خلية", "أخرى", "ثالثة"], 20.0, 100.0)[:7]
+                              + _line(["بعيدة"], 0.0, 100.0, right=300.0))) >= 2
+
+
+def test_pdfium_word_breaks_decide_a_narrow_gap_inside_arabic() -> None:
+    # "باسم": a gap of a quarter em after the alef, where the font's advance leaves none
+    glyphs = glyphs_from_visual(list(rev("باسم")))
+    for g in glyphs[:2]:  # م and س, left of the alef
+        g.x0 -= 3.0
+        g.x1 -= 3.0
+        g.ox -= 3.0
+        g.ink = (g.ink[0] - 3.0, g.ink[1] - 3.0)
+    for k, g in enumerate(reversed(glyphs)):  # stream order: ب ا س م
+        g.index = k
+    far = glyphs_from_visual(list(rev("قال")))
+    for k, g in enumerate(far):
+        g.x0 += 200
+        g.x1 += 200
+        g.ox += 200
+        g.ink = (g.ink[0] + 200, g.ink[1] + 200)
+        g.index = 10 + k
+    brk = Glyph(" ", "tounicode", 150, 88, 150, 103.6, 150, 100, 1.0, "", 9)
+    segs = build_segments(glyphs + far + [brk])
+    words = [w for s in segs for w in "".join(c.glyph.text for c in s.clusters)[::-1].split()]
+    assert "باسم" in words
+    for g in glyphs[:2]:  # PDFium saw a break right after the alef: then it is a word space
+        g.index += 1
+    brk.index = 2
+    segs = build_segments(glyphs + far + [brk])
+    words = [w for s in segs for w in "".join(c.glyph.text for c in s.clusters)[::-1].split()]
+    assert "با" in words and "سم" in words

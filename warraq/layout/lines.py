@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -72,12 +73,48 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]
     marks = [g for g in glyphs if g.is_mark]
     rows = _rows(bases)
     _attach_marks(rows, marks)
-    segments: list[Segment] = []
     for row in rows:
         # origins follow the pen; centres break ties where a kern puts two glyphs on one origin
         row.sort(key=lambda c: (round(c.glyph.ox, 1), c.x0 + c.x1, c.glyph.index))
-        segments.extend(_split_row(row, gutter_em))
+    segments: list[Segment] = []
+    for k, row in enumerate(rows):
+        around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
+        even = _evenly_stretched(row, gutter_em)
+        segments.extend(_split_row(row, gutter_em, lambda lo, hi: _stretched(row, around, lo, hi, even)))
     return segments
+
+
+def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
+    """A justified line spreads its words with equal spaces: three or more wide gaps all of
+    one width are word spaces, not columns."""
+    ink = [c for c in row if not c.glyph.is_space]
+    size = median([c.glyph.size for c in ink if c.glyph.size > 0] or [10.0])
+    gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > gutter_em * size]
+    return len(gaps) >= 3 and max(gaps) <= 1.2 * min(gaps)
+
+
+def _stretched(row: list[Cluster], around: list[list[Cluster]], lo: float, hi: float, even: bool) -> bool:
+    """Is the wide gap lo..hi only a justified line's stretched word space?
+
+    A column gutter or a table's cell boundary runs down the page: the lines around it that
+    have text on both of its sides leave it empty too. A word space of a justified line sits
+    where those lines have words. A near line with text on one side only tells nothing; with
+    no line to tell, an evenly stretched line is taken as justified.
+    """
+    ys = [c.glyph.oy for c in row if not c.glyph.is_space]
+    size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
+    if not ys or hi - lo > 6 * size:
+        return False
+    y = median(ys)
+    pad = 0.2 * size
+    votes = []
+    for other in around:
+        ink = [c for c in other if not c.glyph.is_space]
+        if not ink or abs(median(c.glyph.oy for c in ink) - y) > 2.5 * size:
+            continue
+        if any(c.x1 <= lo + pad for c in ink) and any(c.x0 >= hi - pad for c in ink):
+            votes.append(_widest_hole(ink, lo, hi) < 0.6 * size)
+    return all(votes) if votes else even
 
 
 def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
@@ -143,7 +180,17 @@ def _closest(candidates: list[Cluster], m: Glyph, cx: float) -> Cluster | None:
     return best
 
 
-def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
+def _widest_hole(ink: list[Cluster], lo: float, hi: float) -> float:
+    """The widest stretch of lo..hi that no cluster of a line covers."""
+    widest, at = 0.0, lo
+    for c in sorted((c for c in ink if c.x1 > lo and c.x0 < hi), key=lambda c: c.x0):
+        widest = max(widest, c.x0 - at)
+        at = max(at, c.x1)
+    return max(widest, hi - at)
+
+
+def _split_row(row: list[Cluster], gutter_em: float,
+               stretched: Callable[[float, float], bool] = lambda lo, hi: False) -> list[Segment]:
     """Split a sorted row at gutters and put a space in every gap wider than a letter gap.
 
     Space glyphs are not units of their own: producers place them inconsistently (PDFium even
@@ -158,6 +205,9 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
     spaces = sorted((c.x0 + c.x1) / 2 for c in row
                     if c.glyph.is_space and c.glyph.source != "generated" and c.glyph.font
                     and c.x1 - c.x0 > 0.05 * size)
+    # PDFium's own word breaks (fontless spaces it puts between characters it finds apart,
+    # measured with the font's real advances): stream positions
+    breaks = sorted(c.glyph.index for c in row if c.glyph.is_space and not c.glyph.font)
     segments: list[Segment] = []
     current: list[Cluster] = []
     right = 0.0
@@ -167,10 +217,11 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
             prev = current[-1]
             at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
             drawn = at < len(spaces) and spaces[at] < (c.x0 + c.x1) / 2
-            if gap > gutter_em * size:
+            if gap > gutter_em * size and not stretched(right, c.x0):
                 segments.append(_segment(current, size))
                 current = []
-            elif drawn or gap > SPACE_EM * size:
+            elif (drawn or gap > SPACE_EM * size) and not (
+                    not drawn and gap < 0.6 * size and breaks and _contiguous(prev.glyph, c.glyph, breaks)):
                 space = _space_between(prev, c)
                 # a narrow gap inside Arabic with no space glyph in it may be a stretched word
                 # or odd glyph boxes: the words on either side decide later
@@ -182,6 +233,19 @@ def _split_row(row: list[Cluster], gutter_em: float) -> list[Segment]:
     if current:
         segments.append(_segment(current, size))
     return segments
+
+
+def _contiguous(a: Glyph, b: Glyph, breaks: list[int]) -> bool:
+    """Were two neighbouring glyphs drawn one right after the other, with no word break of
+    PDFium's between them? Its breaks use the font's advances, which glyph boxes do not show
+    (a letter after alef can start well clear of it)."""
+    lo, hi = sorted((a.index, b.index))
+    if hi - lo > 6 or a.font != b.font or not (_is_arabic(a.text) and _is_arabic(b.text)):
+        return False  # only letters of one word: PDFium keeps no breaks around neutrals
+    if a.source not in ("tounicode", "actualtext") or b.source not in ("tounicode", "actualtext"):
+        return False
+    at = bisect.bisect_right(breaks, lo)
+    return at == len(breaks) or breaks[at] > hi
 
 
 def _is_arabic(text: str) -> bool:
