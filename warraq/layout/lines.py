@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -80,7 +81,7 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]
     for k, row in enumerate(rows):
         around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
         even = _evenly_stretched(row, gutter_em)
-        segments.extend(_split_row(row, gutter_em, lambda lo, hi: _stretched(row, around, lo, hi, even)))
+        segments.extend(_split_row(row, gutter_em, partial(_stretched, row, around, even=even)))
     return segments
 
 
@@ -93,7 +94,7 @@ def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
     return len(gaps) >= 3 and max(gaps) <= 1.2 * min(gaps)
 
 
-def _stretched(row: list[Cluster], around: list[list[Cluster]], lo: float, hi: float, even: bool) -> bool:
+def _stretched(row: list[Cluster], around: list[list[Cluster]], lo: float, hi: float, *, even: bool) -> bool:
     """Is the wide gap lo..hi only a justified line's stretched word space?
 
     A column gutter or a table's cell boundary runs down the page: the lines around it that
