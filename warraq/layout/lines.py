@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Callable
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from statistics import median
 
 from warraq.pdf.glyphs import Glyph
