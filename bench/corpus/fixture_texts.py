@@ -40,4 +40,14 @@ genre: report
 | اللغة العربية | ١٧ | ٨٥٪ |
 """
 
-TEXTS = {"notice": NOTICE, "memoir": MEMOIR, "results": RESULTS}
+# 39 words, fully vocalised: marks drawn as glyphs of their own
+EVENING = """---
+title: حكمة المساء
+genre: literary
+---
+## حِكْمَةُ الْمَسَاءِ
+
+جَلَسَ الشَّيْخُ عِنْدَ بَابِ الدَّارِ، وَقَالَ لِأَحْفَادِهِ: «إِنَّ الْكَلِمَةَ الطَّيِّبَةَ تَفْتَحُ الْقُلُوبَ، وَالصَّبْرُ مِفْتَاحُ كُلِّ خَيْرٍ». ثُمَّ رَفَعَ يَدَيْهِ وَدَعَا اللَّهَ أَنْ يَحْفَظَهُمْ، فَسَكَتَ الْجَمِيعُ وَلَمْ يَتَكَلَّمْ أَحَدٌ حَتَّى غَابَتِ الشَّمْسُ.
+"""
+
+TEXTS = {"notice": NOTICE, "memoir": MEMOIR, "results": RESULTS, "evening": EVENING}

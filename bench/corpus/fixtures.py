@@ -35,6 +35,10 @@ SPECS = (
     Spec("legacy-amiri-notice", "legacy", "Amiri", "single", ("notice",)),
     Spec("chromium-notonaskh-2col", "chromium", "Noto Naskh Arabic", "two-column", ("notice", "memoir")),
     Spec("libreoffice-kacstbook-table", "libreoffice", "KacstBook", "table", ("results",)),
+    # Chromium wraps each vocalised cluster in /ActualText, drawing the mark before its letter
+    Spec("chromium-amiri-vocalised", "chromium", "Amiri", "single", ("evening",)),
+    # old Scheherazade: WeasyPrint maps each glyph to the text of the first cluster it drew
+    Spec("weasyprint-scheherazade-vocalised", "weasyprint", "Scheherazade", "single", ("evening",)),
 )
 
 

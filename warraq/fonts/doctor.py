@@ -164,6 +164,7 @@ class FontRecovery:
         self._reverse: dict[str, list[int]] = {}
         self._override: set[str] = set()
         self._contested: set[str] = set()
+        self._ambiguous: set[str] | None = None
         self._widths: dict[int, float] | None = None
         self._legacy = False
         self._diagnose()
@@ -307,7 +308,10 @@ class FontRecovery:
         return self._cache[key]
 
     def _reverse_ambiguous(self) -> set[str]:
-        return {t for t, codes in self._reverse.items() if len(codes) > 1 and any(bad_char(c) for c in t)}
+        if self._ambiguous is None:  # asked once per glyph: built once per font
+            self._ambiguous = {t for t, codes in self._reverse.items()
+                               if len(codes) > 1 and any(bad_char(c) for c in t)}
+        return self._ambiguous
 
     def _resolve_by_width(self, text: str, advance: float) -> Recovered | None:
         widths = self._code_widths()

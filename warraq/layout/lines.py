@@ -38,7 +38,10 @@ class Cluster:
 
     @property
     def x0(self) -> float:
-        # the pen position, where a glyph with a left side bearing really starts
+        # the pen position, where a glyph with a left side bearing really starts; an
+        # /ActualText span's box is its ink, its origin that of whichever glyph came first
+        if self.glyph.source == "actualtext":
+            return self.glyph.x0
         return min(self.glyph.x0, self.glyph.ox)
 
     @property

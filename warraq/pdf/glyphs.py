@@ -122,29 +122,38 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         )
     glyphs: list[Glyph] = []
     taken = [False] * len(chars)
+    spans: _SpanBounds | None = None
+    said: set[tuple[int, str]] = set()
     for i, c in enumerate(chars):
         if taken[i]:
             continue
-        # one glyph mapped to several characters: PDFium repeats the same origin and box, and
-        # its reordering sometimes puts a neighbouring glyph's character in between
-        group = [c]
-        j = i + 1
-        while j < len(chars) and j <= group[-1].index - c.index + i + 2:
-            d = chars[j]
-            if not taken[j] and d.obj == c.obj and d.ox == c.ox and d.oy == c.oy and d.box == c.box:
-                group.append(d)
-                taken[j] = True
-            j += 1
+        group, sliced = _take_group(chars, i, taken)
         text = "".join(ch.u for ch in group)
         if len(group) > 1 and _reversed_by_pdfium(text, chars, i, i + len(group)):
             text = text[::-1]
+        box, oy, spanned = c.box, c.oy, False
+        # an /ActualText span (PDFium slices its box, or gives it the first glyph's box: Chromium
+        # draws a cluster's mark first): the bounds of all of its objects tell more
+        if sliced or (len(group) > 1 and any(is_mark(ch) for ch in text)):
+            if spans is None:
+                spans = _SpanBounds(textpage)
+            span = spans.span(c.obj)
+            if span is not None and (span, text) in said:
+                continue  # PDFium said this span's text once already
+            if span is not None:
+                said.add((span, text))
+            found = spans.bounds(c.obj)
+            if found:  # the letter's baseline; x stays the span's pen position, which orders it
+                box, oy, spanned = found[0], found[1][1], True
+            elif sliced:
+                box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
         font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
-        source = "unmapped" if c.err else "tounicode"
+        source = "actualtext" if spanned else "unmapped" if c.err else "tounicode"
         if text == " " and generated(raw, c.index) == 1:
             source = "generated"  # PDFium's own word break: evidence for spacing, not a glyph
         # the loose box is as wide as the glyph's advance: it tells glyphs showing one text apart
         advance = (c.box[2] - c.box[0]) / size * 1000 if size > 0 else 0.0
-        fixed = resolve(font, handle, text, c.err, advance) if resolve is not None else None
+        fixed = resolve(font, handle, text, c.err, advance) if resolve is not None and not spanned else None
         if fixed is not None:
             text, source = fixed
         elif c.err:
@@ -154,16 +163,91 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
         elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(raw, c.index, c.oy, size):
             text, source = TATWEEL, "kashida-shape"  # a kashida glyph mapped to some ASCII sign
-        left, top, right, bottom = c.box
+        left, top, right, bottom = box
+        if _clipped_away(fonts.clip(c.obj), box):
+            continue  # drawn outside its clip (a line Chromium carried over to the next page)
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
-                      c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
+                      c.ox, page_height - oy, size, font, c.index, mode, artifact=artifact)
         glyph.ink = (left, right)
         glyphs.append(glyph)
     if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
         for g in glyphs:
-            g.ink = _ink_span(raw, g.index, g.x0, g.x1)
+            if g.source != "actualtext":  # a span's box already is its objects' ink
+                g.ink = _ink_span(raw, g.index, g.x0, g.x1)
     _drop_cluster_duplicates(glyphs)
     return glyphs
+
+
+class _SpanBounds:
+    """/ActualText spans of a page: runs of page objects inside one marked-content span.
+
+    PDFium gives a span's text the box of its first glyph only (Chromium draws a cluster's
+    mark first, then its letter, each as a text object of its own), and for some spans it
+    reports the text once more at a later object of the same span.
+    """
+
+    def __init__(self, textpage: Any) -> None:
+        self._run: dict[int, list[int]] = {}  # object address -> the objects of its span
+        page = getattr(getattr(textpage, "page", None), "raw", None)
+        if page is None:
+            return
+        run: list[int] = []
+        last = 0
+        for k in range(pdfium_c.FPDFPage_CountObjects(page)):
+            address = ctypes.cast(pdfium_c.FPDFPage_GetObject(page, k), ctypes.c_void_p).value or 0
+            mark = _actualtext_mark(address)
+            if not mark or mark != last:
+                run = []
+            if mark:
+                run.append(address)
+                self._run[address] = run
+            last = mark
+
+    def span(self, obj: int) -> int | None:
+        """An id of the span holding text object `obj` (None outside spans and forms)."""
+        run = self._run.get(obj)
+        return id(run) if run else None
+
+    def bounds(self, obj: int) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
+        """(left, top, right, bottom) of the span holding text object `obj`, and the origin of
+        its tallest glyph (the letter: a mark drawn first may sit off the baseline)."""
+        run = self._run.get(obj, [])
+        boxes = [(b, a) for a in run if (b := _bounds(a)) is not None]
+        if len(boxes) < 2:
+            return None  # one object may draw a whole line: its bounds say nothing of the span
+        box = (min(b[0] for b, _ in boxes), max(b[1] for b, _ in boxes),
+               max(b[2] for b, _ in boxes), min(b[3] for b, _ in boxes))
+        return box, _origin(max(boxes, key=lambda ba: ba[0][1] - ba[0][3])[1])
+
+
+def _handle(address: int) -> Any:
+    return ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_PAGEOBJECT)
+
+
+def _bounds(address: int) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(_handle(address), left, bottom, right, top):
+        return None
+    return left.value, top.value, right.value, bottom.value
+
+
+def _origin(address: int) -> tuple[float, float]:
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(_handle(address), m)
+    return m.e, m.f
+
+
+def _actualtext_mark(address: int) -> int:
+    """The address of a text object's innermost /ActualText content mark, 0 if none."""
+    h = _handle(address)
+    if not address or pdfium_c.FPDFPageObj_GetType(h) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+        return 0
+    length = ctypes.c_ulong()
+    for k in reversed(range(pdfium_c.FPDFPageObj_CountMarks(h))):
+        mark = pdfium_c.FPDFPageObj_GetMark(h, k)
+        if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0, ctypes.byref(length)):
+            return ctypes.cast(mark, ctypes.c_void_p).value or 0
+    return 0
 
 
 def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
@@ -258,6 +342,31 @@ def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
             and abs(bottom.value - baseline) < 0.12 * size)
 
 
+def _take_group(chars: list[_Char], i: int, taken: list[bool]) -> tuple[list[_Char], bool]:
+    """The characters of one glyph, starting at chars[i], and whether PDFium sliced its box.
+
+    One glyph mapped to several characters: PDFium repeats the same origin and box, and its
+    reordering sometimes puts other glyphs' characters in between. An /ActualText span:
+    PDFium cuts the span's box into one slice per character.
+    """
+    c = chars[i]
+    group = [c]
+    left, right = c.box[0], c.box[2]
+    sliced = False
+    j = i + 1
+    while j < len(chars) and j <= group[-1].index - c.index + i + 12:
+        d = chars[j]
+        if not taken[j] and d.obj == c.obj and d.ox == c.ox and d.oy == c.oy and d.err == c.err:
+            tiles = d.box[2] - d.box[0] > 0.01 and (abs(d.box[0] - right) < 0.01 or abs(d.box[2] - left) < 0.01)
+            if d.box == c.box or tiles:
+                sliced = sliced or d.box != c.box
+                left, right = min(left, d.box[0]), max(right, d.box[2])
+                group.append(d)
+                taken[j] = True
+        j += 1
+    return group, sliced
+
+
 def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:
     """Did PDFium's bidi pass reverse the characters of this one glyph's mapping?
 
@@ -299,6 +408,7 @@ class _FontNames:
     def __init__(self) -> None:
         self._cache: dict[int, tuple[str, float, int, bool, int]] = {}
         self._names: dict[int, str] = {}
+        self._clips: dict[int, tuple[float, float, float, float] | None] = {}
 
     def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int, bool, int]:
         """(font name, size in page space, render mode, artifact, PDFium font handle address)."""
@@ -321,6 +431,23 @@ class _FontNames:
         self._cache[obj] = result
         return result
 
+    def clip(self, obj: int) -> tuple[float, float, float, float] | None:
+        """(left, bottom, right, top) of the first clip path of a text object, if it has one."""
+        if obj not in self._clips:
+            found = None
+            path = pdfium_c.FPDFPageObj_GetClipPath(_handle(obj)) if obj else None
+            if path and pdfium_c.FPDFClipPath_CountPaths(path) > 0:
+                xs, ys = [], []
+                x, y = ctypes.c_float(), ctypes.c_float()
+                for k in range(pdfium_c.FPDFClipPath_CountPathSegments(path, 0)):
+                    if pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFClipPath_GetPathSegment(path, 0, k), x, y):
+                        xs.append(x.value)
+                        ys.append(y.value)
+                if xs:
+                    found = (min(xs), min(ys), max(xs), max(ys))
+            self._clips[obj] = found
+        return self._clips[obj]
+
     def _font_name(self, font: Any) -> str:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         name = self._names.get(key)
@@ -335,6 +462,17 @@ class _FontNames:
                     name = buf.value.decode("utf-8", "replace")
             self._names[key] = name
         return name
+
+
+def _clipped_away(clip: tuple[float, float, float, float] | None, box: tuple[float, float, float, float]) -> bool:
+    """Is most of a glyph's box (left, top, right, bottom) outside its clip rectangle?"""
+    if clip is None:
+        return False
+    left, top, right, bottom = box
+    w = max(0.0, min(right, clip[2]) - max(left, clip[0]))
+    h = max(0.0, min(top, clip[3]) - max(bottom, clip[1]))
+    area = (right - left) * (top - bottom)
+    return area > 0 and w * h < 0.5 * area
 
 
 def _is_artifact(obj: Any) -> bool:
