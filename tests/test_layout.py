@@ -159,3 +159,13 @@ def test_pdfium_word_breaks_decide_a_narrow_gap_inside_arabic() -> None:
     segs = build_segments(glyphs + far + [brk])
     words = [w for s in segs for w in "".join(c.glyph.text for c in s.clusters)[::-1].split()]
     assert "با" in words and "سم" in words
+
+
+def test_a_lone_footnote_at_the_foot_is_not_a_footer() -> None:
+    body = block("وقد أوصى الحكماء بالصدق في القول والعمل2 وبالأمانة في كل حال", 300)
+    note = block("2 انظر كتاب الأخلاق للمؤلف نفسه، الطبعة الثانية", 800, size=8.0)
+    list(mark_furniture([page(1, block("عنوان المقال", 60, size=16.0), body, note)]))
+    assert note.kind == "paragraph"
+    credit = block("جميع الحقوق محفوظة لدار النشر", 800, size=8.0)
+    list(mark_furniture([page(1, block("عنوان المقال", 60, size=16.0), body, credit)]))
+    assert credit.kind == "footer"

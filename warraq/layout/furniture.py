@@ -80,9 +80,24 @@ def _small_margin_line(block: Block, where: str, page: Page, body: float) -> boo
     if len(block.lines) != 1 or body <= 0 or block.lines[0].size > 0.92 * body:
         return False
     others = [b for b in page.blocks if b is not block]
+    if where == "footer" and _is_note(block.text, " ".join(b.text for b in others)):
+        return False
     if where == "header":
         return block.bbox[3] <= page.height * 0.08 and all(b.bbox[1] >= block.bbox[3] for b in others)
     return block.bbox[1] >= page.height * 0.92 and all(b.bbox[3] <= block.bbox[1] for b in others)
+
+
+_NOTE_START = re.compile(r"^\s*([0-9\u0660-\u0669]{1,3}|\*{1,3})[\s.)\-]+\S+\s+\S+")
+
+
+def _is_note(text: str, body: str) -> bool:
+    """A footnote: it opens with a marker ("1 ", "٢) ", "* ") that the body carries glued to
+    a word, where the note is called."""
+    m = _NOTE_START.match(text)
+    if not m:
+        return False
+    marker = re.escape(m.group(1))
+    return re.search(rf"[^\s0-9\u0660-\u0669]{marker}(?![0-9\u0660-\u0669])", body) is not None
 
 
 def _body_size(page: Page) -> float:
