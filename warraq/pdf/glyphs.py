@@ -138,10 +138,10 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             if spans is None:
                 spans = _SpanBounds(textpage)
             span = spans.span(c.obj)
-            if span is not None and (span, text) in said:
-                continue  # PDFium said this span's text once already
-            if span is not None:
-                said.add((span, text))
+            key = (span or 0, unicodedata.normalize("NFC", text))
+            if span is not None and key in said:
+                continue  # PDFium said this span's text once already, from another object
+            said.add(key)
             found = spans.bounds(c.obj)
             if found:  # the letter's baseline; x stays the span's pen position, which orders it
                 box, oy, spanned = found[0], found[1][1], True
