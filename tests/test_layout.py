@@ -169,3 +169,36 @@ def test_a_lone_footnote_at_the_foot_is_not_a_footer() -> None:
     credit = block("جميع الحقوق محفوظة لدار النشر", 800, size=8.0)
     list(mark_furniture([page(1, block("عنوان المقال", 60, size=16.0), body, credit)]))
     assert credit.kind == "footer"
+
+
+def _shifted(text: str, right: float, y: float) -> list:
+    gs = glyphs_from_visual(list(text), y=y)
+    shift = right - gs[-1].x1
+    for g in gs:
+        g.x0 += shift
+        g.x1 += shift
+        g.ox += shift
+        g.ink = (g.ink[0] + shift, g.ink[1] + shift)
+    return gs
+
+
+def test_a_drawn_rule_splits_cells_that_sit_close() -> None:
+    from warraq.pdf.rules import Rule
+
+    # "2020" ends 4 points left of the rule and "4.1" starts 4 points right of it: one gap of
+    # under an em, which alone would join them
+    glyphs = _shifted("4.1", 200.0, 100.0) + _shifted("2020", 174.0, 100.0)
+    assert len(build_segments(glyphs)) == 1
+    assert len(build_segments(glyphs, rules=[Rule(178.0, 80.0, 110.0)])) == 2
+
+
+def test_a_header_wrapped_onto_several_lines_is_one_row() -> None:
+    # columns (right to left): the year, then visitors; the visitors header wraps in two lines
+    glyphs = (_line(["السنة"], 4.0, 106.0, right=500.0) + _line(["الزوار"], 4.0, 100.0, right=400.0)
+              + _line(["(مليون)"], 4.0, 114.0, right=400.0))
+    for k, (year, value) in enumerate((("2020", "4.1"), ("2021", "6.7"), ("2022", "11.2"))):
+        y = 140.0 + 20 * k
+        glyphs += _shifted(year, 500.0, y) + _shifted(value, 400.0, y)
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    table = to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False)
+    assert table.rows == [["السنة", "الزوار (مليون)"], ["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]

@@ -23,6 +23,7 @@ from warraq.layout.lines import build_segments
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
+from warraq.pdf.rules import vertical_rules
 from warraq.pdf.source import metadata, open_pdfium
 
 _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
@@ -109,10 +110,11 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             glyphs = page_glyphs(textpage, height, resolve)
         finally:
             textpage.close()
+        rules = vertical_rules(pdf_page, height)
     finally:
         pdf_page.close()
     page = Page(index + 1, width, height)
-    segments = build_segments(glyphs)
+    segments = build_segments(glyphs, rules=rules)
     methods = Counter(g.source for g in glyphs)
     if not segments:
         page.verdict = PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)

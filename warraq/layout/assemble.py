@@ -58,7 +58,7 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Bl
     if raw.rows is not None:
         rows_text: list[list[str]] = []
         for row in raw.rows:
-            cells = [to_line(cell, block_direction([cell], page_direction), keep_tatweel) for cell in row]
+            cells = [_cell_line(cell, page_direction, keep_tatweel) for cell in row]
             if page_direction == "rtl":
                 cells.reverse()
             rows_text.append([c.text for c in cells])
@@ -70,6 +70,19 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Bl
         context = last_strong(lines[-1].text) or context
     kind = raw.kind if raw.kind in ("heading", "footnote", "list-item") else "paragraph"
     return Block(kind, lines, _bbox(raw.segments), direction)  # type: ignore[arg-type]
+
+
+def _cell_line(cell: list[Segment], page_direction: Direction, keep_tatweel: bool) -> Line:
+    """A table cell as one line: its wrapped lines joined in order (empty if it has none)."""
+    if not cell:
+        return Line([], (0.0, 0.0, 0.0, 0.0), page_direction, 0.0)
+    direction = block_direction(cell, page_direction)
+    lines = [to_line(s, direction, keep_tatweel) for s in cell]
+    if len(lines) == 1:
+        return lines[0]
+    return Line([w for ln in lines for w in ln.words], union([ln.bbox for ln in lines]), direction,
+                lines[0].size, sorted({f for ln in lines for f in ln.fonts}),
+                sum((ln.sources for ln in lines), Counter()))
 
 
 def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str | None = None) -> Line:

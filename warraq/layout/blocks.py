@@ -13,13 +13,14 @@ from statistics import median
 
 from warraq.arabic.bidi import Direction
 from warraq.layout.lines import Segment
+from warraq.layout.tables import Row, find_tables
 
 
 @dataclass
 class RawBlock:
     segments: list[Segment]
     kind: str = "paragraph"
-    rows: list[list[Segment]] | None = None  # table rows: cells in visual order, left to right
+    rows: list[Row] | None = None  # table rows: cells in visual order, each its lines
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -45,52 +46,10 @@ class RawBlock:
 
 def build_blocks(segments: list[Segment], direction: Direction, body_size: float) -> list[RawBlock]:
     """Blocks of a page in reading order."""
-    tables, rest = _find_tables(segments)
-    blocks = tables + _paragraphs(rest, body_size, _line_pitch(rest))
+    tables, rest = find_tables(segments)
+    blocks = [RawBlock([s for row in t for cell in row for s in cell], "table", t) for t in tables]
+    blocks += _paragraphs(rest, body_size, _line_pitch(rest))
     return xy_order(blocks, direction)
-
-
-def _find_tables(segments: list[Segment]) -> tuple[list[RawBlock], list[Segment]]:
-    """Runs of baseline rows with 2+ short cells whose gutters line up form tables."""
-    rows: dict[float, list[Segment]] = {}
-    for s in segments:
-        rows.setdefault(round(s.baseline, 1), []).append(s)
-    ordered = sorted(rows.items())
-    tables: list[RawBlock] = []
-    used: set[int] = set()
-    run: list[list[Segment]] = []
-
-    def flush() -> None:
-        if len(run) >= 2:
-            cells = [c for r in run for c in r]
-            tables.append(RawBlock(cells, "table", [sorted(r, key=lambda s: s.x0) for r in run]))
-            used.update(id(c) for c in cells)
-        run.clear()
-
-    for _, row in ordered:
-        is_cells = len(row) >= 2 and median(s.char_count for s in row) <= 28
-        if is_cells and run and _aligned(run[-1], row):
-            run.append(row)
-        else:
-            flush()
-            if is_cells:
-                run.append(row)
-    flush()
-    return tables, [s for s in segments if id(s) not in used]
-
-
-def _aligned(prev: list[Segment], row: list[Segment]) -> bool:
-    """Consecutive table rows: close vertically and at least one gutter in common."""
-    size = max(median(s.size for s in row), 1.0)
-    if min(s.top for s in row) - max(s.bottom for s in prev) > 2.5 * size:
-        return False
-    gutters_prev = _gutters(prev)
-    return any(a < b2 and a2 < b for a, b in _gutters(row) for a2, b2 in gutters_prev)
-
-
-def _gutters(row: list[Segment]) -> list[tuple[float, float]]:
-    cells = sorted(row, key=lambda s: s.x0)
-    return [(a.x1, b.x0) for a, b in zip(cells, cells[1:])]
 
 
 def _line_pitch(segments: list[Segment]) -> float:

@@ -15,6 +15,7 @@ from functools import partial
 from statistics import median
 
 from warraq.pdf.glyphs import Glyph
+from warraq.pdf.rules import Rule
 
 #: A gap wider than this (in em) between two glyphs is a word space: letter gaps inside a word,
 #: even after a non-joining letter, stay well below it.
@@ -71,8 +72,8 @@ class Segment:
         self.char_count = sum(len(c.glyph.text) for c in cs if not c.glyph.is_space)
 
 
-def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]:
-    """Group glyphs into baseline rows, split rows at wide gaps, recover spaces."""
+def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule] | None = None) -> list[Segment]:
+    """Group glyphs into baseline rows, split rows at wide gaps and drawn rules, recover spaces."""
     bases = [g for g in glyphs if g.text and not g.is_mark]
     marks = [g for g in glyphs if g.is_mark]
     rows = _rows(bases)
@@ -84,8 +85,15 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1) -> list[Segment]
     for k, row in enumerate(rows):
         around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
         even = _evenly_stretched(row, gutter_em)
-        segments.extend(_split_row(row, gutter_em, partial(_stretched, row, around, even=even)))
+        ruled = partial(_ruled, rules or [], median([c.glyph.oy for c in row]))
+        segments.extend(_split_row(row, gutter_em, partial(_stretched, row, around, even=even), ruled))
     return segments
+
+
+def _ruled(rules: list[Rule], y: float, lo: float, hi: float) -> bool:
+    """Does a drawn vertical rule cross the baseline y between x = lo and x = hi?"""
+    at = bisect.bisect_left(rules, (lo,))
+    return any(r.top - 2 <= y <= r.bottom + 2 for r in rules[at:] if r.x < hi)
 
 
 def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
@@ -194,7 +202,8 @@ def _widest_hole(ink: list[Cluster], lo: float, hi: float) -> float:
 
 
 def _split_row(row: list[Cluster], gutter_em: float,
-               stretched: Callable[[float, float], bool] = lambda lo, hi: False) -> list[Segment]:
+               stretched: Callable[[float, float], bool] = lambda lo, hi: False,
+               ruled: Callable[[float, float], bool] = lambda lo, hi: False) -> list[Segment]:
     """Split a sorted row at gutters and put a space in every gap wider than a letter gap.
 
     Space glyphs are not units of their own: producers place them inconsistently (PDFium even
@@ -221,7 +230,7 @@ def _split_row(row: list[Cluster], gutter_em: float,
             prev = current[-1]
             at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
             drawn = at < len(spaces) and spaces[at] < (c.x0 + c.x1) / 2
-            if gap > gutter_em * size and not stretched(right, c.x0):
+            if (gap > gutter_em * size and not stretched(right, c.x0)) or (gap > 0 and ruled(right, c.x0)):
                 segments.append(_segment(current, size))
                 current = []
             elif (drawn or gap > SPACE_EM * size) and not (

@@ -1,0 +1,128 @@
+"""Tables: runs of baseline rows whose short cells line up, with their wrapped header.
+
+A row is a baseline with two or more short segments; consecutive rows belong to one table when
+they share a gutter. Lines of a neighbouring column that sit level with the table do not end
+it. Header cells often wrap onto several lines, each cell centred on its own baselines: the
+lines above the table's first full row that each fit inside one column are stacked into that
+column's header cell.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from warraq.layout.lines import Segment
+
+#: A cell: its lines top to bottom (one for most cells).
+Cell = list[Segment]
+Row = list[Cell]  # cells in visual order, left to right
+
+
+def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]]:
+    """The tables of a page (each a list of rows) and the segments outside them."""
+    rows: dict[float, list[Segment]] = {}
+    for s in segments:
+        rows.setdefault(round(s.baseline, 1), []).append(s)
+    tables: list[list[list[Segment]]] = []
+    run: list[list[Segment]] = []
+    for _, row in sorted(rows.items()):
+        is_cells = len(row) >= 2 and median(s.char_count for s in row) <= 28
+        if is_cells and run and _aligned(run[-1], row):
+            run.append(row)
+        elif run and not is_cells and _beside(run, row):
+            continue  # a line of the next column, level with the table: not its end
+        elif run and _within_columns(run, row):
+            run.append(row)  # a wrapped cell line on a baseline of its own
+        else:
+            _close(run, tables)
+            run = [row] if is_cells else []
+    _close(run, tables)
+    used = {id(s) for t in tables for r in t for s in r}
+    out: list[list[Row]] = []
+    for t in tables:
+        table = _with_header(t, [s for s in segments if id(s) not in used])
+        used.update(id(s) for row in table for cell in row for s in cell)
+        out.append(table)
+    return out, [s for s in segments if id(s) not in used]
+
+
+def _close(run: list[list[Segment]], tables: list[list[list[Segment]]]) -> None:
+    """Keep a finished run as a table, without the partial rows after its last full row."""
+    width = max((len(r) for r in run), default=0)
+    while run and len(run[-1]) < width:
+        run.pop()
+    if len(run) >= 2 and width >= 2:
+        tables.append(run)
+
+
+def _within_columns(run: list[list[Segment]], row: list[Segment]) -> bool:
+    """Is the row right under the table so far, each of its segments inside one column?"""
+    size = max(median(s.size for s in row), 1.0)
+    if min(s.top for s in row) - max(s.bottom for s in run[-1]) > 1.5 * size:
+        return False
+    if any(s.char_count > 28 for s in row):
+        return False  # text lines of columns, not a cell's wrapped words
+    widest = run[0]
+    for r in run:
+        widest = r if len(r) > len(widest) else widest
+    cells = sorted(widest, key=lambda s: s.x0)
+    bounds = [(a.x1 + b.x0) / 2 for a, b in zip(cells, cells[1:])]
+    return all(cells[0].x0 - size <= s.x0 and s.x1 <= cells[-1].x1 + size and _column(s, bounds) is not None
+               for s in row)
+
+
+def _with_header(run: list[list[Segment]], free: list[Segment]) -> list[Row]:
+    """Rows of cells; partial rows and loose lines above the first full row become one header."""
+    width = max(len(r) for r in run)
+    first = next(k for k, r in enumerate(run) if len(r) == width)
+    body = [[[s] for s in sorted(r, key=lambda s: s.x0)] for r in run[first:]]
+    columns = [(c[0].x0, c[0].x1) for c in body[0]]
+    bounds = [(columns[k - 1][1] + lo) / 2 for k, (lo, _) in enumerate(columns) if k]
+    size = median(s.size for s in run[first])
+    left, right = columns[0][0] - 4 * size, columns[-1][1] + 4 * size  # headers outgrow numbers
+    top = min(s.top for s in run[first])
+    lines = [s for r in run[:first] for s in r]
+    # loose lines just above, inside the table's width, each within one column
+    for s in sorted(free, key=lambda s: -s.bottom):
+        if s.bottom > top + 1 or s.x1 < left or s.x0 > right:
+            continue
+        reach = min([t.top for t in lines] + [top])
+        if s.bottom < reach - 1.5 * size or _column(s, bounds) is None or s.x0 < left or s.x1 > right:
+            break
+        if any(0 < s.baseline - t.baseline <= 2 * size and t.x0 < s.x1 and s.x0 < t.x1
+               and _column(t, bounds) is None for t in free):
+            break  # the last line of the paragraph above, not a header cell
+        lines.append(s)
+    if not lines or any(_column(s, bounds) is None for s in lines):
+        return [[[s] for s in sorted(r, key=lambda s: s.x0)] for r in run]
+    header: Row = [[] for _ in columns]
+    for s in sorted(lines, key=lambda s: s.top):
+        header[_column(s, bounds) or 0].append(s)
+    return [header, *body]
+
+
+def _column(s: Segment, bounds: list[float]) -> int | None:
+    """The column a segment lies in, None if it crosses a column boundary."""
+    k = sum(b <= s.x0 for b in bounds)
+    return k if k == sum(b < s.x1 for b in bounds) else None
+
+
+def _beside(run: list[list[Segment]], row: list[Segment]) -> bool:
+    """Does the row lie wholly to one side of the table being gathered?"""
+    x0 = min(s.x0 for r in run for s in r)
+    x1 = max(s.x1 for r in run for s in r)
+    return all(s.x1 < x0 or s.x0 > x1 for s in row)
+
+
+def _aligned(prev: list[Segment], row: list[Segment]) -> bool:
+    """Consecutive table rows: close vertically and at least one gutter in common."""
+    size = max(median(s.size for s in row), 1.0)
+    if min(s.top for s in row) - max(s.bottom for s in prev) > 2.5 * size:
+        return False
+    gutters_prev = _gutters(prev)
+    return any(a < b2 and a2 < b for a, b in _gutters(row) for a2, b2 in gutters_prev)
+
+
+def _gutters(row: list[Segment]) -> list[tuple[float, float]]:
+    cells = sorted(row, key=lambda s: s.x0)
+    return [(a.x1, b.x0) for a, b in zip(cells, cells[1:])]
