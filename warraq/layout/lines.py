@@ -221,6 +221,8 @@ def _split_row(row: list[Cluster], gutter_em: float,
     # PDFium's own word breaks (fontless spaces it puts between characters it finds apart,
     # measured with the font's real advances): stream positions
     breaks = sorted(c.glyph.index for c in row if c.glyph.is_space and not c.glyph.font)
+    if any(c.glyph.is_space and c.glyph.font for c in row):
+        breaks = []  # the producer draws its spaces: PDFium adds no breaks of its own there
     segments: list[Segment] = []
     current: list[Cluster] = []
     right = 0.0
@@ -228,17 +230,20 @@ def _split_row(row: list[Cluster], gutter_em: float,
         if current:
             gap = c.x0 - right
             prev = current[-1]
+            # gaps are measured in the type on either side: a row may hold a title and the
+            # body text of the next column
+            em = max(prev.glyph.size, c.glyph.size) if prev.glyph.size > 0 and c.glyph.size > 0 else size
             at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
             drawn = at < len(spaces) and spaces[at] < (c.x0 + c.x1) / 2
-            if (gap > gutter_em * size and not stretched(right, c.x0)) or (gap > 0 and ruled(right, c.x0)):
+            if (gap > gutter_em * em and not stretched(right, c.x0)) or (gap > 0 and ruled(right, c.x0)):
                 segments.append(_segment(current, size))
                 current = []
-            elif (drawn or gap > SPACE_EM * size) and not (
-                    not drawn and gap < 0.6 * size and breaks and _contiguous(prev.glyph, c.glyph, breaks)):
+            elif (drawn or gap > SPACE_EM * em) and not (
+                    not drawn and gap < 0.6 * em and breaks and _contiguous(prev.glyph, c.glyph, breaks)):
                 space = _space_between(prev, c)
                 # a narrow gap inside Arabic with no space glyph in it may be a stretched word
                 # or odd glyph boxes: the words on either side decide later
-                space.uncertain = (not drawn and gap < 0.6 * size
+                space.uncertain = (not drawn and gap < 0.6 * em
                                    and _is_arabic(prev.glyph.text) and _is_arabic(c.glyph.text))
                 current.append(space)
         right = max(right, c.x1) if current else c.x1
@@ -266,8 +271,11 @@ def _is_arabic(text: str) -> bool:
 
 
 def _segment(clusters: list[Cluster], size: float) -> Segment:
+    """A segment with its own type size: a heading may share its baseline with body text of
+    the next column."""
     base = median([c.glyph.oy for c in clusters]) if clusters else 0.0
-    return Segment(clusters, base, size)
+    own = [c.glyph.size for c in clusters if c.glyph.size > 0 and not c.glyph.is_space]
+    return Segment(clusters, base, median(own) if own else size)
 
 
 def _space_between(a: Cluster, b: Cluster) -> Cluster:
