@@ -202,3 +202,19 @@ def test_a_header_wrapped_onto_several_lines_is_one_row() -> None:
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
     table = to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False)
     assert table.rows == [["السنة", "الزوار (مليون)"], ["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
+
+
+def test_the_structure_tree_orders_blocks_unless_it_reads_up_a_column() -> None:
+    from warraq.layout.blocks import RawBlock, structure_order
+
+    right = RawBlock(build_segments(_line(["عمود", "أيمن"], 4.0, 100.0)))
+    left = RawBlock(build_segments(_line(["عمود", "أيسر"], 4.0, 100.0, right=300.0)))
+    below = RawBlock(build_segments(_line(["تحت", "الأيمن"], 4.0, 140.0)))
+
+    def ranks(*order: RawBlock) -> dict[int, int]:
+        return {id(c.glyph): k for k, b in enumerate(order) for s in b.segments for c in s.clusters}
+
+    # the tags read the left block first: the producer says so, and nothing reads upwards
+    assert structure_order([right, left], ranks(left, right)) == [left, right]
+    # tags that put a block before the one above it in its column follow drawing order
+    assert structure_order([right, below], ranks(below, right)) == [right, below]

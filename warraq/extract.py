@@ -25,6 +25,7 @@ from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
 from warraq.pdf.rules import vertical_rules
 from warraq.pdf.source import metadata, open_pdfium
+from warraq.pdf.structure import glyph_ranks
 
 _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
 
@@ -108,6 +109,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         try:
             resolve = recoverer.resolver(index) if recoverer is not None else None
             glyphs = page_glyphs(textpage, height, resolve)
+            ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()
         rules = vertical_rules(pdf_page, height)
@@ -125,7 +127,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     direction: Direction = "rtl" if r >= 0.5 * l_ and r > 0 else "ltr"
     sizes = [s.size for s in segments for _ in range(max(1, s.char_count))]
     body_size = median(sizes)
-    page.blocks = [to_block(b, direction, opts.keep_tatweel) for b in build_blocks(segments, direction, body_size)]
+    raw_blocks = build_blocks(segments, direction, body_size, ranks)
+    page.blocks = [to_block(b, direction, opts.keep_tatweel) for b in raw_blocks]
     for b in page.blocks:
         if b.kind == "paragraph" and _LIST_MARK.match(b.text):
             b.kind = "list-item"

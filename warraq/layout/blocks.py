@@ -44,12 +44,35 @@ class RawBlock:
         return median(s.size for s in self.segments)
 
 
-def build_blocks(segments: list[Segment], direction: Direction, body_size: float) -> list[RawBlock]:
-    """Blocks of a page in reading order."""
+def build_blocks(segments: list[Segment], direction: Direction, body_size: float,
+                 ranks: dict[int, int] | None = None) -> list[RawBlock]:
+    """Blocks of a page in reading order; `ranks` (id(glyph) -> structure rank) of a tagged page
+    reorders the blocks it covers."""
     tables, rest = find_tables(segments)
     blocks = [RawBlock([s for row in t for cell in row for s in cell], "table", t) for t in tables]
     blocks += _paragraphs(rest, body_size, _line_pitch(rest))
-    return xy_order(blocks, direction)
+    return structure_order(xy_order(blocks, direction), ranks or {})
+
+
+def structure_order(blocks: list[RawBlock], ranks: dict[int, int]) -> list[RawBlock]:
+    """Put the blocks the structure tree covers in its order, in the places they hold in the
+    geometric order; blocks it does not cover (untagged furniture) keep theirs."""
+    rank = {id(b): min((ranks[id(c.glyph)] for s in b.segments for c in s.clusters if id(c.glyph) in ranks),
+                       default=None) for b in blocks}
+    ranked = [b for b in blocks if rank[id(b)] is not None]
+    if len(ranked) < 0.8 * len(blocks):
+        return blocks  # tags on a few blocks only: not a statement about the page
+    by_rank = sorted(ranked, key=lambda b: rank[id(b)] or 0)
+    if any(_above(later, first) for k, first in enumerate(by_rank) for later in by_rank[k + 1:]):
+        return blocks  # tags that read up a column follow drawing order (PowerPoint), not reading
+    it = iter(by_rank)
+    return [next(it) if rank[id(b)] is not None else b for b in blocks]
+
+
+def _above(a: RawBlock, b: RawBlock) -> bool:
+    """Is `a` wholly above `b` in the same column (their widths mostly overlapping)?"""
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return a.bottom <= b.top and overlap > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _line_pitch(segments: list[Segment]) -> float:
