@@ -8,7 +8,7 @@ timeout; a failing peer is recorded, never fatal). CER before/after per damage k
 
     python -m bench.repair_eval [OUT_DIR] [--real] [--no-peers]
     # simulated damage on bench/texts/*.md (or built-in samples); --real adds pdfminer.six and
-    # pdfplumber outputs of the built corpus (bench/.cache/corpus, single-column PDFs)
+    # pdfplumber, pypdf, PyMuPDF and pdftotext outputs of the documents the full benchmark uses
 """
 
 from __future__ import annotations
@@ -228,44 +228,55 @@ def _unchanged_rate(clean: list[str], outs: dict[str, list[str] | None]) -> dict
     return rates
 
 
-_EXTRACT = {  # tool -> (venv packages, snippet defining extract(path) -> str)
-    "pdfminer.six": (["pdfminer.six"], "from pdfminer.high_level import extract_text as extract"),
-    "pdfplumber": (["pdfplumber"], "import pdfplumber\n"
-                   "def extract(p):\n"
-                   "    with pdfplumber.open(p) as pdf:\n"
-                   "        return '\\n'.join((pg.extract_text() or '') for pg in pdf.pages)"),
-}
+REAL_CACHE = ROOT / ".cache" / "repair-real"
 
 
-def real_outputs_from_corpus(corpus: Path, pattern: str = "*single*.pdf",
-                             tools: tuple[str, ...] = ("pdfminer.six", "pdfplumber")
-                             ) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """For a standalone run: truths and real broken outputs of the built corpus (bench/.cache/corpus)."""
-    pdfs = sorted((corpus / "pdf").glob(pattern))
-    truths = {p.stem: (corpus / "truth" / f"{p.stem}.txt").read_text(encoding="utf-8")
-              for p in pdfs if (corpus / "truth" / f"{p.stem}.txt").exists()}
+def pick_documents(base: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One corpus entry per source text, producers cycled (as bench/run.py picks them).
+
+    The truths of one text rendered by several producers are near-identical, so more entries
+    would only repeat the simulated cases.
+    """
+    by_text: dict[str, list[dict[str, Any]]] = {}
+    for e in sorted(base, key=lambda e: e["id"]):
+        by_text.setdefault(str(e.get("text") or e["id"]), []).append(e)
+    prods = sorted({str(e.get("producer")) for e in base})
+    picked = []
+    for k, (_, lst) in enumerate(sorted(by_text.items())):
+        want = prods[k % len(prods)]
+        picked.append(next((e for e in lst if e.get("producer") == want), lst[0]))
+    return picked
+
+
+def real_outputs_from_corpus(corpus: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """For a standalone run: the documents and real outputs the full benchmark scores.
+
+    Each tool's outputs are kept in bench/.cache/repair-real/<tool>/ and reused while newer than
+    the PDF, so tuning the repair does not re-run five extractors every time.
+    """
+    from bench.peers import TOOLS, run_tool
+    from bench.run import REAL_OUTPUT_TOOLS, load_manifest
+
+    base = [e for e in load_manifest(corpus) if not e.get("damage")]
+    sub = pick_documents(base)
+    truths = {e["id"]: Path(e["truth"]).read_text(encoding="utf-8") for e in sub}
     outputs: dict[tuple[str, str], str] = {}
-    from bench.venvs import ensure_venv
-
-    for tool in tools:
-        packages, snippet = _EXTRACT[tool]
-        code = (snippet + "\nimport sys, json\nout = {}\n"
-                "for p in json.load(sys.stdin):\n"
-                "    try:\n        out[p] = extract(p)\n"
-                "    except Exception:\n        out[p] = ''\n"
-                "json.dump(out, sys.stdout)\n")
-        try:
-            python = ensure_venv(tool.replace(".six", ""), packages)
-            proc = subprocess.run([str(python), "-c", code], input=json.dumps([str(p) for p in pdfs]),
-                                  capture_output=True, text=True, timeout=20 * TIMEOUT)
-            got = json.loads(proc.stdout)
-        except Exception as exc:  # a tool that fails is left out of the real table
-            sys.stderr.write(f"repair_eval: {tool}: {exc.__class__.__name__}\n")
-            continue
-        for p in pdfs:
-            if p.stem in truths:
-                outputs[(tool, p.stem)] = got.get(str(p), "")
+    for tool in REAL_OUTPUT_TOOLS:
+        cache = REAL_CACHE / tool
+        stale = [Path(e["pdf"]) for e in sub if not _fresh(cache / f"{e['id']}.txt", Path(e["pdf"]))]
+        if stale:
+            res = run_tool(TOOLS[tool], stale, cache, timeout=TIMEOUT)
+            if res.error:
+                sys.stderr.write(f"repair_eval: {tool}: {res.error[:200]}\n")
+        for e in sub:
+            out = cache / f"{e['id']}.txt"
+            if out.exists():
+                outputs[(tool, e["id"])] = out.read_text(encoding="utf-8", errors="replace")
     return truths, outputs
+
+
+def _fresh(out: Path, pdf: Path) -> bool:
+    return out.exists() and out.stat().st_mtime >= pdf.stat().st_mtime
 
 
 def _load_texts() -> dict[str, str]:
@@ -279,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(paths[0]) if paths else ROOT / "out"
     truths: dict[str, str] = {}
     real: dict[tuple[str, str], str] = {}
-    if "--real" in args:  # also the real outputs of pdfminer.six/pdfplumber on the built corpus
+    if "--real" in args:  # also the real outputs of the extractors on the built corpus
         truths, real = real_outputs_from_corpus(ROOT / ".cache" / "corpus")
     res = run(truths, real, out, peers="--no-peers" not in args)
     print(json.dumps(res, ensure_ascii=False, indent=1))

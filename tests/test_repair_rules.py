@@ -51,13 +51,29 @@ def test_segments_leave_a_clean_line_alone() -> None:
 
 
 def test_segments_cut_between_words_gets_one_space() -> None:
-    # "زار الوزير المستشفى الجديد في العاصمة أمس" cut as [زار الوزير المستشفى الجد][يد في العاصمة]
-    # [أمس]: the second cut falls between words, so where it was is not knowable from words alone
-    broken = "أمس يد في العاصمة زار الوزير المستشفى الجد"
+    # "افتتح الوزير المدرسة الجديدة في المدينة أمس" cut as [افتتح الوزير المدرسة الجديدة في ا]
+    # [لمدينة][أمس]: the second cut falls between words, so where it was is not knowable from
+    # words alone; the word cut after its alef is whole again and every junction has one space
+    broken = "أمس لمدينة افتتح الوزير المدرسة الجديدة في ا"
     fix = find_segments(broken)
     assert fix is not None
-    assert "المستشفى الجديد في العاصمة" in fix.text
+    assert "في المدينة" in fix.text
     assert "  " not in fix.text
+    assert sorted(fix.text.split()) == sorted("افتتح الوزير المدرسة الجديدة في المدينة أمس".split())
+
+
+def test_segments_word_cut_twice_is_one_word_again() -> None:
+    # "وافتتحت البلدية ثلاث وحدات جديدة في المدينة" cut after و and after د of "وحدات":
+    # [وافتتحت البلدية ثلاث و][حد][ات جديدة في المدينة], written last-first
+    broken = "ات جديدة في المدينة حد وافتتحت البلدية ثلاث و"
+    fix = find_segments(broken)
+    assert fix is not None
+    assert fix.text == "وافتتحت البلدية ثلاث وحدات جديدة في المدينة"
+
+
+def test_segments_leave_glyph_debris_alone() -> None:
+    # letters a tool tore apart are no line cut into a few pieces
+    assert find_segments("ا ل م د ي ن ة ج د ي د ة و ا ل ق ر ي ة") is None
 
 
 def test_join_gain_needs_a_non_joining_letter_before_the_cut() -> None:
@@ -152,3 +168,48 @@ def test_pua_codes_classified_as_letters_or_digits() -> None:
 def test_visual_line_fathatan_goes_before_final_alef() -> None:
     # "صباحًا" read from the display, the mark glyph between ح and the alef
     assert rules.reverse_visual("\u0627\u064b\u062d\u0627\u0628\u0635") == "\u0635\u0628\u0627\u062d\u064b\u0627"
+
+
+# ---- visual lines: which side of its letter a tool wrote each mark -------------------------
+
+
+def test_marks_before_their_letters_when_spelling_says_so() -> None:
+    from warraq.repair.visual import doc_marks_lead, misplaced_marks
+
+    # "تُقاس" with the damma on the qaf would put a short vowel before a long alef
+    assert misplaced_marks("\u062a\u0642\u064f\u0627\u0633") == 1
+    assert misplaced_marks("\u062a\u064f\u0642\u0627\u0633") == 0
+    # tanween belongs on the last letter or before a final alef: "تماشًيا" is misplaced
+    assert misplaced_marks("\u062a\u0645\u0627\u0634\u064b\u064a\u0627") == 1
+    # "تُقاس يتماشيًا" read per code point from the display: each mark comes before its letter
+    logical = "\u062a\u064f\u0642\u0627\u0633 \u064a\u062a\u0645\u0627\u0634\u064a\u064b\u0627"
+    assert doc_marks_lead([logical[::-1]])
+    # the same text from a tool that writes each mark after its letter
+    after = "".join(reversed(["\u062a\u064f", "\u0642", "\u0627", "\u0633", " ", "\u064a", "\u062a",
+                              "\u0645", "\u0627", "\u0634", "\u064a\u064b", "\u0627"]))
+    assert not doc_marks_lead([after])
+
+
+def test_gaps_at_mark_glyphs_closed_after_reversal() -> None:
+    from warraq.repair.visual import close_mark_gaps
+
+    # "طنًا" and "أيضًا" split where the fathatan glyph left a gap
+    assert close_mark_gaps("جمعنا طن \u064b\u0627 أيض\u064b \u0627 اليوم") == "جمعنا طن\u064b\u0627 أيض\u064b\u0627 اليوم"
+
+
+def test_number_after_latin_name_stays_with_it() -> None:
+    # "بعامل SPF 30 أو أعلى." read from the display: 30 belongs to SPF, not to the Arabic
+    line = ".ىلعأ وأ SPF 30 لماعب"
+    assert rules.reverse_visual(line, None, rules.class_stand_ins(line)) == "بعامل SPF 30 أو أعلى."
+
+
+def test_nul_glyph_removed() -> None:
+    # a joining piece mapped to NUL inside "لكن"
+    assert rules.strip_controls("\u0644\u0643\x00\u0646\t1") == "\u0644\u0643\u0646\t1"
+
+
+def test_lam_order_fixed_inside_a_hashtag() -> None:
+    from warraq.repair.core import _fix_lam_line
+
+    # the lam-alef ligature read alef first, in the second part of a compound
+    assert _fix_lam_line("#الذكاء_االصطناعي", True) == "#الذكاء_الاصطناعي"

@@ -1,9 +1,13 @@
 """The repair pipeline: detect each line's damage, apply only the rules it needs, log every change.
 
-Pass 1 (per line): bidi controls, visual order (rule 1) or presentation forms, mixed runs (rule 5).
-Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4).
-Pass 3 (per line): reversed segments (rule 2), kashida (rule 3), lam-ligature order (rule 6).
-A line that no rule fires on is returned exactly as given, so clean text is byte-identical.
+Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below.
+Pass 1 (per line, with per-document decisions): visual order (rule 1, visual.py) or presentation
+forms and mixed runs (rule 5, mixed.py). The document decides whether it reads backwards, on
+which side of their letters a tool wrote marks, and which kind of run damage its tool makes.
+Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
+Pass 3 (per line): reversed segments (rule 2, segments.py), kashida (rule 3), lam-ligature order
+(rule 6). A line that no rule fires on is returned exactly as given, so clean text is
+byte-identical.
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from warraq.repair import pua, rules
+from warraq.repair import mixed, pua, rules, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import find_segments
-from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, clusters, has_arabic, is_pua, marks_lead
+from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
-_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u064b-\u065f\u0670\ue000-\uf8ff]+")
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
+_LEADING_STOP_RE = re.compile(r"[.,:;!?،؛؟](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ def repair(text: str) -> Repaired:
     a PUA code decoded only once its neighbours are, or a word rejoined only once a segment is
     in place, would otherwise make a second `repair` change the text again.
     """
+    for cached in (find_segments, visual.evidence, mixed.misplacements, mixed.best_reading):
+        cached.cache_clear()  # per call: the rounds below see mostly the same lines again
     result = _repair_once(text)
     for _ in range(2):
         if result.text == text:
@@ -116,12 +122,16 @@ def _repair_once(text: str) -> Repaired:
              for i, s in enumerate(raw_lines)]
     changes: list[Change] = []
     kinds = pua.classify(text) if PUA_RE.search(text) else {}
-    evidence = [_visual_evidence(ln.text) for ln in lines]
-    doc_visual = _doc_visual(evidence)
-    visual_lines = [ln.text for ln, ev in zip(lines, evidence) if _is_visual(ev, doc_visual)]
-    lead = marks_lead("\n".join(visual_lines))
+    for ln in lines:  # controls first: they would hide words from every judgement below
+        if has_arabic(ln.text) or SUSPECT_RE.search(ln.text):
+            _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
+    evidence = [visual.evidence(ln.text) for ln in lines]
+    doc_visual = visual.doc_visual(evidence)
+    visual_lines = [ln.text for ln, ev in zip(lines, evidence) if visual.is_visual(ev, doc_visual)]
+    lead = visual.doc_marks_lead(visual_lines)
+    family = mixed.choose_family([ln.text for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)])
     for ln, ev in zip(lines, evidence):
-        _pass_one(ln, ev, doc_visual, kinds, changes, lead)
+        _pass_one(ln, ev, doc_visual, kinds, changes, lead, family)
     unresolved: dict[str, list[int]] = {}
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
@@ -156,97 +166,25 @@ def _change(ln: _Line, rule: str, before: str, after: str, conf: float, changes:
 
 # ---- pass 1: order --------------------------------------------------------------------------
 
-def _visual_evidence(line: str) -> tuple[int, int, int, float]:
-    """(words known forward, words known reversed, comparable words, summed log-odds reversed).
-
-    Counting known words alone is fooled by the noise in a web word list (reversed words such
-    as "ماع" occur there), so the sum of log-frequency differences decides, and counts guard it.
-    """
-    fwd = rev = eligible = 0
-    diff = 0.0
-    if not has_arabic(line):
-        return 0, 0, 0, 0.0
-    for core in _WORD_RE.findall(line):
-        if PUA_RE.search(core):
-            continue
-        cl = clusters(core)
-        if len(cl) < 2:
-            continue
-        f = rules.fold_forms(core)
-        r = rules.fold_forms("".join(reversed(cl)))
-        if f == r:
-            continue
-        eligible += 1
-        lf, lr = logp(f), logp(r)
-        fwd += lf > UNKNOWN
-        rev += lr > UNKNOWN
-        diff += lr - lf
-    return fwd, rev, eligible, diff
-
-
-def _is_visual(ev: tuple[int, int, int, float], doc_visual: bool) -> bool:
-    fwd, rev, eligible, diff = ev
-    if rev < fwd or diff <= 0:
-        return False
-    if doc_visual:
-        return True
-    return diff >= max(3.0, 1.5 * eligible)
-
-
-def _doc_visual(evidence: list[tuple[int, int, int, float]]) -> bool:
-    decided = [diff > 0 for fwd, rev, el, diff in evidence if el >= 3 and abs(diff) >= 3]
-    return len(decided) >= 3 and sum(decided) >= 0.8 * len(decided)
-
-
-def _pass_one(ln: _Line, ev: tuple[int, int, int, float], doc_visual: bool,
-              kinds: dict[str, str], changes: list[Change], doc_lead: bool) -> None:
-    if not SUSPECT_RE.search(ln.text) and not has_arabic(ln.text):
-        return
-    _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
-    if has_arabic(ln.text) and _is_visual(ev, doc_visual):
+def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
+              kinds: dict[str, str], changes: list[Change], lead: bool, family: str) -> None:
+    if not has_arabic(ln.text):
+        if doc_visual and _LEADING_STOP_RE.match(ln.text):  # ".policy@example.org" cut off a visual line
+            _change(ln, "visual-order", ln.text, rules.reverse_visual(ln.text, False), 0.6, changes)
+            ln.kind, ln.score = "visual", 0.6
+        if not SUSPECT_RE.search(ln.text):
+            return
+    if has_arabic(ln.text) and visual.is_visual(ev, doc_visual):
         eligible, diff = ev[2], ev[3]
-        lead = marks_lead(ln.text, doc_lead)  # judged before the spaces at marks go
-        before = rules.drop_mark_spaces(ln.text, lead)
-        stand_in = "".join(_stand_in(c, kinds) for c in before)
-        after = rules.join_split_words(_reverse_with_classes(before, stand_in, lead))
-        before = ln.text
         conf = min(1.0, 0.5 + diff / (10 * max(1, eligible)))
-        _change(ln, "visual-order", before, after, conf, changes)
+        _change(ln, "visual-order", ln.text, visual.repair_line(ln.text, kinds, lead), conf, changes)
         ln.kind, ln.score = "visual", conf
         return
     _change(ln, "presentation-forms", ln.text, rules.fold_forms(ln.text), 1.0, changes)
-    if has_arabic(ln.text) and (rules.bracket_imbalance(ln.text) or rules.starts_with_end_punct(ln.text)):
-        cand = rules.reorder_runs(ln.text)
-        bad_before, bad_after = rules.bracket_imbalance(ln.text), rules.bracket_imbalance(cand)
-        # Only evidence inside the line counts: brackets that close before they open and come out
-        # balanced, or a sentence end at the line start. A quote opened on this line and closed
-        # on the next is normal wrapping and must not trigger anything.
-        moved_end = rules.starts_with_end_punct(ln.text) and not rules.starts_with_end_punct(cand)
-        if cand != ln.text and (bad_after < bad_before or (moved_end and bad_after <= bad_before)):
-            _change(ln, "mixed-runs", ln.text, cand, 0.7, changes)
-            ln.kind, ln.score = "mixed", 0.7
-
-
-def _stand_in(ch: str, kinds: dict[str, str]) -> str:
-    """A character with the bidi class a PUA code will have once decoded."""
-    if not is_pua(ch):
-        return ch
-    return "\u0628" if kinds.get(ch) == "letter" else "5"
-
-
-def _reverse_with_classes(line: str, stand_in: str, lead: bool) -> str:
-    """Rule 1 with PUA codes classed as the letters or digits they stand for."""
-    if stand_in == line:
-        return rules.reverse_visual(line, lead)
-    from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
-
-    units = clusters(line, lead)
-    texts = clusters(stand_in, lead)
-    if len(texts) != len(units):
-        return rules.reverse_visual(line, lead)
-    ordered, levels = visual_to_logical(units, texts, "rtl")
-    ordered = bracket_sides(mirror_brackets(ordered, levels))
-    return rules.tanween_before_alef(rules.fold_forms("".join(rules.reversed_cluster_marks(u) for u in ordered)))
+    fix = mixed.repair_line(ln.text, family) if has_arabic(ln.text) else None
+    if fix is not None:
+        _change(ln, "mixed-runs", ln.text, fix[0], fix[1], changes)
+        ln.kind, ln.score = "mixed", fix[1]
 
 
 # ---- pass 2: PUA ----------------------------------------------------------------------------
@@ -273,9 +211,9 @@ def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
 def _pass_three(ln: _Line, lam_doc: bool, changes: list[Change]) -> None:
     if not has_arabic(ln.text):
         return
-    if ln.kind != "visual":
+    if ln.kind not in ("visual", "mixed"):
         fix = find_segments(ln.text)
-        if fix is not None:
+        if fix is not None and find_segments(fix.text) is None:  # a reading that would move again is no fix
             conf = min(1.0, 0.5 + fix.gain / 30)
             _change(ln, "segments", ln.text, fix.text, conf, changes)
             ln.kind, ln.score = "reversed-segments", conf
@@ -284,21 +222,27 @@ def _pass_three(ln: _Line, lam_doc: bool, changes: list[Change]) -> None:
     _change(ln, "lam-ligature", ln.text, after, 0.8, changes)
 
 
+_ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
+
+
 def _fix_lam_line(line: str, trust_pattern: bool) -> str:
-    """Rule 6 per word: unknown words always; listed words only where the document shows the pattern."""
+    """Rule 6 per word: unknown words always; listed words only where the document shows the pattern.
+
+    Words are the Arabic runs, so a hashtag or a compound ("#الذكاء_االصطناعي") is looked at part
+    by part. Where the pattern is trusted, a listed word yields to a clearly more common one.
+    """
     if "ل" not in line:
         return line
-    tokens = line.split(" ")
-    for i, t in enumerate(tokens):
-        core = arabic_core(t)
-        if not core or "ل" not in core:
-            continue
-        if logp(core) > UNKNOWN and not trust_pattern:
-            continue
-        fixed = "لا" if core == "ال" and trust_pattern else rules.fix_lam_order(rules.fix_allah(core))
-        if fixed != core:
-            tokens[i] = t.replace(core, fixed, 1)
-    return " ".join(tokens)
+
+    def fix(m: re.Match[str]) -> str:
+        core = m.group()
+        if "ل" not in core or (logp(core) > UNKNOWN and not trust_pattern):
+            return core
+        if core == "ال" and trust_pattern:
+            return "لا"
+        return rules.fix_lam_order(rules.fix_allah(core), 1.0 if trust_pattern else 1.5)
+
+    return _ARABIC_WORD_RE.sub(fix, line)
 
 
 def _lam_damage(lines: list[_Line]) -> bool:

@@ -46,3 +46,15 @@ def known(word: str) -> bool:
 
 # Letters that do not join to the following letter: a justified line may be cut after them.
 NON_JOINING = frozenset("اأإآٱدذرزوؤةء")
+
+
+_TOKEN_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+")
+
+
+def is_debris(line: str) -> bool:
+    """Is most of the line's Arabic no words at all (glyphs a tool tore apart)?"""
+    runs = _TOKEN_RE.findall(line)
+    if len(runs) < 3:
+        return False
+    bad = sum(1 for r in runs if len(_key(r)) < 2 or logp(r) <= UNKNOWN)
+    return bad > len(runs) / 2

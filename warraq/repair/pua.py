@@ -17,6 +17,7 @@ import math
 import random
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.text import arabic_core, is_pua
@@ -118,14 +119,19 @@ def _decode_letters(text: str, codes: list[str], out: PuaDecoding) -> None:
             words[core] = words.get(core, 0) + 1
     current: dict[str, str] = {}
     by_code = {c: [w for w in words if c in w] for c in codes}
+    partners = {c: sorted({o for w in by_code[c] for o in w if o in code_set and o != c}) for c in codes}
+    memo: dict[tuple[str, tuple[str, ...]], list[tuple[float, str]]] = {}
     margins: dict[str, float] = {}
     for _ in range(3):
         changed = False
         for code in sorted(codes, key=lambda c: -len(by_code[c])):
-            scored = sorted(
-                ((_letter_score(code, cand, by_code[code], words, current), cand) for cand in _LETTERS),
-                reverse=True,
-            )
+            key = (code, tuple(current.get(o, o) for o in partners[code]))
+            scored = memo.get(key)
+            if scored is None:  # a code's scores only change when a code sharing its words does
+                scored = memo[key] = sorted(
+                    ((_letter_score(code, cand, by_code[code], words, current), cand) for cand in _LETTERS),
+                    reverse=True,
+                )
             (best, cand), (second, _) = scored[0], scored[1]
             margins[code] = best - second
             if current.get(code) != cand:
@@ -141,12 +147,16 @@ def _decode_letters(text: str, codes: list[str], out: PuaDecoding) -> None:
 
 
 def _letter_score(code: str, cand: str, ws: list[str], words: dict[str, int], cur: dict[str, str]) -> float:
+    table = str.maketrans({**cur, code: cand})
     total = 0.0
     for w in ws:
-        s = "".join(cand if c == code else cur.get(c, c) for c in w)
-        lp = logp(s) if not any(is_pua(c) for c in s) else UNKNOWN
+        s = w.translate(table)
+        lp = UNKNOWN if _PUA_RE.search(s) else logp(s)
         total += max(lp, UNKNOWN) * min(words[w], 3)
     return total
+
+
+_PUA_RE = re.compile("[\ue000-\uf8ff]")
 
 
 # ---- digits --------------------------------------------------------------------------------
@@ -202,28 +212,40 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     # same document stays unresolved rather than being forced into the first one).
     freq = {c: text.count(c) for c in codes}
     codes = sorted(sorted(codes, key=lambda c: -freq[c])[:10])
-    rng = random.Random(1234)
     # Literal digits in the same runs as codes came from the same font (an earlier decoding):
     # the codes cannot stand for them. This also keeps a second `repair` from guessing more.
     taken = {int(c) for n in numbers for c in n.raw if c.isdigit()}
     domain = [d for d in range(10) if d not in taken]
     if len(domain) < len(codes):
         domain = list(range(10))
+    solved = _solve(tuple(numbers), tuple(weight), tuple(codes), frozenset(visible), visible_days, tuple(domain))
+    for a, digit, margin in solved:
+        out.mapping[a] = alphabet[digit]
+        out.confidence[a] = min(1.0, margin / 6)
 
-    search = _Search(numbers, weight, codes, visible, visible_days)
+
+@lru_cache(maxsize=256)
+def _solve(numbers: tuple[_Number, ...], weight: tuple[int, ...], codes: tuple[str, ...],
+           visible: frozenset[str], visible_days: frozenset[tuple[int, str]],
+           domain: tuple[int, ...]) -> tuple[tuple[str, int, float], ...]:
+    """(code, digit, margin) for each code whose best digit beats every single change by 1.
+
+    Cached: the rounds of `repair` and a second `repair` often pose the very same problem.
+    """
+    search = _Search(list(numbers), list(weight), list(codes), set(visible), visible_days)
     best_assign: dict[str, int] = {}
     best = float("-inf")
-    for start in _starts(codes, numbers, rng, domain):
-        assign, cur = search.climb(start, domain)
+    for start in _starts(list(codes), list(numbers), random.Random(1234), list(domain)):
+        assign, cur = search.climb(start, list(domain))
         if cur > best:
             best, best_assign = cur, assign
+    out = []
     for a in codes:
         alt = max((search.move(best_assign, a, d)[1] for d in domain if d != best_assign[a]),
                   default=float("-inf"))
-        margin = -alt  # the best single change, relative to the best assignment
-        if margin >= 1.0:
-            out.mapping[a] = alphabet[best_assign[a]]
-            out.confidence[a] = min(1.0, margin / 6)
+        if -alt >= 1.0:  # the best single change, relative to the best assignment
+            out.append((a, best_assign[a], -alt))
+    return tuple(out)
 
 
 def _canonical(n: _Number) -> _Number:
@@ -248,9 +270,12 @@ class _Search:
         self.uses = [tuple(sorted({c for c in n.raw if c in self.by_code})) for n in numbers]
         self.memo: dict[tuple[int, tuple[int, ...]], float] = {}
         self.visited: set[tuple[int, ...]] = set()
+        self.pairs: dict[tuple[str, str], list[int]] = {}
+        neighbours = list(zip(codes, codes[1:]))
+        self.order_pairs = {c: frozenset(p for p in neighbours if c in p) for c in codes}
 
     def _num(self, i: int, assign: dict[str, int]) -> float:
-        key = (i, tuple(assign[c] for c in self.uses[i]))
+        key = (i, tuple(map(assign.__getitem__, self.uses[i])))
         got = self.memo.get(key)
         if got is None:
             s = _value(self.numbers[i].raw, assign)
@@ -261,22 +286,40 @@ class _Search:
     def total(self, assign: dict[str, int]) -> float:
         return sum(self._num(i, assign) for i in range(len(self.numbers))) + _order_prior(self.codes, assign)
 
-    def move(self, assign: dict[str, int], a: str, d: int) -> tuple[dict[str, int], float]:
-        """Give code a the digit d (swapping with the code that had it); (new assignment, delta)."""
+    def move(self, assign: dict[str, int], a: str, d: int,
+             scores: list[float] | None = None) -> tuple[dict[str, int], float]:
+        """Give code a the digit d (swapping with the code that had it); (new assignment, delta).
+
+        `scores`, the score of each number under `assign`, saves looking those up again.
+        """
         other = next((c for c in self.codes if assign[c] == d), None)
         trial = dict(assign)
         trial[a] = d
-        touched = set(self.by_code[a])
+        touched = self.by_code[a]
         if other is not None:
             trial[other] = assign[a]
-            touched.update(self.by_code[other])
-        delta = sum(self._num(i, trial) - self._num(i, assign) for i in touched)
-        delta += _order_prior(self.codes, trial) - _order_prior(self.codes, assign)
+            touched = self.pair_touched(a, other)
+        num = self._num
+        if scores is None:
+            delta = sum([num(i, trial) - num(i, assign) for i in touched])
+        else:
+            delta = sum([num(i, trial) - scores[i] for i in touched])
+        pairs = self.order_pairs[a] if other is None else self.order_pairs[a] | self.order_pairs[other]
+        for x, y in pairs:  # the order prior, on the neighbours of the codes that moved
+            delta += 0.05 * ((trial[x] < trial[y]) - (assign[x] < assign[y]))
         return trial, delta
+
+    def pair_touched(self, a: str, b: str) -> list[int]:
+        key = (a, b) if a < b else (b, a)
+        got = self.pairs.get(key)
+        if got is None:
+            got = self.pairs[key] = sorted(set(self.by_code[a]) | set(self.by_code[b]))
+        return got
 
     def climb(self, start: dict[str, int], domain: list[int]) -> tuple[dict[str, int], float]:
         """Hill-climb from start; stops early on reaching a point an earlier climb went through."""
         assign, cur = start, self.total(start)
+        scores = [self._num(i, assign) for i in range(len(self.numbers))]
         improved = True
         while improved:
             improved = False
@@ -287,9 +330,12 @@ class _Search:
             for a in self.codes:
                 for d in domain:
                     if assign[a] != d:
-                        trial, delta = self.move(assign, a, d)
+                        trial, delta = self.move(assign, a, d, scores)
                         if delta > 1e-9:
+                            moved = [c for c in self.codes if trial[c] != assign[c]]
                             assign, cur, improved = trial, cur + delta, True
+                            for i in {i for c in moved for i in self.by_code[c]}:
+                                scores[i] = self._num(i, assign)
         return assign, cur
 
 
@@ -335,7 +381,7 @@ def _starts(codes: list[str], numbers: list[_Number], rng: random.Random,
             break
     starts = []
     unique = list({frozenset(p.items()): p for p in partials}.values())
-    for p in unique[:16]:
+    for p in unique[:6]:
         free = [d for d in domain if d not in p.values()] + [d for d in range(10) if d not in domain]
         rest = [c for c in codes if c not in p]
         starts.append({**p, **dict(zip(rest, free))})
@@ -353,11 +399,6 @@ def _month_of(n: _Number) -> int:
 
 def _value(raw: str, assign: dict[str, int]) -> str:
     return "".join(str(assign[c]) if c in assign else str(int(c)) if c.isdigit() else "?" for c in raw)
-
-
-def _number_score(n: _Number, assign: dict[str, int], visible: set[str],
-                  visible_days: frozenset[tuple[int, str]] = frozenset()) -> float:
-    return _score_value(n, _value(n.raw, assign), visible, visible_days)
 
 
 def _score_value(n: _Number, s: str, visible: set[str], visible_days: frozenset[tuple[int, str]]) -> float:

@@ -19,12 +19,18 @@ from warraq.repair.text import clusters, marks_lead
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
 LAM_PARTNERS = frozenset(s[1] for s in chars.LIGATURES if len(s) == 2 and s[0] == "ل")
-_SENTENCE_END = ".!?؟…:؛،"
+
+
+_C0_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def strip_controls(line: str) -> str:
-    """Rule 6: remove bidi control characters (LRM, RLM, embeddings, isolates)."""
-    return chars.strip_bidi_controls(line)
+    """Rule 6: remove bidi controls (LRM, RLM, embeddings, isolates) and stray C0 controls.
+
+    A NUL or other C0 control in Arabic text is a glyph a tool could not map to text, often a
+    joining piece between two letters ("لك\\x00ن"); tab, line and page breaks stay.
+    """
+    return _C0_RE.sub("", chars.strip_bidi_controls(line))
 
 
 def fold_forms(line: str) -> str:
@@ -47,11 +53,12 @@ def fix_allah(word: str) -> str:
     return word.replace("اهلل", "الله") if "اهلل" in word else word
 
 
-def fix_lam_order(word: str) -> str:
+def fix_lam_order(word: str, margin: float = 1.5) -> str:
     """Rule 6: undo "X+lam" written for a lam+X ligature, if that makes a (more) common word.
 
     Every combination of up to three suspicious pairs is tried; the word is changed only when
-    the best candidate is listed and at least 30 times more frequent than the word as given.
+    the best candidate is listed and `margin` (log10: 1.5 is 30 times) more frequent than the
+    word as given.
     """
     spots = [i for i in range(len(word) - 1) if word[i + 1] == "ل" and word[i] in LAM_PARTNERS]
     if not spots:
@@ -68,7 +75,7 @@ def fix_lam_order(word: str) -> str:
             lp = logp(cand)
             if lp > best_lp:
                 best, best_lp = cand, lp
-    if best != word and best_lp >= logp(word) + 1.5:
+    if best != word and best_lp >= logp(word) + margin:
         return best
     return word
 
@@ -116,22 +123,48 @@ def _should_join(left: str, right: str) -> bool:
     joined = logp(a + b)
     if joined <= -11.0:
         return False
-    la = logp(a) if len(a) > 1 else min(logp(a), -8.0)
+    la = logp(a) if len(a) > 1 and a != "ال" else min(logp(a), -8.0)  # a lone article is a cut
     lb = logp(b) if len(b) > 1 else min(logp(b), -8.0)
     return joined - la - lb >= JOIN_SPLIT_GAIN
 
 
-def reverse_visual(line: str, marks_first: bool | None = None) -> str:
+def reverse_visual(line: str, marks_first: bool | None = None, classes: str | None = None) -> str:
     """Rule 1: a whole line given in visual (left-to-right display) order, back to logical order.
 
     Clusters (a letter with its marks, a presentation form) are the units; UAX #9 levels decide
     which runs (Latin words, numbers) keep their internal order; brackets are re-sided by what
-    they touch, and a final period found at the line start moves back to the end.
+    they touch, and a final period found at the line start moves back to the end. `classes`, a
+    string as long as the line, gives characters whose bidi class should be read differently
+    (see `class_stand_ins`).
     """
-    units = clusters(line, marks_lead(line) if marks_first is None else marks_first)
-    ordered, levels = visual_to_logical(units, units, "rtl")
+    lead = marks_lead(line) if marks_first is None else marks_first
+    units = clusters(line, lead)
+    texts = clusters(classes, lead) if classes is not None else units
+    if len(texts) != len(units):
+        texts = units
+    ordered, levels = visual_to_logical(units, texts, "rtl")
     ordered = bracket_sides(mirror_brackets(ordered, levels))
     return tanween_before_alef(fold_forms("".join(reversed_cluster_marks(u) for u in ordered)))
+
+
+_LATIN_NUMBER_RE = re.compile(r"(?<=[A-Za-z] )[0-9]+(?:[.,][0-9]+)*(?:, [0-9]+)*(?![0-9A-Za-z])")
+
+
+def class_stand_ins(line: str, pua_kinds: dict[str, str] | None = None) -> str:
+    """The line with characters replaced by stand-ins of the bidi class they should have.
+
+    A PUA code takes the class of the letter or digit it stands for. A number shown right after
+    a Latin word and a space ("SPF 30", "Llama 3", "May 5, 2023") is read as part of that run: in visual
+    order it cannot be told from a number that precedes a Latin word in the logical text, and
+    names with a number are the common case.
+    """
+    out = list(line)
+    for m in _LATIN_NUMBER_RE.finditer(line):
+        out[m.start():m.end()] = "x" * (m.end() - m.start())
+    for i, ch in enumerate(line):
+        if "\ue000" <= ch <= "\uf8ff":
+            out[i] = "\u0628" if (pua_kinds or {}).get(ch) == "letter" else "5"
+    return "".join(out)
 
 
 def tanween_before_alef(text: str) -> str:
@@ -164,35 +197,22 @@ def reorder_runs(line: str) -> str:
 
     "handle) March 3, 2024@) اسم الحساب —" -> "— اسم الحساب (@handle) March 3, 2024".
     Each Arabic run (words, the spaces between them, Arabic commas) is one unit; everything
-    else is reordered per cluster with UAX #9, as in rule 1.
+    else is reordered per cluster with UAX #9, as in rule 1 (a number after a Latin word stays
+    with it, see `class_stand_ins`).
     """
     units: list[str] = []
+    texts: list[str] = []
+    stand_ins = class_stand_ins(line)
     pos = 0
-    for m in _ARABIC_RUN_RE.finditer(line):
-        units.extend(clusters(line[pos:m.start()]))
-        units.append(m.group())
-        pos = m.end()
-    units.extend(clusters(line[pos:]))
-    ordered, levels = visual_to_logical(units, units, "rtl")
+    for m in [*_ARABIC_RUN_RE.finditer(line), None]:
+        start = m.start() if m else len(line)
+        units.extend(clusters(line[pos:start]))
+        texts.extend(clusters(stand_ins[pos:start]))
+        if m:
+            units.append(m.group())
+            texts.append(m.group())
+            pos = m.end()
+    if len(texts) != len(units):
+        texts = units
+    ordered, levels = visual_to_logical(units, texts, "rtl")
     return "".join(bracket_sides(mirror_brackets(ordered, levels)))
-
-
-def bracket_imbalance(line: str) -> int:
-    """Closing brackets before their opening ones, plus unclosed ones (0 for a tidy line)."""
-    depth = 0
-    bad = 0
-    for ch in line:
-        if ch in "([{«":
-            depth += 1
-        elif ch in ")]}»":
-            if depth:
-                depth -= 1
-            else:
-                bad += 1
-    return bad + depth
-
-
-def starts_with_end_punct(line: str) -> bool:
-    """A line that begins with sentence-final punctuation (a period moved by visual order)."""
-    s = line.lstrip()
-    return bool(s) and s[0] in _SENTENCE_END and not s.startswith("..")

@@ -1,30 +1,49 @@
 """Rule 2: a justified line whose pieces were written last-first.
 
-A producer cut the line into 2-4 pieces, after a letter that does not join to the left or at a
-kashida, and a tool wrote the pieces in reverse order with a space at each cut. For damaged
-tokens d[0..n-1] and cuts g1 < ... < gm, the pieces are Q1 = d[0:g1], ..., and the original is
-Q(m+1) ... Q1. At each junction the last token of one piece meets the first token of the next:
-a mid-word cut rejoins without a space, a cut between words keeps one space.
+A producer cut the line into 2-4 pieces, after a letter that does not join to the left, at a
+kashida or between words, and a tool wrote the pieces in reverse order with a space at each cut.
+For damaged tokens d[0..n-1] and cuts g1 < ... < gm the pieces are Q0 = d[0:g1], Q1, ..., Qm and
+the original is Qm ... Q1 Q0. Where two pieces meet again, the last token of one and the first
+token of the next either make one word (a mid-word cut: no space) or stay two words (one space).
 
-Scoring uses only the junctions: joining a and b gains logp(ab) - logp(a) - logp(b), which is
-large when two fragments make a real word (جد + يدة -> جديدة) and negative for two words. Each
-cut costs a fixed penalty, so the identity (no cut) wins unless the fragments speak clearly.
+Evidence comes only from those junctions: joining a and b gains logp(ab) - logp(a) - logp(b),
+large when two fragments make a real word (جد + يدة -> جديدة) and small or negative for two
+words. Each cut costs a fixed penalty, so the line stays as it is unless fragments speak clearly.
+
+A cut between words leaves no trace a word list can see, and neither does the seam where the
+original line's end meets its start; `_edge_cues` places such free cuts from punctuation only
+(a sentence end closes the line, brackets open before they close, a list marker starts it).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from itertools import combinations
+from functools import lru_cache
 
 from warraq.arabic.chars import TATWEEL
-from warraq.repair.model import NON_JOINING, logp
-from warraq.repair.text import arabic_core, split_core
+from warraq.repair.model import NON_JOINING, UNKNOWN, logp
 
 CUT_PENALTY = 2.5
 MIN_JOIN_GAIN = 3.0
-MAX_CUTS = 3
-MIN_JOINED = -8.0
+MIN_JOINED = -8.0        # the rarest listed words are mostly typos of the web ("هذالعرض")
+FRAGMENT_FLOOR = -8.0    # a lone letter ending or starting a piece is a cut-off, not a word
 MAX_TOKENS = 40
+MIN_SCORE = 3.0          # below this even the best reordering is not worth the risk
+MAX_MIDDLE = 5           # longest token taken as the middle piece of a word cut twice
+MAX_CUTS = 3
+MAX_CUES = 1.3           # the most `_edge_cues` can add
+
+_ARABIC_RUN = "[\u0621-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
+_LEFT_RE = re.compile(f"{_ARABIC_RUN}$")
+_RIGHT_RE = re.compile(f"^[\u0621-\u064a\u0671-\u06d3]{_ARABIC_RUN[:-1]}*")
+_ANY_ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]")
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+$")
+_SENTENCE_END = tuple(".!?؟…:")
+_ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")
+_OPENING = "([{«"
+_CLOSING = ")]}»"
+_MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
 
 
 @dataclass(frozen=True)
@@ -37,118 +56,164 @@ class SegmentFix:
     gain: float
 
 
-def _cuttable_end(token: str) -> bool:
-    """Could a piece end inside a word here? (after a non-joining letter, or at a kashida)"""
-    return bool(token) and (token[-1] in NON_JOINING or token[-1] == TATWEEL)
+def _left_piece(token: str) -> str:
+    """The Arabic run ending a token, if a producer could have cut right after it ('' if not)."""
+    m = _LEFT_RE.search(token)
+    if m is None:
+        return ""
+    bare = _MARKS_RE.sub("", m.group())
+    return m.group() if bare and (bare[-1] in NON_JOINING or bare[-1] == TATWEEL) else ""
+
+
+def _right_piece(token: str) -> str:
+    """The Arabic run starting a token ('' if it starts with anything else)."""
+    m = _RIGHT_RE.match(token)
+    return m.group() if m else ""
+
+
+def _fragment_logp(piece: str) -> float:
+    lp = logp(piece)
+    return min(lp, FRAGMENT_FLOOR) if len(_MARKS_RE.sub("", piece).replace(TATWEEL, "")) == 1 else lp
+
+
+@lru_cache(maxsize=100_000)
+def _piece_gain(left: str, right: str) -> float:
+    return _chain_gain([left, right])
 
 
 def join_gain(left: str, right: str) -> float:
     """How much better left+right reads as one word than as two (log10 units; 0 if not joinable)."""
-    lcore, rcore = _left_core(left), _right_core(right)
-    if not lcore or not rcore:
+    lp, rp = _left_piece(left), _right_piece(right)
+    if not lp or not rp:
         return 0.0
-    return _core_gain(lcore, rcore)
+    return _piece_gain(lp, rp)
 
 
-def _left_core(token: str) -> str:
-    """The Arabic core of a token that can end a piece mid-word ('' if it cannot)."""
-    pre, core, post = split_core(token)
-    if post or not core or not arabic_core(token):
-        return ""
-    return core if _cuttable_end(core) else ""
-
-
-def _right_core(token: str) -> str:
-    """The Arabic core of a token that can start a piece mid-word ('' if it cannot)."""
-    pre, core, _ = split_core(token)
-    if pre or not core or not arabic_core(token):
-        return ""
-    return core
-
-
-def _core_gain(lcore: str, rcore: str) -> float:
-    joined = logp(lcore + rcore)
-    if joined < MIN_JOINED:  # the rarest listed words are mostly typos of the web ("هذالعرض")
-        return 0.0
-    return joined - _left_logp(lcore) - logp(rcore)
-
-
-def _left_logp(core: str) -> float:
-    """A lone "و" or "ا" ending a piece is a cut-off prefix, not the conjunction: rate it low."""
-    return min(logp(core), -8.0) if len(core) == 1 else logp(core)
-
-
+@lru_cache(maxsize=20_000)
 def find_segments(line: str) -> SegmentFix | None:
     """The best reordering of a line with reversed pieces, or None if the line reads as it is."""
     tokens = line.split(" ")
     n = len(tokens)
     if n < 2 or n > MAX_TOKENS or "" in tokens:
         return None
-    lefts = [(i, c) for i, c in enumerate(map(_left_core, tokens)) if c]
+    lefts = [(i, p) for i, p in enumerate(map(_left_piece, tokens)) if p]
     if not lefts:
         return None
-    rights = [(j, c) for j, c in enumerate(map(_right_core, tokens)) if c]
+    rights = [(j, p) for j, p in enumerate(map(_right_piece, tokens)) if p]
     gains: dict[tuple[int, int], float] = {}
-    for i, lc in lefts:
-        for j, rc in rights:
-            if i != j:
-                g = _core_gain(lc, rc)
+    for i, lp in lefts:
+        for j, rp in rights:
+            if i != j and i + 1 != j:  # neighbours are one piece already
+                g = _piece_gain(lp, rp)
                 if g >= MIN_JOIN_GAIN:
                     gains[(i, j)] = g
-    if not gains:
-        return None
-    best: tuple[float, tuple[int, ...]] = (0.0, ())
-    for cuts in sorted(_candidates(gains, n), key=lambda c: (len(c), c)):
-        score = _score(cuts, n, gains) - CUT_PENALTY * len(cuts)
-        if score <= 0.0:
+    if not gains or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
+        return None  # a line of glyph debris is not a line cut into a few pieces
+    pairs = set(gains) | _chain_pairs(tokens, lefts, rights)
+    best: tuple[float, tuple[int, ...], frozenset[tuple[int, int]]] = (0.0, (), frozenset())
+    for cuts in _candidates(pairs, n):
+        score, joined = _join_score(tokens, [p for p in _junctions(cuts, n) if p in pairs], gains)
+        score -= CUT_PENALTY * len(cuts)
+        if score <= 0.0 or score + MAX_CUES <= best[0]:
             continue
-        score += _edge_prior(tokens, cuts)
+        score += _edge_cues(_restore(tokens, cuts, joined)[0].split(" "), cuts, n)
         if score > best[0] + 1e-9:
-            best = (score, cuts)
-    if not best[1]:
+            best = (score, cuts, joined)
+    if best[0] < MIN_SCORE:
         return None
-    return _apply(tokens, best[1], gains, best[0])
+    text, joins = _restore(tokens, best[1], best[2])
+    return SegmentFix(text, best[1], joins, best[0])
 
 
-_FINAL = tuple(".!?؟…:")
+def _fragments(tokens: list[str]) -> int:
+    """Arabic tokens that are no word: led by a mark, a single letter, or not in the word list."""
+    count = 0
+    for t in tokens:
+        if not _ANY_ARABIC_RE.search(t):
+            continue
+        m = _RIGHT_RE.match(t)
+        count += m is None or len(m.group()) < 2 or logp(m.group()) <= UNKNOWN
+    return count
 
 
-def _edge_prior(tokens: list[str], cuts: tuple[int, ...]) -> float:
-    """Where the original line began and ended: no word pair evidence, so weak hints only.
+def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str]], rights: list[tuple[int, str]]) -> set[tuple[int, int]]:
+    """Junctions of a word cut twice, whose middle piece is a short token of its own ("و حد ات")."""
+    out: set[tuple[int, int]] = set()
+    for k, mid in lefts:
+        if mid != tokens[k] or len(mid) > MAX_MIDDLE:
+            continue
+        for i, lp in lefts:
+            for j, rp in rights:
+                if len({i, j, k}) == 3 and i + 1 != k and k + 1 != j and _chain_gain([lp, mid, rp]) >= MIN_JOIN_GAIN:
+                    out |= {(i, k), (k, j)}
+    return out
 
-    One cut of the damaged line is the seam between the original line's end and its start;
-    sentence-final punctuation likes to be at the end; a restored line should not start with
-    punctuation; otherwise pieces of similar length are slightly preferred.
+
+def _join_score(tokens: list[str], pairs: list[tuple[int, int]],
+                gains: dict[tuple[int, int], float]) -> tuple[float, frozenset[tuple[int, int]]]:
+    """Gain of the junctions that rejoin words, and which ones.
+
+    A one-token piece can be glued on both sides ("و" + "حد" + "ات"); such a chain is scored as
+    one word, and when junctions share a token the best subset of them joins.
     """
-    n = len(tokens)
-    end, start = tokens[cuts[0] - 1], tokens[cuts[-1]]
-    bonus = 0.0
-    if end.endswith(_FINAL):
-        bonus += 0.4
-    if start[:1] in "،,.:;؛)]»":
-        bonus -= 0.4
-    bounds = (0, *cuts, n)
-    sizes = [b - a for a, b in zip(bounds, bounds[1:])]
-    return bonus - 0.01 * (max(sizes) - min(sizes))
+    if not {j for _, j in pairs} & {i for i, _ in pairs}:
+        chosen = [p for p in pairs if p in gains]
+        return sum(gains[p] for p in chosen), frozenset(chosen)
+    best: tuple[float, frozenset[tuple[int, int]]] = (0.0, frozenset())
+    for mask in range(1, 1 << len(pairs)):
+        subset = [p for k, p in enumerate(pairs) if mask >> k & 1]
+        score = _chains_gain(tokens, subset, gains)
+        if score > best[0]:
+            best = (score, frozenset(subset))
+    return best
 
 
-def _candidates(gains: dict[tuple[int, int], float], n: int) -> set[tuple[int, ...]]:
-    """Cut sets worth scoring: cuts next to a joinable fragment, plus at most one free cut.
+def _chains_gain(tokens: list[str], pairs: list[tuple[int, int]], gains: dict[tuple[int, int], float]) -> float:
+    """Summed gain of the words these junctions make (0 if any of them is not a word)."""
+    nxt = dict(pairs)
+    total = 0.0
+    for head in set(nxt) - set(nxt.values()):
+        chain = [head]
+        while chain[-1] in nxt:
+            chain.append(nxt[chain[-1]])
+        if len(chain) == 2:
+            g = gains.get((chain[0], chain[1]), 0.0)
+        elif all(tokens[k] == _left_piece(tokens[k]) for k in chain[1:-1]):
+            mids = [tokens[k] for k in chain[1:-1]]
+            g = _chain_gain([_left_piece(tokens[chain[0]]), *mids, _right_piece(tokens[chain[-1]])])
+        else:
+            g = 0.0
+        if g < MIN_JOIN_GAIN:
+            return 0.0
+        total += g
+    return total
 
-    A junction (i, j) only exists if a cut falls right after token i and another right before
-    token j, so the useful cuts are those; the one cut that is the original line's edges has no
-    fragment beside it and may fall anywhere.
+
+def _chain_gain(parts: list[str]) -> float:
+    joined = logp("".join(parts))
+    if joined < MIN_JOINED:
+        return 0.0
+    return joined - sum(_fragment_logp(p) for p in parts)
+
+
+def _candidates(gains: set[tuple[int, int]], n: int) -> list[tuple[int, ...]]:
+    """Cut sets with at least one junction that rejoins a word, in a fixed order.
+
+    With one cut the only junction is (last token, first token) and the cut itself is free; with
+    two cuts a<b the junctions are (b-1, 0) and (n-1, a); with three a<b<c they are (b-1, 0),
+    (c-1, a) and (n-1, b).
     """
-    pinned = sorted({p for i, j in gains for p in (i + 1, j) if 0 < p < n})
-    out: set[tuple[int, ...]] = set()
-    for m in range(0, min(MAX_CUTS, len(pinned)) + 1):
-        for sub in combinations(pinned, m):
-            if sub:
-                out.add(sub)
-            if m < MAX_CUTS:
-                for free in range(1, n):
-                    if free not in sub:
-                        out.add(tuple(sorted((*sub, free))))
+    out: list[tuple[int, ...]] = []
+    if (n - 1, 0) in gains:
+        out.extend((b,) for b in range(1, n))
+    for a in range(1, n):
+        for b in range(a + 1, n):
+            if (b - 1, 0) in gains or (n - 1, a) in gains:
+                out.append((a, b))
+            head = (b - 1, 0) in gains or (n - 1, b) in gains
+            for c in range(b + 1, n):
+                if head or (c - 1, a) in gains:
+                    out.append((a, b, c))
     return out
 
 
@@ -158,20 +223,54 @@ def _junctions(cuts: tuple[int, ...], n: int) -> list[tuple[int, int]]:
     return [(g[j + 1] - 1, g[j - 1]) for j in range(1, len(cuts) + 1)]
 
 
-def _score(cuts: tuple[int, ...], n: int, gains: dict[tuple[int, int], float]) -> float:
-    return sum(gains.get(pair, 0.0) for pair in _junctions(cuts, n))
-
-
-def _apply(tokens: list[str], cuts: tuple[int, ...], gains: dict[tuple[int, int], float], gain: float) -> SegmentFix:
+def _restore(tokens: list[str], cuts: tuple[int, ...], joined: frozenset[tuple[int, int]]) -> tuple[str, int]:
+    """The pieces in restored order, rejoined without a space where a word was cut."""
     g = (0, *cuts, len(tokens))
-    spans = [(g[j], g[j + 1]) for j in range(len(g) - 1)][::-1]  # restored order
+    spans = [(g[j], g[j + 1]) for j in range(len(g) - 1)][::-1]
     out = " ".join(tokens[spans[0][0]:spans[0][1]])
     joins = 0
     for (_, prev_end), (start, end) in zip(spans, spans[1:]):
         piece = " ".join(tokens[start:end])
-        if gains.get((prev_end - 1, start), 0.0) > 0:
+        if (prev_end - 1, start) in joined:
             out += piece
             joins += 1
         else:
             out += " " + piece
-    return SegmentFix(out, cuts, joins, gain)
+    return out, joins
+
+
+def _edge_cues(restored: list[str], cuts: tuple[int, ...], n: int) -> float:
+    """Weak hints (well below one cut's penalty) for cuts that no word evidence pins down.
+
+    A sentence end likes to close the line; punctuation that attaches to the word before it does
+    not start one, nor does an opening bracket end one; a list or heading marker starts its line;
+    brackets opened before they close. Last, pieces of similar length are slightly preferred: a
+    free cut is uniformly likely anywhere, so the middle is the least costly guess.
+    """
+    start, end = restored[0], restored[-1]
+    bonus = 0.0
+    if end.endswith(_SENTENCE_END):
+        bonus += 0.4
+    if start[:1] in _ATTACHES_LEFT:
+        bonus -= 0.4
+    if end[-1:] in _OPENING:
+        bonus -= 0.4
+    if any(_MARKER_RE.match(t) for t in restored[1:]):
+        bonus -= 0.8
+    bonus += 0.3 * min(3, _matched_brackets(restored))
+    bounds = (0, *cuts, n)
+    sizes = [b - a for a, b in zip(bounds, bounds[1:])]
+    return bonus - 0.01 * (max(sizes) - min(sizes))
+
+
+def _matched_brackets(tokens: list[str]) -> int:
+    """Bracket and quote pairs that open before they close."""
+    depth = matched = 0
+    for t in tokens:
+        for ch in t:
+            if ch in _OPENING:
+                depth += 1
+            elif ch in _CLOSING and depth:
+                depth -= 1
+                matched += 1
+    return matched

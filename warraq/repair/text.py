@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from warraq.arabic.chars import BIDI_CONTROLS, TATWEEL, is_presentation_form
+from warraq.arabic.chars import BIDI_CONTROLS, TATWEEL
 
 PUA_RE = re.compile("[\ue000-\uf8ff]")
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
@@ -74,11 +74,3 @@ def arabic_core(token: str) -> str:
     if not core or not _ARABIC_CORE_RE.fullmatch(core) or not _ARABIC_LETTER_RE.search(core):
         return ""
     return core
-
-
-def reverse_clusters(word: str) -> str:
-    return "".join(reversed(clusters(word)))
-
-
-def has_presentation_forms(text: str) -> bool:
-    return any(is_presentation_form(c) for c in text)

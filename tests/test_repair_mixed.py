@@ -1,0 +1,53 @@
+"""Rule 5 as real tools break it: runs in display order (PyMuPDF, pypdf), punctuation read
+backwards between words (pdftotext), brackets as their mirrored glyphs. Expected Arabic by hand."""
+
+from __future__ import annotations
+
+from warraq.repair import repair
+from warraq.repair.mixed import choose_family, misplacements, repair_line
+
+
+def _fixed(line: str, family: str = "swap") -> str | None:
+    got = repair_line(line, family)
+    return got[0] if got else None
+
+
+def test_sentence_end_moved_to_the_line_start_goes_back() -> None:
+    # PyMuPDF writes the final period (and a closing guillemet) first
+    assert _fixed(".انتهى الاجتماع") == "انتهى الاجتماع."
+    assert _fixed(".»لا تنمية من دونه") == "لا تنمية من دونه»."
+
+
+def test_latin_run_and_brackets_swapped_back() -> None:
+    # "(Paracetamol)، لأنه لا يفيد" with the runs written left to right (pypdf)
+    assert _fixed("، لأنه لا يفيد في هذه الحالة.)Paracetamol(") == "(Paracetamol)، لأنه لا يفيد في هذه الحالة."
+
+
+def test_mirrored_brackets_put_right_in_place() -> None:
+    assert _fixed("القرار رقم )١٢٣( لسنة ٢٠٢٤") == "القرار رقم (١٢٣) لسنة ٢٠٢٤"
+
+
+def test_punctuation_between_words_read_backwards() -> None:
+    # pdftotext: the space before the period and the colon after the opening guillemet
+    assert _fixed("وصل الوفد .وقال« :نبدأ اليوم", "flip") == "وصل الوفد. وقال: «نبدأ اليوم"
+
+
+def test_clean_lines_have_no_misplacements() -> None:
+    for line in ("قال المتحدث (في بيان رسمي) إن الاجتماع سيعقد غدا.",
+                 "بلغت النسبة 45% في عام 2024، بحسب التقرير[^1].",
+                 "وأضاف: «لن نتراجع»، ثم غادر القاعة.",
+                 "نشرت الهيئة البيانات1، مع مقارنة بالأعوام (2020-2024) [الأرقام",
+                 "توفي عام 1445هـ في المدينة."):
+        assert misplacements(line) == 0, line
+        assert repair(line).text == line
+
+
+def test_document_decides_which_kind_of_reading_it_needs() -> None:
+    flipped = ["وصل الوفد .وقال« :نبدأ اليوم", "انتهى اللقاء ،ثم غادر الجميع", "قالت الوزيرة :سنبدأ غدا"]
+    assert choose_family(flipped) == "flip"
+    runs = [".انتهى الاجتماع", ".»لا تنمية من دونه", "، لأنه لا يفيد في هذه الحالة.)Paracetamol("]
+    assert choose_family(runs) == "swap"
+
+
+def test_glyph_debris_left_alone() -> None:
+    assert repair_line(".ا ل م ن ة ل ب ي ت") is None

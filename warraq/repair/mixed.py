@@ -1,0 +1,230 @@
+"""Rule 5: mixed-direction lines whose runs were written in visual order.
+
+"handle) March 3, 2024@) اسم الحساب —" for "— اسم الحساب (@handle) March 3, 2024", or a line
+that starts with its own final period. The Arabic inside each run is in logical order, so the
+word model sees nothing wrong; the evidence is punctuation standing where writing never puts it.
+A candidate reading replaces the line only when it leaves no such misplacement, so a line that
+reads as well either way is left alone. Tools break lines in different ways, so candidates come
+in families (`FAMILIES`), and each document prefers the family that mends most of its lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from warraq.repair import rules
+from warraq.repair.model import is_debris
+
+_ATTACH_LEFT = ".،,:;؛!?؟%)\\]}»"
+_OPENING = "([{«"
+_LETTER = "\u0621-\u063f\u0641-\u064a"  # letters, not tatweel
+_DIGIT = "0-9\u0660-\u0669"
+_NOT_SUFFIX = "\u0621-\u063f\u0641-\u0644\u0646\u0648-\u064a"  # letters but ه and م (1396ه، 2025م)
+_MISPLACED = [re.compile(p) for p in (
+    f"^\\s*[{_ATTACH_LEFT}](?!\\.\\.)",                  # the line starts with a sentence end
+    f"[{_OPENING}]\\s*$",                                  # ... or ends with an opening bracket
+    f"(?:^|\\s)[{_ATTACH_LEFT}]+(?=[{_LETTER}{_DIGIT}A-Za-z])",  # ".القطاعين", "،2027", "%50"
+    f"[{_LETTER}{_DIGIT}A-Za-z][{_OPENING}]+(?=\\s|$)",    # "غير«", "مساحة2025-2021("
+    f"[{_LETTER}]{{2}}[{_OPENING}](?=[{_LETTER}])",         # "حالة]حتى" read as "حالة[حتى"
+    f"[)\\]}}»][{_LETTER}{_DIGIT}A-Za-z]",                   # "]حتى", ")Paracetamol"
+    f"[{_DIGIT}%][{_LETTER}]{{2}}",                        # a number glued to a word
+    f"[{_DIGIT}][{_NOT_SUFFIX}](?![{_LETTER}])",          # "3و", a prefix left behind
+    f"[{_LETTER}]{{2}}[A-Za-z]|[A-Za-z][{_LETTER}]",        # Latin glued to Arabic ("TikTokو")
+    "(?:^|\\s)[،,)\\]}»]+(?=\\s|$)",                      # a lone comma or closing bracket
+    "[•▪◦●](?=\\S*\\s*$)",                                 # a bullet at the line end
+)]
+
+
+@lru_cache(maxsize=20_000)
+def misplacements(line: str) -> int:
+    """Punctuation and numbers standing where logical text never puts them."""
+    return sum(len(p.findall(line)) for p in _MISPLACED)
+
+
+def repair_line(line: str, prefer: str = "bidi") -> tuple[str, float] | None:
+    """The better reading of a mixed line, with a confidence, or None if the line is fine.
+
+    Each family of readings (`FAMILIES`) offers its best, smaller edits first; the reading with
+    fewest misplacements wins, and between equals the family the document prefers
+    (`choose_family`). Only a reading without misplacements is taken. A line with digits inside
+    its Arabic words, or mostly made of non-words, is glyph debris that no reordering mends.
+    """
+    before = misplacements(line)
+    if before == 0 or _DIGIT_IN_WORD_RE.search(line) or is_debris(line):
+        return None
+    found = [(best[1], family != prefer, best[0]) for family in FAMILIES if (best := best_reading(line, family))]
+    if not found:
+        return None
+    after, _, cand = min(found)
+    if after > 0:  # still looks wrong: not sure enough, and a second pass could move it again
+        return None
+    return cand, min(0.95, 0.5 + 0.15 * before)
+
+
+def choose_family(lines: list[str]) -> str:
+    """The family of readings that mends most of this document's lines (one tool made them all)."""
+    mended = dict.fromkeys(FAMILIES, 0)
+    for line in lines:
+        if misplacements(line) == 0 or _DIGIT_IN_WORD_RE.search(line):
+            continue
+        for family in FAMILIES:
+            best = best_reading(line, family)
+            mended[family] += best is not None and best[1] == 0
+    return max(FAMILIES, key=lambda f: (mended[f], f == "bidi"))
+
+
+@lru_cache(maxsize=20_000)
+def best_reading(line: str, family: str) -> tuple[str, int] | None:
+    """A family's reading with fewest misplacements (local edits before moving runs), and that count."""
+    scored = [(misplacements(c), size, _bracketed(c), k, c)
+              for size, group in enumerate(FAMILIES[family](line)) for k, c in enumerate(group) if c != line]
+    if not scored:
+        return None
+    after, *_, cand = min(scored)
+    return cand, after
+
+
+def _bidi_family(line: str) -> list[list[str]]:
+    """The display order of the whole line, each Arabic run kept whole (issue pattern 5):
+    UAX #9 inverted, brackets mirrored as drawn (rules.reorder_runs)."""
+    return [[rules.reorder_runs(line)]]
+
+
+def _swap_family(line: str) -> list[list[str]]:
+    """Runs written left to right, each kept in logical order, brackets not mirrored (PyMuPDF,
+    pypdf).
+
+    Local edits first: a lost space restored; brackets mirrored in place; the sentence-end
+    punctuation a tool moved to the line start put back at the end; a list bullet moved back to
+    the front. Then the runs of Latin letters and digits swapped back around the Arabic runs.
+    """
+    moved = [end_punct_back(line, k) for k in range(1, _leading_end(line) + 1)]
+    moved += [bullet_front(x) for x in [line, *moved] if bullet_front(x) != x]
+    runs = [swap_runs(x, apart) for apart in (False, True) for x in [line, *moved]]
+    return [[respace(line), mirror_brackets(line), *moved], runs]
+
+
+def _flip_family(line: str) -> list[list[str]]:
+    """Punctuation read backwards between Arabic words (pdftotext: "الساحلية .وأضاف« :لا")."""
+    return [[respace(line), mirror_brackets(line), flip_stretches(line), flip_stretches(mirror_brackets(line))]]
+
+
+FAMILIES: dict[str, Callable[[str], list[list[str]]]] = {
+    "bidi": _bidi_family, "swap": _swap_family, "flip": _flip_family}
+
+
+def _bracketed(line: str) -> int:
+    """Characters inside bracket pairs: between two readings, brackets around less is likelier."""
+    inside, opened = 0, []
+    for i, ch in enumerate(line):
+        if ch in _OPENING:
+            opened.append(i)
+        elif ch in ")]}»" and opened:
+            inside += i - opened.pop()
+    return inside
+
+
+_DIGIT_IN_WORD_RE = re.compile(f"[{_LETTER}][{_DIGIT}]+[\u064b-\u0652{_LETTER}]")
+_LEADING_END_RE = re.compile(f"^([{_ATTACH_LEFT}\"”’]+)(?=\\S)")
+_LTR_RUN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9@#&_/.,:;%+\-' ]*[A-Za-z0-9%])?")
+_LTR_OR_BRACKET_RE = re.compile(_LTR_RUN_RE.pattern + r"|[()\[\]{}«»]")
+
+
+_MIRROR = str.maketrans("()[]{}«»", ")(][}{»«")
+
+
+def mirror_brackets(line: str) -> str:
+    """"رقم )٧٤١( لسنة" -> "رقم (٧٤١) لسنة": brackets written as their mirrored glyphs show them."""
+    return line.translate(_MIRROR)
+
+
+def _leading_end(line: str) -> int:
+    m = _LEADING_END_RE.match(line)
+    return len(m.group(1)) if m else 0
+
+
+def end_punct_back(line: str, k: int) -> str:
+    """".»تنمية من دونه" -> "تنمية من دونه».": k punctuation marks a tool moved from the end to the start."""
+    return line[k:] + line[:k][::-1]
+
+
+_WORD_LETTER = "\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u064b-\u0652"
+_STRETCH_RE = re.compile(f"(?<=[{_WORD_LETTER}])[^{_WORD_LETTER}]+(?=[{_WORD_LETTER}])")
+_UNIT_RE = re.compile(r"[0-9\u0660-\u0669]+(?:[.,:/\u066b\u066c][0-9\u0660-\u0669]+)*%?|[A-Za-z0-9](?:[A-Za-z0-9@#&_/.:%+\-' ]*[A-Za-z0-9])?|\S")
+
+
+def flip_stretches(line: str) -> str:
+    """"الساحلية .وأضاف« :لا" -> "الساحلية. وأضاف: «لا": what stands between two Arabic words
+    read backwards, a number or a Latin word counting as one unit, and spaced as writing spaces
+    it (punctuation after its word, an opening bracket before its word, a number apart)."""
+    def flip(m: re.Match[str]) -> str:
+        stretch = m.group()
+        units = _UNIT_RE.findall(stretch)[::-1]
+        if not units or stretch.strip() == "-":
+            return stretch
+        if " " not in stretch:
+            return "".join(units)
+        out = "" if units[0][0] in _ATTACH_LEFT else " "
+        for prev, unit in zip([""] + units, units):
+            if prev and unit[0] not in _ATTACH_LEFT and prev[-1] not in _OPENING and "-" not in (prev, unit):
+                out += " "
+            out += unit
+        return out + ("" if units[-1][-1] in _OPENING else " ")
+
+    return _STRETCH_RE.sub(flip, line)
+
+
+_BULLET_END_RE = re.compile("^(.*?)\\s*([•▪◦●])\\s*$")
+
+
+def bullet_front(line: str) -> str:
+    """" صداع شديد ودوار وغثيان.•" -> "• صداع شديد ودوار وغثيان.": a list bullet written last."""
+    m = _BULLET_END_RE.match(line)
+    return f"{m.group(2)} {m.group(1).strip()}" if m else line
+
+
+def swap_runs(line: str, brackets_apart: bool = False) -> str:
+    """Runs of Latin letters and digits and the text between them, back in logical order.
+
+    ")، لأنه لا يفيد في هذه الحالةParacetamol(" -> "(Paracetamol)، لأنه لا يفيد في هذه الحالة":
+    the tool kept each right-to-left run whole but wrote the runs left to right. Some tools cut
+    the right-to-left text at brackets too (`brackets_apart`). Sentence-end punctuation already
+    put back at the end stays there.
+    """
+    end = len(line.rstrip(_ATTACH_LEFT))
+    body, tail = line[:end], line[end:]
+    pattern = _LTR_OR_BRACKET_RE if brackets_apart else _LTR_RUN_RE
+    pieces: list[str] = []
+    pos = 0
+    for m in pattern.finditer(body):
+        if m.start() > pos:
+            pieces.append(body[pos:m.start()])
+        pieces.append(m.group())
+        pos = m.end()
+    if pos < len(body):
+        pieces.append(body[pos:])
+    if len(pieces) < 2:
+        return line
+    return respace("".join(_flip_edges(p) for p in reversed(pieces))) + tail
+
+
+def respace(line: str) -> str:
+    """"من2025: نمو" -> "من 2025: نمو": a space a tool lost where a Latin or digit run meets a word."""
+    return _GLUED_RUN_RE.sub(" ", line)
+
+
+# Where a Latin or digit run now meets an Arabic word with no space: the tool dropped it at the
+# run's edge. A one-letter prefix (وGoogle) or a year suffix (2025م) stays glued.
+_GLUED_RUN_RE = re.compile(f"(?<=[{_LETTER}]{{2}})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{_LETTER}]{{2}})")
+
+
+def _flip_edges(piece: str) -> str:
+    """A piece's leading spaces become trailing ones and back, as the pieces turn around."""
+    core = piece.strip(" ")
+    if not core:
+        return piece
+    lead = len(piece) - len(piece.lstrip(" "))
+    trail = len(piece) - len(piece.rstrip(" "))
+    return " " * trail + core + " " * lead
