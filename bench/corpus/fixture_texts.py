@@ -40,4 +40,14 @@ genre: report
 | اللغة العربية | ١٧ | ٨٥٪ |
 """
 
-TEXTS = {"notice": NOTICE, "memoir": MEMOIR, "results": RESULTS}
+# 35 words, fully vowelled: shadda stacks, hamza on alef, tanween, lam-alef with marks, Allah
+RAIN = """---
+title: مطر الصباح
+genre: literary
+---
+## مَطَرُ الصَّبَاحِ
+
+نَزَلَ الْمَطَرُ فِي الصَّبَاحِ الْبَاكِرِ، فَفَرِحَ الْأَطْفَالُ وَخَرَجُوا إِلَى الْحَدِيقَةِ. قَالَتْ أُمُّهُمْ: «لَا تَبْتَلُّوا كَثِيرًا، فَإِنَّ الْهَوَاءَ بَارِدٌ». وَشَكَرَ الْجَدُّ اللَّهَ عَلَى هَذَا الْخَيْرِ، وَقَالَ: إِنَّ الْأَرْضَ الْعَطْشَى تَحْيَا بِالْمَاءِ، وَالْقُلُوبَ تَحْيَا بِالرَّحْمَةِ.
+"""
+
+TEXTS = {"notice": NOTICE, "memoir": MEMOIR, "results": RESULTS, "rain": RAIN}

@@ -14,12 +14,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 from warraq.arabic.chars import LIGATURES, TATWEEL, is_mark
+from warraq.pdf.spans import (
+    drop_repeated_spans,
+    gather_split_boxes,
+    span_text,
+    split_cluster_marks,
+    split_run,
+)
 
 #: Text of a glyph whose mapping is missing and could not be recovered.
 UNMAPPED = "\ufffd"
@@ -87,8 +94,10 @@ class _Char:
     index: int
 
 
-#: resolve(font name, PDFium font handle address, text, map error) -> (text, source) or None
-FontResolver = Callable[[str, int, str, bool], "tuple[str, str] | None"]
+#: The drawn glyph's ink box relative to its origin in 1/1000 em, computed only when asked for.
+ShapeProbe = Callable[[], "tuple[float, float, float, float] | None"]
+#: resolve(font name, PDFium font handle address, text, map error, shape) -> (text, source) or None
+FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | None"]
 
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
@@ -108,9 +117,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     chars: list[_Char] = []
     for i in range(n):
         u = chr(get_u(raw, i))
-        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font without
-        # ToUnicode really has glyphs with those codes
-        if u in _GENERATED and (generated(raw, i) == 1 or not map_err(raw, i)):
+        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font really has
+        # glyphs with those codes (no ToUnicode, or one that leaves them out): those have a text object
+        if u in _GENERATED and (generated(raw, i) == 1 or not get_obj(raw, i)):
             continue
         loose(raw, i, rect)
         origin(raw, i, x, y)
@@ -118,52 +127,71 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             _Char(u, x.value, y.value, (rect.left, rect.top, rect.right, rect.bottom),
                   get_obj(raw, i) or 0, map_err(raw, i) == 1, i)
         )
+    chars = gather_split_boxes(chars)
     glyphs: list[Glyph] = []
+    spans: set[int] = set()
     i = 0
     while i < len(chars):
-        j = i + 1
         c = chars[i]
-        # one glyph mapped to several characters: PDFium repeats the same origin and box
+        # one glyph mapped to several characters: PDFium repeats the same origin and box; it
+        # splits the box of an /ActualText span or of a ligature it decomposed itself
+        j = split_run(chars, i)
         while (j < len(chars) and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
                and chars[j].box == c.box):
             j += 1
         group = chars[i:j]
+        box = c.box
+        if j > i + 1:
+            box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
         text = "".join(ch.u for ch in group)
-        if len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
+        if box != c.box:
+            text = span_text(group)
+        elif len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
             text = text[::-1]
         font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
         source = "unmapped" if c.err else "tounicode"
-        if text == " " and generated(raw, c.index) == 1:
-            source = "generated"  # PDFium's own word break: evidence for spacing, not a glyph
-        fixed = resolve(font, handle, text, c.err) if resolve is not None else None
-        if fixed is not None:
+        # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
+        # evidence for spacing, not glyphs, and have no char code to recover
+        if text == " " and (generated(raw, c.index) == 1 or box[2] == box[0]):
+            source = "generated"
+        fixed = None
+        if resolve is not None and source != "generated":
+            fixed = resolve(font, handle, text, c.err, partial(_em_box, raw, c.index, c.ox, c.oy, size))
+        if fixed is not None and fixed[1] != "unmapped":
             text, source = fixed
-        elif c.err:
+        elif c.err or fixed is not None:  # a char code nothing could read
             if _kashida_shape(raw, c.index, c.oy, size):
                 text, source = TATWEEL, "kashida-shape"
-            else:
-                text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
+            else:  # PDFium shows the raw char code here: visible, never plausible garbage
+                text, source = UNMAPPED, "unmapped"
         elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(raw, c.index, c.oy, size):
             text, source = TATWEEL, "kashida-shape"  # a kashida glyph mapped to some ASCII sign
-        left, top, right, bottom = c.box
+        left, top, right, bottom = box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
                       c.ox, page_height - c.oy, size, font, c.index, mode, artifact=artifact)
         glyph.ink = (left, right)
+        if box != c.box:
+            spans.add(id(glyph))  # the parts of a split box are its ink already
         glyphs.append(glyph)
         i = j
+    drop_repeated_spans(glyphs, spans)
+    split_cluster_marks(glyphs, spans, lambda g: _ink_span(raw, g.index, g.x0, g.x1),
+                        lambda g: _em_box(raw, g.index, g.ox, page_height - g.oy, g.size))
     if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
         for g in glyphs:
-            g.ink = _ink_span(raw, g.index, g.x0, g.x1)
-    _drop_cluster_duplicates(glyphs)
+            if id(g) not in spans:
+                g.ink = _ink_span(raw, g.index, g.x0, g.x1)
+    _drop_cluster_duplicates(glyphs, spans)
     return glyphs
 
 
-def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
+def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
     """Silence recovered glyphs whose text a neighbouring glyph's mapping already carries.
 
     Producers map the text of a multi-glyph cluster (alef + hamza, a shadda + fatha stack) onto
     one glyph and leave the others empty; recovering those others from the font would say the
-    same letters twice.
+    same letters twice. An /ActualText span (a split box) carries nothing for its neighbours:
+    PDFium drops the glyphs it covers.
     """
     for k, g in enumerate(glyphs):
         if g.source in ("tounicode", "kashida-shape") or not g.text:
@@ -171,12 +199,24 @@ def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
         # an unmapped glyph inside such a cluster is taken as one of its silent members
         own = Counter() if g.source == "unmapped" else Counter(unicodedata.normalize("NFD", g.text))
         for h in glyphs[max(k - 8, 0): k + 9]:
-            if h is g or h.source != "tounicode" or len(h.text) < 2 or abs(h.oy - g.oy) > max(g.size, 1.0):
+            if (h is g or h.source != "tounicode" or len(h.text) < 2 or id(h) in spans
+                    or abs(h.oy - g.oy) > max(g.size, 1.0)):
                 continue
             near = h.x0 - 0.3 * g.size <= (g.x0 + g.x1) / 2 <= h.x1 + 0.3 * g.size
-            if near and not own - Counter(unicodedata.normalize("NFD", h.text)):
+            carried = not own - Counter(unicodedata.normalize("NFD", h.text))
+            # a ligature glyph draws its letters itself; only its marks may come separately
+            if near and carried and (h.text not in LIGATURES or all(is_mark(ch) for ch in own)):
                 g.text, g.source, g.is_mark = "", "cluster", False
                 break
+
+
+def _em_box(raw: Any, index: int, ox: float, oy: float, size: float) -> tuple[float, float, float, float] | None:
+    """A char's box seen from its origin, in 1/1000 em: which glyph of the font was drawn."""
+    l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
+    if size <= 0 or not pdfium_c.FPDFText_GetCharBox(raw, index, l_, r_, b_, t_) or r_.value <= l_.value:
+        return None
+    k = 1000.0 / size
+    return ((l_.value - ox) * k, (b_.value - oy) * k, (r_.value - ox) * k, (t_.value - oy) * k)
 
 
 def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, float]:
