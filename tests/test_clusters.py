@@ -18,7 +18,7 @@ def glyph(text: str, source: str, x0: float, x1: float, oy: float = 100.0) -> Gl
 def test_recovered_marks_the_cluster_already_says_are_silenced() -> None:
     base = glyph("ب" + SHADDA + FATHA, "tounicode", 100, 108)
     marks = [glyph(SHADDA, "font-cmap", 102, 105), glyph(FATHA, "glyph-name", 102, 105, 97)]
-    _drop_cluster_duplicates([base, *marks])
+    _drop_cluster_duplicates([base, *marks], set())
     assert base.text == "ب" + SHADDA + FATHA
     assert [(m.text, m.source) for m in marks] == [("", "cluster")] * 2
 
@@ -26,7 +26,7 @@ def test_recovered_marks_the_cluster_already_says_are_silenced() -> None:
 def test_an_unmapped_member_of_a_cluster_is_silenced() -> None:
     stack = glyph(SHADDA + FATHA, "tounicode", 100, 104)
     member = glyph("\ufffd", "unmapped", 100.5, 103.5)
-    _drop_cluster_duplicates([glyph("ل", "tounicode", 99, 107), stack, member])
+    _drop_cluster_duplicates([glyph("ل", "tounicode", 99, 107), stack, member], set())
     assert member.text == ""
 
 
@@ -34,7 +34,7 @@ def test_marks_of_another_word_give_way_to_the_marks_drawn() -> None:
     # the glyph of د was first used in "دَ": its mapping says fatha, the mark drawn is a sukun
     dal = glyph("د" + FATHA, "tounicode", 100, 106)
     sukun = glyph(SUKUN, "font-cmap", 101, 104)
-    _drop_cluster_duplicates([dal, sukun])
+    _drop_cluster_duplicates([dal, sukun], set())
     assert dal.text == "د"
     assert sukun.text == SUKUN
 
@@ -42,14 +42,14 @@ def test_marks_of_another_word_give_way_to_the_marks_drawn() -> None:
 def test_a_mark_the_mapping_has_but_nothing_draws_is_dropped() -> None:
     lam = glyph("ل" + SHADDA + FATHA, "tounicode", 100, 106)
     fatha = glyph(FATHA, "font-cmap", 101, 104)
-    _drop_cluster_duplicates([lam, fatha])
+    _drop_cluster_duplicates([lam, fatha], set())
     assert lam.text + fatha.text == "ل" + FATHA
 
 
 def test_a_hamza_drawn_apart_replaces_a_stale_hamza_below() -> None:
     alef = glyph("إ" + KASRA, "tounicode", 100, 104)
     marks = [glyph(FATHA, "font-cmap", 100.5, 103.5), glyph("\u0654", "font-cmap", 100.5, 103.5, 98)]
-    _drop_cluster_duplicates([alef, *marks])
+    _drop_cluster_duplicates([alef, *marks], set())
     text = unicodedata.normalize("NFC", alef.text + "".join(m.text for m in marks))
     assert unicodedata.normalize("NFC", text) == unicodedata.normalize("NFC", "أ" + FATHA)
 
@@ -58,5 +58,5 @@ def test_a_mark_on_a_plain_letter_stays_beside_a_cluster() -> None:
     waw = glyph("و", "font-cmap", 100, 105)
     fatha = glyph(FATHA, "font-cmap", 101, 104)
     meem = glyph("م" + FATHA, "tounicode", 95, 100)
-    _drop_cluster_duplicates([meem, waw, fatha])
+    _drop_cluster_duplicates([meem, waw, fatha], set())
     assert fatha.text == FATHA and meem.text == "م" + FATHA

@@ -162,7 +162,7 @@ def test_legacy_visual_order_and_forms() -> None:
 
 
 def test_every_fixture_has_truth_and_is_small() -> None:
-    pdfs = sorted(FIXTURES.glob("*.pdf"))
+    pdfs = sorted(FIXTURES.glob("**/*.pdf"))
     names = {p.stem for p in pdfs}
     assert {s.name for s in SPECS} <= names
     total = 0

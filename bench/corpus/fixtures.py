@@ -24,6 +24,7 @@ class Spec:
     font: str
     layout: str
     texts: tuple[str, ...]
+    folder: str = ""  # "vowelled": fully vowelled texts for the recovery tests, not golden ones
 
 
 SPECS = (
@@ -39,6 +40,8 @@ SPECS = (
     Spec("chromium-amiri-vocalised", "chromium", "Amiri", "single", ("evening",)),
     # old Scheherazade: WeasyPrint maps each glyph to the text of the first cluster it drew
     Spec("weasyprint-scheherazade-vocalised", "weasyprint", "Scheherazade", "single", ("evening",)),
+    Spec("chromium-amiri-rain", "chromium", "Amiri", "single", ("rain",), "vowelled"),
+    Spec("libreoffice-amiri-rain", "libreoffice", "Amiri", "single", ("rain",), "vowelled"),
 )
 
 
@@ -61,17 +64,19 @@ def write_fixtures(out: Path) -> int:
             if s.producer not in producers or s.font not in families:
                 deps.warn(f"fixture {s.name} skipped")
                 continue
-            doc, font, pdf = fixture_doc(s.texts), fonts.BY_FAMILY[s.font], out / f"{s.name}.pdf"
+            where = out / s.folder
+            where.mkdir(parents=True, exist_ok=True)
+            doc, font, pdf = fixture_doc(s.texts), fonts.BY_FAMILY[s.font], where / f"{s.name}.pdf"
             if s.producer == "libreoffice":
                 src = work / f"{s.name}.fodt"
                 src.write_text(lo.fodt(doc, font, s.layout), encoding="utf-8")
-                lo.convert([src], out)
+                lo.convert([src], where)
             else:
                 renderer(s.producer)(doc, font, s.layout, pdf, work)
             pages, size = page_count(pdf), pdf.stat().st_size
             if pages != 1 or size > MAX_BYTES:
                 deps.warn(f"fixture {s.name}: {pages} pages, {size} bytes (want 1 page, < {MAX_BYTES})")
-            (out / f"{s.name}.txt").write_text(truth_text(doc), encoding="utf-8")
+            (where / f"{s.name}.txt").write_text(truth_text(doc), encoding="utf-8")
             print(f"fixture {pdf.name}: {pages} page(s), {size // 1024} KB")
             written += 1
     finally:

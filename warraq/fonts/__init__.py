@@ -2,7 +2,8 @@
 
 Usage by the engine: ``doctor = FontDoctor(pdf)``; per page ``fonts = doctor.fonts_for_page(i)``
 (keys are BaseFont names as PDFium reports them, subset tag included); for every char of a font
-with ``fonts[name].suspect``, ``fonts[name].resolve(text, map_error)`` gives a ``Recovered`` or None.
+with ``fonts[name].suspect``, ``fonts[name].resolve(text, map_error, shape)`` gives a ``Recovered``
+or None (``shape``, optional, returns the drawn char's box; see fonts/shapes.py).
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 from fontTools import agl
+from fontTools.encodings.MacRoman import MacRoman
 
+from warraq.arabic.chars import MIRROR
 from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.outline import ReferenceIndex, signature
@@ -31,6 +33,7 @@ from warraq.fonts.program import (
     encoding_names,
     load_program,
 )
+from warraq.fonts.shapes import Box, glyph_box, misfit, same_box
 from warraq.fonts.tounicode import parse_tounicode
 
 if TYPE_CHECKING:
@@ -67,19 +70,33 @@ def bad_char(ch: str) -> str | None:
     return None
 
 
-def _simple_code(text: str) -> bool:
-    """Can an unflagged char of a simple font be its code (ASCII, or MacRoman above 0x7F)?
+#: What PDFium's bidi pass may have turned a char into inside a right-to-left run.
+_MIRRORED = {**MIRROR, "\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
 
-    Anything else (an Arabic letter) is real text from /ActualText, which LibreOffice puts
-    around clusters drawn with several glyphs (alef + hamza).
-    """
-    if ord(text) < 0x80:
-        return True
-    try:
-        text.encode("mac_roman")
-    except UnicodeEncodeError:
-        return False
-    return True
+
+def _shown_codes() -> dict[str, list[int]]:
+    """How PDFium may show a code of a simple font that it has no mapping for: the code read
+    through MacRoman (a (1,0) cmap: "Ä" for 0x80, "¤" for 0xDB as before the euro), WinAnsi or
+    Latin-1 ("×" for 0xD7), possibly in compatibility form ("TM" for "™", " " for a no-break
+    space). Measured on LibreOffice subsets without ToUnicode."""
+    tables = ([agl.toUnicode(name) for name in MacRoman],
+              [bytes([b]).decode("cp1252", "ignore") for b in range(256)],
+              [chr(b) for b in range(256)])
+    out: dict[str, list[int]] = {}
+    for chars in tables:
+        for code, ch in enumerate(chars):
+            ch = chr(code) if code < 0x80 else ch
+            spelled = unicodedata.normalize("NFKC", ch)
+            for shown in dict.fromkeys((ch, spelled, spelled.strip())):
+                if shown and code not in out.setdefault(shown, []):
+                    out[shown].append(code)
+    return out
+
+
+#: Shown text -> the codes of a simple font behind it, likeliest first. Anything else (an
+#: Arabic letter) is real text from /ActualText, which LibreOffice puts around clusters drawn
+#: with several glyphs (alef + hamza).
+_SHOWN_CODES = _shown_codes()
 
 
 def program_hash(font: pikepdf.Dictionary) -> str | None:
@@ -98,39 +115,25 @@ def program_hash(font: pikepdf.Dictionary) -> str | None:
     return None
 
 
-def _widths(font: pikepdf.Dictionary) -> dict[int, float]:
-    out: dict[int, float] = {}
-    try:
-        if font.get("/Subtype") == "/Type0":
-            w = list(font.DescendantFonts[0].get("/W", []))
-            i = 0
-            while i + 1 < len(w):
-                first = int(w[i])
-                if isinstance(w[i + 1], pikepdf.Array):
-                    for k, v in enumerate(w[i + 1]):
-                        out[first + k] = float(v)
-                    i += 2
-                elif i + 2 < len(w):
-                    for c in range(first, int(w[i + 1]) + 1):
-                        out[c] = float(w[i + 2])
-                    i += 3
-                else:
-                    break
-        else:
-            first = int(font.get("/FirstChar", 0))
-            for k, v in enumerate(font.get("/Widths", [])):
-                out[first + k] = float(v)
-    except (ValueError, TypeError, AttributeError):
-        pass
-    return out
-
-
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
 def _is_arabic(text: str) -> bool:
     return any(0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF for c in text)
+
+
+#: A lazy probe of the drawn glyph's ink box, asked only when the shown text is ambiguous.
+ShapeProbe = Callable[[], "Box | None"]
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """Several glyphs could be behind one shown text: the drawn box decides, else `fallback`."""
+
+    candidates: tuple[tuple[int, Recovered | None], ...]  # (gid, its reading; None: the shown text)
+    fallback: Recovered | None
+    anywhere: bool = False  # no candidate has the box: look through every code of the font
 
 
 class FontRecovery:
@@ -154,18 +157,20 @@ class FontRecovery:
         self._tounicode: dict[int, str] | None = None
         if isinstance(tu, pikepdf.Stream):
             try:
-                self._tounicode = parse_tounicode(tu.read_bytes())
+                # canonical order: PDFium may show a glyph's marks in either order
+                self._tounicode = {c: unicodedata.normalize("NFC", t)
+                                   for c, t in parse_tounicode(tu.read_bytes()).items()}
             except Exception:
                 self._tounicode = {}
         self._own: dict[int, GlyphText] | None = None
         self._outline: dict[int, tuple[str, float, str]] | None = None
         self._by_gid: dict[int, Recovered | None] = {}
-        self._cache: dict[tuple[str, bool], Recovered | None] = {}
+        self._cache: dict[tuple[str, bool], Recovered | _Choice | None] = {}
         self._reverse: dict[str, list[int]] = {}
         self._override: set[str] = set()
         self._contested: set[str] = set()
-        self._ambiguous: set[str] | None = None
-        self._widths: dict[int, float] | None = None
+        self._boxes: dict[int, Box | None] = {}
+        self._picked: dict[tuple[str, bool, tuple[int, ...]], Recovered | None] = {}
         self._legacy = False
         self._diagnose()
         self._codes_only = any(p.startswith(("no ToUnicode", "empty ToUnicode")) for p in self.problems)
@@ -193,11 +198,27 @@ class FontRecovery:
                 self.problems.append("Type3 without glyph names or ToUnicode")
         if tu:
             self._check_tounicode(tu)
+            if self.subtype in ("/Type1", "/TrueType", "/MMType1"):
+                self._check_gaps(tu)
         if tu is None and self.subtype in ("/Type1", "/TrueType", "/MMType1"):
             if not self._names:
                 self.problems.append("no ToUnicode and no encoding: codes only")
             else:
                 self._check_legacy(shown)
+
+    def _check_gaps(self, tu: dict[int, str]) -> None:
+        """Codes a simple font gives a width but ToUnicode leaves out. PDFium shows such a code
+        as the character with its number (LibreOffice leaves out the glyphs it only draws
+        inside /ActualText clusters, so without /ActualText "ت" shows as "$"). Zero-width
+        codes (marks, or codes the font does not use) are looked at only when resolving."""
+        try:
+            first = int(self._font.get("/FirstChar", 0))
+            widths = [float(w) for w in self._font.get("/Widths", [])]
+        except (TypeError, ValueError):
+            return
+        gaps = sum(1 for k, w in enumerate(widths) if w > 0 and first + k not in tu)
+        if gaps:
+            self.problems.append(f"ToUnicode leaves out {gaps} codes of the font")
 
     def _pdfium_texts(self) -> dict[int, str]:
         """Code -> the text PDFium shows for it (ToUnicode, else the encoding's glyph name)."""
@@ -256,7 +277,7 @@ class FontRecovery:
         # a shown text is corrected only when every glyph that shows it reads the same other way
         self._override = {t for t, owns in per_text.items() if len(owns) == 1 and _fold(t) not in owns}
         # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
-        # "ل"): only the glyph's advance width can tell which one was drawn
+        # "ل"): only the drawn glyph's box can tell which one it was
         self._contested = {t for t, owns in per_text.items() if len(owns) > 1 and owns != {_fold(t)}}
         return wrong
 
@@ -294,39 +315,45 @@ class FontRecovery:
                 self._own = {g: t for g, t in self._own.items() if _is_arabic(t.text) or t.text.isspace()}
         return self._own
 
-    def resolve(self, text: str, map_error: bool, advance: float | None = None) -> Recovered | None:
+    def resolve(self, text: str, map_error: bool, shape: ShapeProbe | None = None) -> Recovered | None:
         """Corrected text for one glyph PDFium showed as `text`, or None if it is fine.
 
-        `advance` (optional) is the glyph's advance in 1/1000 em; it picks the glyph among
-        several that share one shown text (a contested or U+FFFD mapping).
+        `shape` (optional) gives the drawn glyph's ink box; it is asked only when several
+        glyphs that read differently could be behind `text`, and picks the one drawn.
         """
-        if advance is not None and (text in self._contested or text in self._reverse_ambiguous()):
-            return self._resolve_by_width(text, advance)
-        key = (text, map_error)
+        key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
         if key not in self._cache:
-            self._cache[key] = self._resolve(text, map_error)
-        return self._cache[key]
+            self._cache[key] = self._resolve(*key)
+        hit = self._cache[key]
+        if not isinstance(hit, _Choice):
+            return hit
+        box = shape() if shape is not None else None
+        return hit.fallback if box is None else self._pick(key, hit, box)
 
-    def _reverse_ambiguous(self) -> set[str]:
-        if self._ambiguous is None:  # asked once per glyph: built once per font
-            self._ambiguous = {t for t, codes in self._reverse.items()
-                               if len(codes) > 1 and any(bad_char(c) for c in t)}
-        return self._ambiguous
+    def _pick(self, key: tuple[str, bool], choice: _Choice, box: Box) -> Recovered | None:
+        """The reading of the glyphs whose outline has this box, else the fallback."""
+        at = (*key, tuple(round(v) for v in box))
+        if at not in self._picked:
+            fits = [(m, r) for gid, r in choice.candidates if (m := self._misfit(gid, box)) is not None]
+            if choice.anywhere and not fits:
+                # PDFium showed the code some other way (measured: "£" for 0xC1): try them all
+                fits = [(m, r) for code in range(256) if (gid := self._gid_of(code)) is not None
+                        and (m := self._misfit(gid, box)) is not None and (r := self.resolve_code(code)) is not None]
+            # glyphs told apart only by their dots differ in height by a few units: the closest wins
+            best = min((m for m, _ in fits), default=0.0)
+            readings = {r.text if r is not None else key[0]: r for m, r in fits if m < best + 1.0}
+            self._picked[at] = next(iter(readings.values())) if len(readings) == 1 else choice.fallback
+        return self._picked[at]
 
-    def _resolve_by_width(self, text: str, advance: float) -> Recovered | None:
-        widths = self._code_widths()
-        codes = [c for c in self._reverse.get(text, []) if abs(widths.get(c, -1e9) - advance) <= 0.02 * max(advance, 50)]
-        found = {r.text: r for r in (self.resolve_code(c) for c in codes) if r is not None}
-        if len(found) != 1:
-            return None if text in self._contested else UNMAPPED
-        rec = next(iter(found.values()))
-        return None if _fold(rec.text) == _fold(text) else rec
+    def _misfit(self, gid: int, box: Box) -> float | None:
+        """How far a drawn box is from this glyph's outline box; None if it is another glyph."""
+        own = self._glyph_box(gid)
+        return misfit(own, box) if own is not None and same_box(own, box) else None
 
-    def _code_widths(self) -> dict[int, float]:
-        """Advance widths per code from /W (Type0) or /FirstChar + /Widths (simple fonts)."""
-        if self._widths is None:
-            self._widths = _widths(self._font)
-        return self._widths
+    def _glyph_box(self, gid: int) -> Box | None:
+        if gid not in self._boxes:
+            self._boxes[gid] = glyph_box(self._prog, gid) if self._prog is not None else None
+        return self._boxes[gid]
 
     def resolve_code(self, code: int) -> Recovered | None:
         """Text of a char code from the font program alone (for engines that know the code)."""
@@ -337,35 +364,89 @@ class FontRecovery:
             return Recovered(hit[0], "glyph-name", hit[1]) if hit else None
         return self._glyph(gid)
 
-    def _resolve(self, text: str, map_error: bool) -> Recovered | None:
+    def _resolve(self, text: str, map_error: bool) -> Recovered | _Choice | None:
+        if self._codes_only and self.subtype == "/Type0" and len(text) == 1 and not map_error:
+            # unflagged: PDFium read it through the embedded cmap, or it shows the char code
+            guess = None if self._in_own_cmap(text) else self._as_code(text, False)
+            return self._code_choice(text, False, guess, self._cmap_glyphs(text))
+        codes = self._codes_of(text, map_error)
         # without any mapping PDFium shows the code itself, but flags only some of them
-        # PDFium reads glyphs in the embedded cmap through it (unflagged); the rest shows the code
-        as_code = len(text) == 1 and (map_error or (self._codes_only and (
-            _simple_code(text) if self.subtype != "/Type0" else not self._in_own_cmap(text))))
-        bad = as_code or map_error or any(bad_char(c) for c in text) or self._legacy or text in self._override
-        if not bad:
+        if codes and (map_error or self._codes_only):
+            return self._code_choice(text, map_error, self._as_code(text, map_error), [])
+        tu = self._tounicode
+        left_out = tu is not None and any(c not in tu for c in codes)
+        if left_out and (self.subtype != "/Type0" or text not in self._reverse):
+            # a code ToUnicode leaves out (zero-width marks too) shows as the char with its
+            # number; real text (another code's mapping, or /ActualText) may look the same
+            shown = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None]
+            control = any(bad_char(c) or unicodedata.category(c) == "Cc" for c in text)
+            maybe_real = bool(shown) or (self.subtype == "/Type0" and not control)
+            return self._code_choice(text, False, None if maybe_real else self._as_code(text, False), shown)
+        if text in self._contested:  # several glyphs show this letter but read differently
+            return self._choice(text, None)
+        if len(text) > 1 and self.suspect and self.subtype != "/Type0" and text in self._reverse:
+            # LibreOffice maps a glyph to the first cluster it drew it in ("ِّ" on the shadda)
+            # and leaves the rest to /ActualText: the glyph, when drawn, says what it shows
+            parts = self._choice(text, None, parts=True)
+            if any(r is not None for _, r in parts.candidates):
+                return parts
+        if not (map_error or any(bad_char(c) for c in text) or self._legacy or text in self._override):
             return None
-        codes = [self._code_of(text, map_error)] if as_code else self._reverse.get(text, [])
-        found = [r for r in (self.resolve_code(c) for c in codes) if r is not None]
-        if not found:
-            return UNMAPPED
-        if len({r.text for r in found}) > 1:
-            return UNMAPPED  # several glyphs behind one shown text (U+FFFD...), read differently
+        found = [r for r in (self.resolve_code(c) for c in self._reverse.get(text, [])) if r is not None]
+        if not found:  # the drawn box may still tell which glyph of a simple font this is
+            return _Choice((), UNMAPPED, anywhere=self.subtype != "/Type0")
+        if len({r.text for r in found}) > 1:  # several glyphs behind one shown text (U+0000, U+FFFD...)
+            return self._choice(text, UNMAPPED)
         best = max(found, key=lambda r: r.confidence)
-        if not as_code and _fold(best.text) == _fold(text):
-            return None
-        return best
+        return None if _fold(best.text) == _fold(text) else best
 
-    def _code_of(self, text: str, map_error: bool) -> int:
-        """The char code behind a shown char. A simple TrueType font read through its (1,0)
-        cmap shows unflagged codes >= 0x80 decoded as MacRoman ("Ä" for 0x80), measured."""
-        u = ord(text)
-        if self.subtype == "/Type0" or map_error or u < 0x80:
-            return u
-        try:
-            return text.encode("mac_roman")[0]
-        except UnicodeEncodeError:
-            return u
+    def _as_code(self, text: str, map_error: bool) -> Recovered:
+        codes = self._codes_of(text, map_error)
+        return (self.resolve_code(codes[0]) if codes else None) or UNMAPPED
+
+    def _choice(self, text: str, fallback: Recovered | None, parts: bool = False) -> _Choice:
+        """The glyphs of every code that shows `text`, with what each reads (None: `text` itself;
+        with `parts`, a reading counts only when it is a proper part of `text`)."""
+        candidates = []
+        whole = Counter(unicodedata.normalize("NFD", text))
+        for code in self._reverse.get(text, []):
+            gid = self._gid_of(code)
+            rec = self.resolve_code(code)
+            if gid is not None and rec is not None:
+                part = Counter(unicodedata.normalize("NFD", rec.text))
+                keep = part < whole if parts else _fold(rec.text) != _fold(text)
+                candidates.append((gid, rec if keep else None))
+        return _Choice(tuple(candidates), fallback)
+
+    def _code_choice(self, text: str, map_error: bool, guess: Recovered | None,
+                     real: list[int]) -> Recovered | _Choice | None:
+        """A char that may be its own char code, or real text if one of the glyphs `real` was
+        drawn. PDFium mirrors brackets in right-to-left runs, codes included, so the mirrored
+        char's code is a candidate too. The drawn box decides among them."""
+        candidates: list[tuple[int, Recovered | None]] = [(gid, None) for gid in real]
+        for shown in dict.fromkeys((text, _MIRRORED.get(text, text))):
+            for code in self._codes_of(shown, map_error):
+                gid, rec = self._gid_of(code), self.resolve_code(code)
+                if gid is not None and rec is not None:
+                    candidates.append((gid, rec))
+        if all(r is None or r.text == text for _, r in candidates):
+            return guess
+        return _Choice(tuple(candidates), guess, anywhere=self.subtype != "/Type0")
+
+    def _cmap_glyphs(self, text: str) -> list[int]:
+        """The glyphs the embedded cmap gives a char and its mirror image (PDFium's reading)."""
+        prog = self._prog
+        if prog is None:
+            return []
+        names = (prog.cmap.get(ord(ch)) for ch in dict.fromkeys((text, _MIRRORED.get(text, text))))
+        return [prog.gid_of[n] for n in names if n in prog.gid_of]
+
+    def _codes_of(self, text: str, map_error: bool) -> list[int]:
+        """The char codes PDFium may show as `text` where it has no mapping: the code itself
+        (flagged chars, Type0 fonts), or a byte through a single-byte encoding."""
+        if self.subtype == "/Type0" or map_error:
+            return [ord(text)] if len(text) == 1 else []
+        return _SHOWN_CODES.get(text, [])
 
     def _in_own_cmap(self, text: str) -> bool:
         """Is an unflagged char of a font without ToUnicode real text rather than a char code?

@@ -76,7 +76,9 @@ class ReferenceIndex:
         self._arabic: dict[Path, bool] = {}
         self._tables: dict[Path, dict[str, tuple[str, float]]] = {}
         self._combined: tuple[str, dict[str, tuple[str, float, str]]] | None = None
-        self._candidates: dict[str, list[Path]] = {}
+        self._family: dict[str, list[Path]] = {}
+        self._flags: dict[str, bool] | None = None
+        self._flags_changed = False
         self._extra: set[Path] | None = None
 
     def files(self) -> list[Path]:
@@ -84,20 +86,13 @@ class ReferenceIndex:
             self._files = _font_files(self.extra) + _font_files(SYSTEM_FONT_DIRS)
         return self._files
 
-    def candidates(self, base_font: str) -> list[Path]:
-        """Same family first (from BaseFont, subset tag dropped), then Arabic fonts and --font-dir."""
-        hit = self._candidates.get(base_font)
+    def family(self, base_font: str) -> list[Path]:
+        """Reference files of the same family as BaseFont (subset tag dropped), closest first."""
+        hit = self._family.get(base_font)
         if hit is None:
-            hit = self._candidates[base_font] = self._rank_candidates(base_font)
+            ranked = [(rank, p) for p in self.files() if (rank := self._family_rank(base_font, p)) < 3]
+            hit = self._family[base_font] = [p for _, p in sorted(ranked, key=lambda rp: rp[0])]
         return hit
-
-    def _rank_candidates(self, base_font: str) -> list[Path]:
-        files = self.files()
-        family = sorted((p for p in files if self._family_rank(base_font, p) < 3),
-                        key=lambda p: self._family_rank(base_font, p))
-        extra = self._extra_set()
-        rest = [p for p in files if p not in family and (p in extra or self._arabic_cached(p))]
-        return family + rest
 
     def _extra_set(self) -> set[Path]:
         if self._extra is None:
@@ -105,9 +100,30 @@ class ReferenceIndex:
         return self._extra
 
     def _arabic_cached(self, p: Path) -> bool:
+        """Does this installed font cover Arabic? Remembered on disk: opening every installed
+        font costs more than a page's whole extraction."""
         if p not in self._arabic:
-            self._arabic[p] = _is_arabic(p)
+            if self._flags is None:
+                try:
+                    saved = json.loads((cache_dir() / "arabic-fonts.json").read_text("utf-8"))
+                    self._flags = {str(k): bool(v) for k, v in saved.items()}
+                except (OSError, ValueError, AttributeError):
+                    self._flags = {}
+            st = p.stat()
+            key = f"{p}|{st.st_size}|{st.st_mtime_ns}"
+            if key not in self._flags:
+                self._flags[key] = _is_arabic(p)
+                self._flags_changed = True
+            self._arabic[p] = self._flags[key]
         return self._arabic[p]
+
+    def _arabic_files(self) -> list[Path]:
+        """The reference fonts outside the family: Arabic ones and those of --font-dir."""
+        files = [p for p in self.files() if p in self._extra_set() or self._arabic_cached(p)]
+        if self._flags_changed and self._flags is not None:
+            _write_json(cache_dir() / "arabic-fonts.json", self._flags)
+            self._flags_changed = False
+        return files
 
     def table(self, path: Path) -> dict[str, tuple[str, float]]:
         """The signature table of one reference font, from the disk cache or built now."""
@@ -134,9 +150,7 @@ class ReferenceIndex:
         """
         found: dict[int, tuple[str, float, str]] = {}
         todo = dict(sigs)
-        cands = self.candidates(base_font)
-        family = [p for p in cands if self._family_rank(base_font, p) < 3]
-        for i, path in enumerate(family):
+        for i, path in enumerate(self.family(base_font)):
             if not todo:
                 return found
             table = self.table(path)
@@ -146,7 +160,7 @@ class ReferenceIndex:
                     found[gid] = (hit[0], hit[1] * (0.95 if i == 0 else 0.92), path.name)
                     del todo[gid]
         if todo:  # one combined table for every document: all reference fonts, family or not
-            combined = self.combined([p for p in self.files() if p in self._extra_set() or self._arabic_cached(p)])
+            combined = self.combined(self._arabic_files())
             for gid, sig in todo.items():
                 chit = combined.get(sig)
                 if chit is not None:
@@ -214,8 +228,7 @@ def _build_table(path: Path) -> dict[str, tuple[str, float]]:
 def warm(font_dirs: Sequence[Path] = ()) -> int:
     """Build the on-disk index of every reference font now (setup scripts); returns the glyph count."""
     index = ReferenceIndex(font_dirs)
-    files = [p for p in index.files() if p in index._extra_set() or index._arabic_cached(p)]
-    return len(index.combined(files))
+    return len(index.combined(index._arabic_files()))
 
 
 if __name__ == "__main__":

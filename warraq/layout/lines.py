@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from statistics import median
 
+from warraq.arabic.chars import is_mark
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.rules import Rule
 
@@ -35,7 +36,7 @@ class Cluster:
     def text(self) -> str:
         if not self.marks:
             return self.glyph.text
-        return unicodedata.normalize("NFC", self.glyph.text + "".join(m.text for m in self.marks))
+        return unicodedata.normalize("NFC", _with_marks(self.glyph, self.marks))
 
     @property
     def x0(self) -> float:
@@ -48,6 +49,21 @@ class Cluster:
     @property
     def x1(self) -> float:
         return self.glyph.x1
+
+
+def _with_marks(base: Glyph, marks: list[Glyph]) -> str:
+    """A base glyph's text with its marks. On a ligature of several Arabic letters (لا, لأ, لى)
+    each mark goes after the letter drawn under it: the first letter is the rightmost part."""
+    letters = base.text
+    lo, hi = base.ink
+    if len(letters) < 2 or hi <= lo or not all(_is_arabic(ch) and not is_mark(ch) for ch in letters):
+        return letters + "".join(m.text for m in marks)
+    parts = list(letters)
+    step = (hi - lo) / len(letters)
+    for m in marks:
+        k = min(max(int((hi - (m.ink[0] + m.ink[1]) / 2) / step), 0), len(letters) - 1)
+        parts[k] += m.text
+    return "".join(parts)
 
 
 @dataclass

@@ -15,12 +15,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 from warraq.arabic.chars import LIGATURES, TATWEEL, is_mark
+from warraq.pdf.spans import (
+    drop_repeated_spans,
+    gather_split_boxes,
+    span_text,
+    split_cluster_marks,
+    split_run,
+)
 
 #: Text of a glyph whose mapping is missing and could not be recovered.
 UNMAPPED = "\ufffd"
@@ -88,13 +95,14 @@ class _Char:
     index: int
 
 
-#: resolve(font name, PDFium font handle address, text, map error, advance in 1/1000 em)
-#: -> (text, source) or None
-FontResolver = Callable[[str, int, str, bool, float], "tuple[str, str] | None"]
+#: The drawn glyph's ink box relative to its origin in 1/1000 em, computed only when asked for.
+ShapeProbe = Callable[[], "tuple[float, float, float, float] | None"]
+#: resolve(font name, PDFium font handle address, text, map error, shape) -> (text, source) or None
+FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | None"]
 
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
-    """All glyphs of a page. `resolve(font, handle, text, map_error, advance)` may replace a character's text."""
+    """All glyphs of a page. `resolve(font, handle, text, map_error)` may replace a character's text."""
     raw = textpage.raw  # type: ignore[attr-defined]
     n = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
@@ -110,9 +118,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     chars: list[_Char] = []
     for i in range(n):
         u = chr(get_u(raw, i))
-        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font without
-        # ToUnicode really has glyphs with those codes
-        if u in _GENERATED and (generated(raw, i) == 1 or not map_err(raw, i)):
+        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font really has
+        # glyphs with those codes (no ToUnicode, or one that leaves them out): those have a text object
+        if u in _GENERATED and (generated(raw, i) == 1 or not get_obj(raw, i)):
             continue
         loose(raw, i, rect)
         origin(raw, i, x, y)
@@ -120,61 +128,79 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             _Char(u, x.value, y.value, (rect.left, rect.top, rect.right, rect.bottom),
                   get_obj(raw, i) or 0, map_err(raw, i) == 1, i)
         )
+    chars = gather_split_boxes(chars)
     glyphs: list[Glyph] = []
-    taken = [False] * len(chars)
-    spans: _SpanBounds | None = None
+    spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
+    bounds: _SpanBounds | None = None
     said: set[tuple[int, str]] = set()
-    for i, c in enumerate(chars):
-        if taken[i]:
-            continue
-        group, sliced = _take_group(chars, i, taken)
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        # one glyph mapped to several characters: PDFium repeats the same origin and box; it
+        # splits the box of an /ActualText span or of a ligature it decomposed itself
+        j = split_run(chars, i)
+        while (j < len(chars) and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
+               and chars[j].box == c.box):
+            j += 1
+        group = chars[i:j]
+        box, oy = c.box, c.oy
+        if j > i + 1:
+            box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
         text = "".join(ch.u for ch in group)
-        if len(group) > 1 and _reversed_by_pdfium(text, chars, i, i + len(group)):
+        if box != c.box:
+            text = span_text(group)
+        elif len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
             text = text[::-1]
-        box, oy, spanned = c.box, c.oy, False
-        # an /ActualText span (PDFium slices its box, or gives it the first glyph's box: Chromium
-        # draws a cluster's mark first): the bounds of all of its objects tell more
-        if sliced or (len(group) > 1 and any(is_mark(ch) for ch in text)):
-            if spans is None:
-                spans = _SpanBounds(textpage)
-            span = spans.span(c.obj)
+        spanned = False
+        # an /ActualText span of a cluster with marks (Chromium draws the mark first, each glyph
+        # an object of its own): PDFium gives it the first object's box and baseline only
+        if len(group) > 1 and (box != c.box or any(is_mark(ch) for ch in text)):
+            bounds = bounds or _SpanBounds(textpage)
+            span = bounds.span(c.obj)
             key = (span or 0, unicodedata.normalize("NFC", text))
             if span is not None and key in said:
+                i = j
                 continue  # PDFium said this span's text once already, from another object
             said.add(key)
-            found = spans.bounds(c.obj)
+            found = bounds.bounds(c.obj)
             if found:  # the letter's baseline; x stays the span's pen position, which orders it
                 box, oy, spanned = found[0], found[1][1], True
-            elif sliced:
-                box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
         font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
         source = "actualtext" if spanned else "unmapped" if c.err else "tounicode"
-        if text == " " and generated(raw, c.index) == 1:
-            source = "generated"  # PDFium's own word break: evidence for spacing, not a glyph
-        # the loose box is as wide as the glyph's advance: it tells glyphs showing one text apart
-        advance = (c.box[2] - c.box[0]) / size * 1000 if size > 0 else 0.0
-        fixed = resolve(font, handle, text, c.err, advance) if resolve is not None and not spanned else None
-        if fixed is not None:
+        # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
+        # evidence for spacing, not glyphs, and have no char code to recover
+        if text == " " and (generated(raw, c.index) == 1 or box[2] == box[0]):
+            source = "generated"
+        fixed = None
+        if resolve is not None and source not in ("generated", "actualtext"):
+            fixed = resolve(font, handle, text, c.err, partial(_em_box, raw, c.index, c.ox, c.oy, size))
+        if fixed is not None and fixed[1] != "unmapped":
             text, source = fixed
-        elif c.err:
+        elif c.err or fixed is not None:  # a char code nothing could read
             if _kashida_shape(raw, c.index, c.oy, size):
                 text, source = TATWEEL, "kashida-shape"
-            else:
-                text = UNMAPPED  # PDFium shows the raw char code here: visible, never plausible garbage
+            else:  # PDFium shows the raw char code here: visible, never plausible garbage
+                text, source = UNMAPPED, "unmapped"
         elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(raw, c.index, c.oy, size):
             text, source = TATWEEL, "kashida-shape"  # a kashida glyph mapped to some ASCII sign
-        left, top, right, bottom = box
+        i = j
         if _clipped_away(fonts.clip(c.obj), box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
+        left, top, right, bottom = box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
                       c.ox, page_height - oy, size, font, c.index, mode, artifact=artifact)
         glyph.ink = (left, right)
+        if box != c.box:
+            spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
         glyphs.append(glyph)
+    drop_repeated_spans(glyphs, spans)
+    split_cluster_marks(glyphs, spans, lambda g: _ink_span(raw, g.index, g.x0, g.x1),
+                        lambda g: _em_box(raw, g.index, g.ox, page_height - g.oy, g.size))
     if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
         for g in glyphs:
-            if g.source != "actualtext":  # a span's box already is its objects' ink
+            if id(g) not in spans:
                 g.ink = _ink_span(raw, g.index, g.x0, g.x1)
-    _drop_cluster_duplicates(glyphs)
+    _drop_cluster_duplicates(glyphs, spans)
     return glyphs
 
 
@@ -250,7 +276,7 @@ def _actualtext_mark(address: int) -> int:
     return 0
 
 
-def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
+def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
     """Reconcile recovered glyphs with the mapping of the glyph they sit on.
 
     Producers map the text of a multi-glyph cluster (alef + hamza, a shadda + fatha stack) onto
@@ -259,8 +285,12 @@ def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
     glyph id to the text of the first cluster it appeared in: a plain letter then carries marks
     of another word. A recovered mark its carrier does not contain exposes that, and the marks
     actually drawn replace the carrier's. Nearness is geometric: some producers draw a word's
-    marks after all of its letters, far from their base in stream order.
+    marks after all of its letters, far from their base in stream order. An /ActualText span
+    carries nothing for its neighbours: PDFium drops the glyphs it covers.
     """
+    def _carrier(h: Glyph) -> bool:
+        return h.source == "tounicode" and len(h.text) > 1 and id(h) not in spans
+
     if not any(_carrier(h) for h in glyphs):
         return
     # what a glyph may sit on: letters, and mark glyphs mapped to a stack of marks
@@ -282,7 +312,9 @@ def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
         near.sort(key=lambda h: (not h.x0 <= cx <= h.x1, abs((h.x0 + h.x1) / 2 - cx)))
         if _carrier(near[0]):
             riders.setdefault(id(near[0]), (near[0], []))[1].append(g)
-        elif g.source == "unmapped" and any(_carrier(h) for h in near):
+        elif any(_carrier(h) and (g.source == "unmapped" or (h.is_mark and _within(g, h))) for h in near):
+            # an unmapped glyph by a cluster, or a mark that a stack of marks drawn as one
+            # glyph (shadda + fatha) already says
             g.text, g.source, g.is_mark = "", "cluster", False
     for h, group in riders.values():
         have = Counter(unicodedata.normalize("NFD", h.text))
@@ -301,16 +333,24 @@ def _drop_cluster_duplicates(glyphs: list[Glyph]) -> None:
                 g.text, g.source, g.is_mark = "", "cluster", False
 
 
-def _carrier(h: Glyph) -> bool:
-    return h.source == "tounicode" and len(h.text) > 1
-
-
 def _within(g: Glyph, h: Glyph) -> bool:
     """Does `h`'s mapping already say all of `g`'s text? An unmapped glyph next to a
     several-character mapping is taken as one of that cluster's silent members."""
     if g.source == "unmapped":
         return True
-    return not Counter(unicodedata.normalize("NFD", g.text)) - Counter(unicodedata.normalize("NFD", h.text))
+    own = Counter(unicodedata.normalize("NFD", g.text))
+    if h.text in LIGATURES and not all(is_mark(ch) for ch in own):
+        return False  # a ligature glyph draws its letters itself; only its marks come apart
+    return not own - Counter(unicodedata.normalize("NFD", h.text))
+
+
+def _em_box(raw: Any, index: int, ox: float, oy: float, size: float) -> tuple[float, float, float, float] | None:
+    """A char's box seen from its origin, in 1/1000 em: which glyph of the font was drawn."""
+    l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
+    if size <= 0 or not pdfium_c.FPDFText_GetCharBox(raw, index, l_, r_, b_, t_) or r_.value <= l_.value:
+        return None
+    k = 1000.0 / size
+    return ((l_.value - ox) * k, (b_.value - oy) * k, (r_.value - ox) * k, (t_.value - oy) * k)
 
 
 def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, float]:
@@ -340,31 +380,6 @@ def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
     height, width = top.value - bottom.value, right.value - left.value
     return (0 < height < 0.15 * size and width > 0.12 * size and width > 2 * height
             and abs(bottom.value - baseline) < 0.12 * size)
-
-
-def _take_group(chars: list[_Char], i: int, taken: list[bool]) -> tuple[list[_Char], bool]:
-    """The characters of one glyph, starting at chars[i], and whether PDFium sliced its box.
-
-    One glyph mapped to several characters: PDFium repeats the same origin and box, and its
-    reordering sometimes puts other glyphs' characters in between. An /ActualText span:
-    PDFium cuts the span's box into one slice per character.
-    """
-    c = chars[i]
-    group = [c]
-    left, right = c.box[0], c.box[2]
-    sliced = False
-    j = i + 1
-    while j < len(chars) and j <= group[-1].index - c.index + i + 12:
-        d = chars[j]
-        if not taken[j] and d.obj == c.obj and d.ox == c.ox and d.oy == c.oy and d.err == c.err:
-            tiles = d.box[2] - d.box[0] > 0.01 and (abs(d.box[0] - right) < 0.01 or abs(d.box[2] - left) < 0.01)
-            if d.box == c.box or tiles:
-                sliced = sliced or d.box != c.box
-                left, right = min(left, d.box[0]), max(right, d.box[2])
-                group.append(d)
-                taken[j] = True
-        j += 1
-    return group, sliced
 
 
 def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from warraq.document import Page, PageVerdict
 from warraq.options import Options
-from warraq.pdf.glyphs import FontResolver, font_program
+from warraq.pdf.glyphs import FontResolver, ShapeProbe, font_program
 from warraq.pdf.source import open_pikepdf
 
 #: Text sources that come from the PDF's own mapping and need no repair.
@@ -53,7 +53,7 @@ class Recoverer:
         self._problems[page_index] = [f"{name}: {p}" for name, f in fonts.items() if f.suspect for p in f.problems]
         by_handle: dict[int, Any] = {}
 
-        def resolve(font: str, handle: int, text: str, map_error: bool, advance: float) -> tuple[str, str] | None:
+        def resolve(font: str, handle: int, text: str, map_error: bool, shape: ShapeProbe) -> tuple[str, str] | None:
             if not (map_error or font in suspect or font.split("+", 1)[-1] in suspect or _odd(text)):
                 return None
             if handle not in by_handle:
@@ -62,7 +62,7 @@ class Recoverer:
                 except Exception:  # an unreadable program: the glyph keeps what PDFium said
                     by_handle[handle] = None
             rec = by_handle[handle]
-            fixed = rec.resolve(text, map_error, advance or None) if rec is not None else None
+            fixed = rec.resolve(text, map_error, shape) if rec is not None else None
             return None if fixed is None else (fixed.text, fixed.method)
 
         return resolve
