@@ -60,3 +60,20 @@ def test_a_mark_on_a_plain_letter_stays_beside_a_cluster() -> None:
     meem = glyph("م" + FATHA, "tounicode", 95, 100)
     _drop_cluster_duplicates([meem, waw, fatha], set())
     assert fatha.text == FATHA and meem.text == "م" + FATHA
+
+
+def _ligature_text(letters: str, marks: str) -> str:
+    from warraq.layout.lines import Cluster
+
+    base = glyph(letters, "tounicode", 100, 110)
+    # pre-shaped text draws every mark at the ligature's origin: their place says nothing
+    riders = [glyph(m, "tounicode", 100, 101.5) for m in marks]
+    return unicodedata.normalize("NFC", Cluster(base, riders).text)
+
+
+def test_marks_drawn_in_one_place_go_where_spelling_puts_them() -> None:
+    nfc = lambda t: unicodedata.normalize("NFC", t)  # noqa: E731
+    assert _ligature_text("لأ", SUKUN + FATHA) == nfc("ل" + SUKUN + "أ" + FATHA)  # الْأَمانة
+    assert _ligature_text("لا", FATHA) == nfc("ل" + FATHA + "ا")  # لَا
+    assert _ligature_text("لأ", KASRA + FATHA) == nfc("ل" + KASRA + "أ" + FATHA)  # لِأَنَّ
+    assert _ligature_text("الله", "\u064f" + SHADDA + FATHA) == nfc("الل" + SHADDA + FATHA + "ه\u064f")

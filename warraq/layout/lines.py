@@ -63,7 +63,50 @@ def _with_marks(base: Glyph, marks: list[Glyph]) -> str:
     for m in marks:
         k = min(max(int((hi - (m.ink[0] + m.ink[1]) / 2) / step), 0), len(letters) - 1)
         parts[k] += m.text
-    return "".join(parts)
+    if all(_spellable(p[0], p[1:]) for p in parts) and not (letters in _ALLAH and _SHADDA in parts[-1]):
+        return "".join(parts)
+    # marks drawn all in one place (pre-shaped text): Arabic spelling places them instead
+    return _spelled(letters, "".join(m.text for m in marks)) or "".join(parts)
+
+
+_VOWELS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0652")  # tanween, harakat, sukun
+_SHADDA, _FATHA, _DAGGER_ALEF = "\u0651", "\u064e", "\u0670"
+
+
+def _spellable(letter: str, marks: str) -> bool:
+    """Can one letter carry these marks? One vowel or sukun at most; a bare alef none but
+    tanween fath."""
+    vowels = [m for m in marks if m in _VOWELS]
+    if len(vowels) > 1 or marks.count(_SHADDA) > 1:
+        return False
+    if letter in "\u0627\u0649":  # bare alef, alef maksura: tanween fath at most
+        return all(m == "\u064b" for m in marks)
+    if letter == "\u0622":  # alef madda
+        return not marks
+    return not (letter == "\u0623" and "\u0650" in marks)  # a kasra under أ is spelled إ
+
+
+def _spelled(letters: str, marks: str) -> str | None:
+    """Marks of a lam-alef or Allah ligature placed where spelling puts them, or None."""
+    if letters in _ALLAH:  # shadda and its fatha (or dagger alef) on the lam, the case on the heh
+        on_lam = [m for m in marks if m in (_SHADDA, _FATHA, _DAGGER_ALEF)][:2]
+        rest = list(marks)
+        for m in on_lam:
+            rest.remove(m)
+        return letters[:-1] + "".join(on_lam) + letters[-1] + "".join(rest)
+    if len(letters) == 2 and letters[0] == "\u0644" and letters[1] in "\u0627\u0649\u0622\u0623\u0625":
+        if letters[1] in "\u0627\u0649\u0622":
+            return letters[0] + marks + letters[1]  # bare alef, alef maksura, madda: nothing
+        # the hamza's alef takes one vowel (a kasra only under إ), the lam the rest
+        fits = "\u0650" if letters[1] == "\u0625" else "\u064e\u064f\u064b\u064c"
+        vowel = next((m for m in marks if m in fits), "")
+        rest_marks = marks.replace(vowel, "", 1) if vowel else marks
+        if _spellable(letters[0], rest_marks):
+            return letters[0] + rest_marks + letters[1] + vowel
+    return None
+
+
+_ALLAH = ("\u0627\u0644\u0644\u0647", "\u0644\u0644\u0647")  # الله, لله
 
 
 @dataclass
