@@ -119,6 +119,12 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _odd_sign(text: str) -> bool:
+    """A lone modifier letter or ASCII sign: what some writers (WeasyPrint, fpdf2) put in
+    ToUnicode for an Arabic ligature or contextual form they could not name."""
+    return len(text) == 1 and (unicodedata.category(text) in ("Sk", "Lm") or text in "<>;^`|~\\{}[]")
+
+
 def _is_arabic(text: str) -> bool:
     return any(0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF for c in text)
 
@@ -265,15 +271,26 @@ class FontRecovery:
                 by_gid[gid] = fold_presentation(chr(u))
         per_text: dict[str, set[str]] = {}
         wrong = 0
+        odd: list[tuple[int, str]] = []
         for code, text in tu.items():
             gid = self._gid_of(code)
             own = by_gid.get(gid) if gid is not None else None
+            if own is None and gid is not None and _odd_sign(text):
+                odd.append((gid, text))  # a sign where a glyph the cmap does not reach is drawn
+                continue
             if own is None or not text or bad_char(text[0]):
                 per_text.setdefault(text, set()).add(text)  # unknown: counts as agreeing
                 continue
             per_text.setdefault(text, set()).add(_fold(own))
             if _fold(own) != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
                 wrong += 1
+        if odd:  # only then read the glyphs' names and GSUB: a ligature or a contextual form
+            texts = self._own_texts()
+            for gid, text in odd:
+                found = texts.get(gid)
+                own_text = found.text if found is not None and _is_arabic(found.text) else text
+                per_text.setdefault(text, set()).add(_fold(own_text))
+                wrong += own_text != text
         # a shown text is corrected only when every glyph that shows it reads the same other way
         self._override = {t for t, owns in per_text.items() if len(owns) == 1 and _fold(t) not in owns}
         # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
@@ -374,13 +391,16 @@ class FontRecovery:
         if codes and (map_error or self._codes_only):
             return self._code_choice(text, map_error, self._as_code(text, map_error), [])
         tu = self._tounicode
-        left_out = tu is not None and any(c not in tu for c in codes)
+        # a code ToUnicode leaves out or maps to nothing (WeasyPrint, for some ligatures)
+        left_out = tu is not None and any(not tu.get(c) for c in codes)
         if left_out and (self.subtype != "/Type0" or text not in self._reverse):
             # a code ToUnicode leaves out (zero-width marks too) shows as the char with its
             # number; real text (another code's mapping, or /ActualText) may look the same
             shown = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None]
             control = any(bad_char(c) or unicodedata.category(c) == "Cc" for c in text)
-            maybe_real = bool(shown) or (self.subtype == "/Type0" and not control)
+            # a CID shows as an arbitrary char (U+02C3 for CID 707): real text of a Type0 font
+            # falls where text does, or in the font's own cmap
+            maybe_real = bool(shown) or (self.subtype == "/Type0" and not control and self._in_own_cmap(text))
             return self._code_choice(text, False, None if maybe_real else self._as_code(text, False), shown)
         if text in self._contested:  # several glyphs show this letter but read differently
             return self._choice(text, None)
