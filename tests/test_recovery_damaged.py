@@ -137,3 +137,29 @@ def test_codes_pdfium_shows_for_unmapped_simple_fonts() -> None:
     assert 0xAA in _SHOWN_CODES["TM"]  # "™" through MacRoman, spelled out
     assert 0xCA in _SHOWN_CODES[" "]  # a MacRoman no-break space shows as a space
     assert "\u0628" not in _SHOWN_CODES  # Arabic letters are real text (/ActualText)
+
+
+def test_a_ligature_mapped_to_nothing_is_read_from_the_font(tmp_path: Path) -> None:
+    """WeasyPrint maps some ligature glyphs (lam-alef, lam-lam-heh) to an empty string; PDFium
+    then shows the glyph's CID as a character ("˃" for CID 707). The font's own GSUB still
+    knows the glyph."""
+    import pikepdf
+
+    from bench.damage import _cmap_stream, _fonts
+    from warraq.fonts.tounicode import parse_tounicode
+
+    src, damaged = FIXTURES / "weasyprint-notonaskh-notice.pdf", tmp_path / "empty.pdf"
+    with pikepdf.open(src) as pdf:
+        emptied = 0
+        for font in _fonts(pdf):
+            if font.get("/Subtype") != "/Type0" or "/ToUnicode" not in font:
+                continue
+            mapping = parse_tounicode(font.ToUnicode.read_bytes())
+            for code, text in mapping.items():
+                if len(text) > 1 and all("\u0621" <= ch <= "\u064a" for ch in text):  # لله
+                    mapping[code] = ""
+                    emptied += 1
+            font.ToUnicode = _cmap_stream(pdf, mapping, 2)
+        pdf.save(damaged)
+    assert emptied
+    assert _text(damaged) == _text(src)
