@@ -68,7 +68,9 @@ def _ligature_text(letters: str, marks: str) -> str:
     base = glyph(letters, "tounicode", 100, 110)
     # pre-shaped text draws every mark at the ligature's origin: their place says nothing
     riders = [glyph(m, "tounicode", 100, 101.5) for m in marks]
-    return unicodedata.normalize("NFC", Cluster(base, riders).text)
+    cluster = Cluster(base)
+    cluster.marks.extend(riders)
+    return unicodedata.normalize("NFC", cluster.text)
 
 
 def test_marks_drawn_in_one_place_go_where_spelling_puts_them() -> None:

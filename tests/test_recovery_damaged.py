@@ -115,11 +115,13 @@ def _glyph(text: str, lo: float, hi: float, y: float = 100.0) -> Glyph:
 
 def test_marks_on_a_ligature_go_after_the_letter_under_them() -> None:
     # the lam-alef-hamza ligature "لأ": sukun over its right part (lam), fatha over its left (alef)
-    cluster = Cluster(_glyph("\u0644\u0623", 399.5, 412.2),
-                      [_glyph("\u0652", 405.4, 409.8, 95.0), _glyph("\u064e", 398.3, 403.6, 95.0)])
+    cluster = Cluster(_glyph("\u0644\u0623", 399.5, 412.2))
+    cluster.marks += [_glyph("\u0652", 405.4, 409.8, 95.0), _glyph("\u064e", 398.3, 403.6, 95.0)]
     assert cluster.text == unicodedata.normalize("NFC", "\u0644\u0652\u0623\u064e")
     # a single letter keeps its marks after it
-    assert Cluster(_glyph("\u0628", 0, 5), [_glyph("\u064e", 1, 4, 95.0)]).text == "\u0628\u064e"
+    single = Cluster(_glyph("\u0628", 0, 5))
+    single.marks.append(_glyph("\u064e", 1, 4, 95.0))
+    assert single.text == "\u0628\u064e"
 
 
 def test_glyph_told_apart_by_its_height() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from warraq.arabic.bidi import Direction
 from warraq.document import Document, Page, PageVerdict
-from warraq.executor import default_workers, parallel_pages
+from warraq.executor import default_workers, gc_paused, parallel_pages
 from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
@@ -98,6 +98,7 @@ def iter_pages(path: str | Path, opts: Options | None = None) -> Iterator[Page]:
         yield from ex.pages()
 
 
+@gc_paused()
 def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | None = None) -> Page:
     """One page: glyphs from PDFium, recovery of suspect glyphs, layout, logical order."""
     pdf_page = doc[index]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from warraq.arabic.chars import MIRROR, OPENING
@@ -19,10 +20,15 @@ from warraq.arabic.chars import MIRROR, OPENING
 Direction = Literal["rtl", "ltr"]
 T = TypeVar("T")
 
-_STRONG = ("L", "R", "AL")
-_NEUTRAL = ("B", "S", "WS", "ON")
+_STRONG = frozenset(("L", "R", "AL"))
+# I1, I2: how far a resolved class lifts a unit above an even and an odd paragraph level.
+_RAISE = ({"R": 1, "AN": 2, "EN": 2}, {"L": 1, "EN": 1, "AN": 1})
+# Classes that can raise a unit above the paragraph level, by paragraph level.
+_OTHER = (frozenset({"R", "AL", "EN", "AN"}), frozenset({"L", "EN", "AN"}))
+_NEUTRAL = frozenset(("B", "S", "WS", "ON"))
 
 
+@lru_cache(maxsize=8192)
 def unit_class(text: str) -> str:
     """The bidi class that stands for a whole cluster: its first non-mark character's class."""
     for ch in text:
@@ -41,29 +47,36 @@ def resolve_levels(
     (L, R or AL) of the paragraph before this line: a wrapped line is resolved as part of it.
     """
     t = [("ON" if c in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") else c) for c in classes]
+    present = set(t)  # a rule whose classes are absent is skipped (lines are resolved often)
     n = len(t)
     sos = "R" if base % 2 else "L"
     prev = sos
-    for i in range(n):  # W1
-        if t[i] == "NSM":
-            t[i] = prev
-        elif t[i] != "BN":
-            prev = t[i]
+    if "NSM" in present:
+        for i in range(n):  # W1
+            if t[i] == "NSM":
+                t[i] = prev
+            elif t[i] != "BN":
+                prev = t[i]
     last = context or sos
-    for i in range(n):  # W2, W3
-        c = t[i]
-        if c in _STRONG:
-            last = c
-            if c == "AL":
-                t[i] = "R"
-        elif c == "EN" and last == "AL":
-            t[i] = "AN"
-    for i in range(1, n - 1):  # W4
-        if t[i] == "ES" and t[i - 1] == "EN" and t[i + 1] == "EN":
-            t[i] = "EN"
-        elif t[i] == "CS" and t[i - 1] == t[i + 1] and t[i - 1] in ("EN", "AN"):
-            t[i] = t[i - 1]
-    i = 0
+    if "EN" not in present:
+        if "AL" in present:  # W3 alone
+            t = ["R" if c == "AL" else c for c in t]
+    else:
+        for i in range(n):  # W2, W3
+            c = t[i]
+            if c in _STRONG:
+                last = c
+                if c == "AL":
+                    t[i] = "R"
+            elif c == "EN" and last == "AL":
+                t[i] = "AN"
+    if "ES" in present or "CS" in present:
+        for i in range(1, n - 1):  # W4
+            if t[i] == "ES" and t[i - 1] == "EN" and t[i + 1] == "EN":
+                t[i] = "EN"
+            elif t[i] == "CS" and t[i - 1] == t[i + 1] and t[i - 1] in ("EN", "AN"):
+                t[i] = t[i - 1]
+    i = 0 if "ET" in present else n
     while i < n:  # W5: a run of ET next to EN becomes EN
         if t[i] == "ET":
             j = i
@@ -74,18 +87,21 @@ def resolve_levels(
             i = j
         else:
             i += 1
-    for i in range(n):  # W6
-        if t[i] in ("ES", "ET", "CS", "BN"):
-            t[i] = "ON"
+    if not present.isdisjoint(("ES", "ET", "CS", "BN")):
+        present.add("ON")
+        for i in range(n):  # W6
+            if t[i] in ("ES", "ET", "CS", "BN"):
+                t[i] = "ON"
     last = "R" if context == "AL" else (context or sos)
-    for i in range(n):  # W7
-        if t[i] in ("L", "R"):
-            last = t[i]
-        elif t[i] == "EN" and last == "L":
-            t[i] = "L"
-    if texts is not None:
+    if "EN" in present:
+        for i in range(n):  # W7
+            if t[i] in ("L", "R"):
+                last = t[i]
+            elif t[i] == "EN" and last == "L":
+                t[i] = "L"
+    if texts is not None and not _PAIRED.keys().isdisjoint(texts):
         _brackets_n0(t, texts, sos, "R" if base % 2 else "L")
-    i = 0
+    i = 0 if not present.isdisjoint(_NEUTRAL) else n
     while i < n:  # N1, N2
         if t[i] in _NEUTRAL:
             j = i
@@ -98,12 +114,8 @@ def resolve_levels(
             i = j
         else:
             i += 1
-    levels = []
-    for c in t:  # I1, I2
-        if base % 2 == 0:
-            levels.append(base + (1 if c == "R" else 2 if c in ("AN", "EN") else 0))
-        else:
-            levels.append(base + (1 if c in ("L", "EN", "AN") else 0))
+    raise_by = _RAISE[base % 2]  # I1, I2
+    levels = [base + raise_by.get(c, 0) for c in t]
     for i in range(n - 1, -1, -1):  # L1: trailing whitespace takes the paragraph level
         if classes[i] in ("WS", "S", "B", "BN"):
             levels[i] = base
@@ -171,7 +183,7 @@ def visual_to_logical(
     pairs, Unicode 6.3); both readings are made and the one whose brackets pair up is kept.
     """
     order, levels = _invert(texts, direction, True, context)
-    if any(t in _PAIRED for t in texts):
+    if not _PAIRED.keys().isdisjoint(texts):
         alt, alt_levels = _invert(texts, direction, False, context)
         if alt != order:
             def imbalance(o: list[int], lv: list[int]) -> int:
@@ -194,6 +206,10 @@ def _invert(
     n = len(texts)
     base = 1 if direction == "rtl" else 0
     classes = [unit_class(t) for t in texts]
+    # A line with no letter or number of the other direction resolves to the paragraph level
+    # throughout (every neutral takes it): the common all-Arabic line needs no rule.
+    if not _OTHER[base].intersection(classes):
+        return list(range(n))[:: -1 if base else 1], [base] * n
 
     def levels_of(idx: list[int], cls: list[str]) -> list[int]:
         return resolve_levels(cls, base, [texts[i] for i in idx] if with_n0 else None, context)
@@ -269,6 +285,8 @@ def mirror_brackets(texts: list[str], levels: Sequence[int]) -> list[str]:
     Some producers map a mirrored bracket glyph to the character it looks like, others to the
     logical character; the bracket pairing of the line tells which convention this line follows.
     """
+    if MIRROR.keys().isdisjoint(texts):
+        return texts
     flipped = [MIRROR.get(t, t) if lv % 2 and len(t) == 1 else t for t, lv in zip(texts, levels)]
     if flipped == texts:
         return texts
@@ -302,6 +320,8 @@ def bracket_sides(texts: list[str]) -> list[str]:
     shows or to what it means, and on a right-to-left line either choice can come out.
     """
     out = list(texts)
+    if _SIDED.keys().isdisjoint(out):
+        return out
     n = len(out)
     for i, t in enumerate(out):
         if len(t) != 1 or t not in _SIDED or t in "<>":

@@ -78,7 +78,7 @@ def strong_direction(text: str) -> str | None:
 
 def strip_bidi_controls(text: str) -> str:
     """Remove explicit bidi formatting characters."""
-    if not any(c in BIDI_CONTROLS for c in text):
+    if BIDI_CONTROLS.isdisjoint(text):
         return text
     return "".join(c for c in text if c not in BIDI_CONTROLS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from warraq.arabic.bidi import Direction, bracket_sides, last_strong, mirror_brackets, visual_to_logical
 from warraq.arabic.chars import fold_presentation_forms, remove_kashida, strip_bidi_controls, strong_direction
@@ -19,12 +20,21 @@ def strong_counts(segments: list[Segment]) -> tuple[int, int]:
     r = l_ = 0
     for s in segments:
         for c in s.clusters:
-            for ch in c.glyph.text:
-                cls = unicodedata.bidirectional(ch)
-                if cls in ("R", "AL"):
-                    r += 1
-                elif cls == "L":
-                    l_ += 1
+            cr, cl = _strong_letters(c.glyph.text)
+            r += cr
+            l_ += cl
+    return r, l_
+
+
+@lru_cache(maxsize=8192)
+def _strong_letters(text: str) -> tuple[int, int]:
+    r = l_ = 0
+    for ch in text:
+        cls = unicodedata.bidirectional(ch)
+        if cls in ("R", "AL"):
+            r += 1
+        elif cls == "L":
+            l_ += 1
     return r, l_
 
 
@@ -150,11 +160,14 @@ _PUNCTUATION = "،؛؟.,:;!?«»“”\"'()[]{}-–—…"
 
 
 def _flush(words: list[Word], piece: list[tuple[str, Cluster]], keep_tatweel: bool) -> None:
-    text = strip_bidi_controls("".join(t for t, _ in piece))
+    text = strip_bidi_controls("".join([t for t, _ in piece]))
     if not keep_tatweel:
         text = remove_kashida(text)
     if text:
-        words.append(Word(text, union([(c.x0, c.glyph.top, c.x1, c.glyph.bottom) for _, c in piece])))
+        clusters = [c for _, c in piece]
+        box = (min([c.x0 for c in clusters]), min([c.glyph.top for c in clusters]),
+               max([c.x1 for c in clusters]), max([c.glyph.bottom for c in clusters]))
+        words.append(Word(text, box))
 
 
 def _bbox(segments: list[Segment]) -> BBox:

@@ -8,9 +8,10 @@ order is decided per line once the block's direction is known.
 from __future__ import annotations
 
 import bisect
+import math
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from statistics import median
 
@@ -23,32 +24,27 @@ from warraq.pdf.rules import Rule
 SPACE_EM = 0.15
 
 
-@dataclass(slots=True)
 class Cluster:
     """A base glyph with the marks that ride on it: the unit of reordering."""
 
-    glyph: Glyph
-    marks: list[Glyph] = field(default_factory=list)
-    inserted_space: bool = False
-    uncertain: bool = False  # a gap that may be an unmapped kashida rather than a word space
+    __slots__ = ("glyph", "marks", "inserted_space", "uncertain", "x0", "x1")
+
+    def __init__(self, glyph: Glyph, inserted_space: bool = False) -> None:
+        self.glyph = glyph
+        self.marks: list[Glyph] = []
+        self.inserted_space = inserted_space
+        self.uncertain = False  # a gap that may be an unmapped kashida rather than a word space
+        # the pen position, where a glyph with a left side bearing really starts (glyphs do not
+        # move once clustered, so the bounds are taken once); an /ActualText span's box is its
+        # ink, its origin that of whichever of its glyphs came first
+        self.x0: float = glyph.ox if glyph.ox < glyph.x0 and glyph.source != "actualtext" else glyph.x0
+        self.x1: float = glyph.x1
 
     @property
     def text(self) -> str:
         if not self.marks:
             return self.glyph.text
         return unicodedata.normalize("NFC", _with_marks(self.glyph, self.marks))
-
-    @property
-    def x0(self) -> float:
-        # the pen position, where a glyph with a left side bearing really starts; an
-        # /ActualText span's box is its ink, its origin that of whichever glyph came first
-        if self.glyph.source == "actualtext":
-            return self.glyph.x0
-        return min(self.glyph.x0, self.glyph.ox)
-
-    @property
-    def x1(self) -> float:
-        return self.glyph.x1
 
 
 def _with_marks(base: Glyph, marks: list[Glyph]) -> str:
@@ -124,11 +120,11 @@ class Segment:
 
     def __post_init__(self) -> None:
         cs = self.clusters
-        self.x0 = min(c.x0 for c in cs)
-        self.x1 = max(c.x1 for c in cs)
-        self.top = min(c.glyph.top for c in cs)
-        self.bottom = max(c.glyph.bottom for c in cs)
-        self.char_count = sum(len(c.glyph.text) for c in cs if not c.glyph.is_space)
+        self.x0 = min([c.x0 for c in cs])
+        self.x1 = max([c.x1 for c in cs])
+        self.top = min([c.glyph.top for c in cs])
+        self.bottom = max([c.glyph.bottom for c in cs])
+        self.char_count = sum([len(c.glyph.text) for c in cs if not c.glyph.is_space])
 
 
 def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule] | None = None) -> list[Segment]:
@@ -198,7 +194,7 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
     counts: dict[float, list[float]] = {}
     for g in bases:
         if not g.is_space:
-            counts.setdefault(round(g.oy * 2) / 2, []).append(max(g.size, 1.0))
+            counts.setdefault(round(g.oy * 2) / 2, []).append(1.0 if 1.0 > g.size else g.size)
     peaks: list[tuple[float, float]] = []  # (y, size), sorted by y
     for y, sizes in sorted(counts.items(), key=lambda t: -len(t[1])):
         size = median(sizes)
@@ -208,11 +204,17 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
             peaks.insert(at, (y, size))
     rows: list[list[Cluster]] = [[] for _ in peaks]
     ys = [py for py, _ in peaks]
+    last = len(ys) - 1
+    if last < 0:
+        return []
     for g in bases:
-        at = bisect.bisect_left(ys, g.oy)
-        cands = [k for k in (at - 1, at) if 0 <= k < len(ys)]
-        if cands:
-            rows[min(cands, key=lambda k: abs(ys[k] - g.oy))].append(Cluster(g))
+        oy = g.oy
+        at = bisect.bisect_left(ys, oy)
+        if at > last:
+            at = last
+        elif at > 0 and not abs(ys[at] - oy) < abs(ys[at - 1] - oy):  # a tie goes to the first
+            at -= 1
+        rows[at].append(Cluster(g))
     return [r for r in rows if r]
 
 
@@ -222,16 +224,55 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     Shapers position a mark from its base's origin, so a base with the very same origin wins;
     otherwise the base whose ink is centred closest under the mark's ink.
     """
+    if not marks:
+        return
     bases = sorted((c for row in rows for c in row if not c.glyph.is_space), key=lambda c: c.glyph.ox)
-    xs = [c.glyph.ox for c in bases]
+    near = _BaseIndex(bases)
     for m in marks:
-        reach = 3 * max(m.size, 1.0)  # only bases within a few ems can carry this mark
-        window = bases[bisect.bisect_left(xs, m.ox - reach): bisect.bisect_right(xs, m.ox + reach)]
-        best = _closest(window, m, (m.ink[0] + m.ink[1]) / 2)
+        best = _closest(near.around(m), m, (m.ink[0] + m.ink[1]) / 2)
         if best is not None:
             best.marks.append(m)
         elif rows:  # an orphan mark keeps its place as a unit of its own
             rows[min(range(len(rows)), key=lambda r: abs(rows[r][0].glyph.oy - m.oy))].append(Cluster(m))
+
+
+class _BaseIndex:
+    """Base clusters by height band, each band in x order: the bases near a mark without a scan
+    of the whole page (a window of a few ems in x alone spans every line of a column)."""
+
+    def __init__(self, bases: list[Cluster]) -> None:
+        self.bases = bases  # sorted by origin x
+        self.xs = [c.glyph.ox for c in bases]
+        self.top_size = max([c.glyph.size for c in bases], default=0.0)
+        self.band = 1.2 * max(self.top_size, 1.0)
+        self.bands: dict[int, tuple[list[float], list[int]]] | None = {}
+        self.keys: list[int] = []
+        if not all(map(math.isfinite, self.xs + [c.glyph.oy for c in bases] + [self.band])):
+            self.bands = None  # absurd coordinates: plain x windows
+            return
+        for pos, c in enumerate(bases):
+            xs, positions = self.bands.setdefault(math.floor(c.glyph.oy / self.band), ([], []))
+            xs.append(c.glyph.ox)
+            positions.append(pos)
+        self.keys = sorted(self.bands)
+
+    def around(self, m: Glyph) -> list[Cluster]:
+        """Bases within a few ems of the mark in x, in x order, that may be close enough in y
+        for `_closest` (a superset of those it accepts: it checks each one itself)."""
+        reach = 3 * max(m.size, 1.0)  # only bases within a few ems can carry this mark
+        lo, hi = m.ox - reach, m.ox + reach
+        dy = 1.25 * max(m.size, self.top_size, 1.0) + 1.0
+        if self.bands is None or not all(map(math.isfinite, (lo, hi, m.oy - dy, m.oy + dy))):
+            return self.bases[bisect.bisect_left(self.xs, lo): bisect.bisect_right(self.xs, hi)]
+        keys = self.keys
+        first = bisect.bisect_left(keys, math.floor((m.oy - dy) / self.band))
+        last = bisect.bisect_right(keys, math.floor((m.oy + dy) / self.band))
+        found: list[int] = []
+        for k in keys[first:last]:
+            xs, positions = self.bands[k]
+            found += positions[bisect.bisect_left(xs, lo): bisect.bisect_right(xs, hi)]
+        found.sort()
+        return [self.bases[p] for p in found]
 
 
 def _closest(candidates: list[Cluster], m: Glyph, cx: float) -> Cluster | None:
@@ -305,7 +346,7 @@ def _split_row(row: list[Cluster], gutter_em: float,
                 space.uncertain = (not drawn and gap < 0.6 * em
                                    and _is_arabic(prev.glyph.text) and _is_arabic(c.glyph.text))
                 current.append(space)
-        right = max(right, c.x1) if current else c.x1
+        right = (c.x1 if c.x1 > right else right) if current else c.x1
         current.append(c)
     if current:
         segments.append(_segment(current, size))

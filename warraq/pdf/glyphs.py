@@ -36,21 +36,33 @@ UNMAPPED = "\ufffd"
 _GENERATED = frozenset("\r\n\x02\ufffe")
 
 
-def _object_address_fn() -> Callable[[object, int], int | None]:
-    """FPDFText_GetTextObject returning a plain address: identity checks without ctypes casts."""
-    try:
-        from pypdfium2_raw.bindings import _libs
-
-        fn = _libs["pdfium"]["FPDFText_GetTextObject"]  # a fresh function object, not pypdfium2's
-        fn.argtypes = [pdfium_c.FPDF_TEXTPAGE, ctypes.c_int]
-        fn.restype = ctypes.c_void_p
-        return fn  # type: ignore[no-any-return]
-    except Exception:  # an unusual pypdfium2 build: fall back to casting
-        get = pdfium_c.FPDFText_GetTextObject
-        return lambda tp, i: ctypes.cast(get(tp, i), ctypes.c_void_p).value
+def _lean(fn: Any, restype: Any, argtypes: list[Any] | None = None) -> Any:
+    """A PDFium function bound without pypdfium2's argument conversion, which costs twice the call
+    itself; it takes a c_void_p handle, C ints and byref() pointers (`argtypes` for the others).
+    Used for the per-char calls."""
+    f = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    f.restype = restype
+    f.argtypes = argtypes
+    return f
 
 
-_object_address = _object_address_fn()
+_count_chars = _lean(pdfium_c.FPDFText_CountChars, ctypes.c_int)
+_get_unicode = _lean(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_is_generated = _lean(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_map_error = _lean(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_loose_box = _lean(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_char_origin = _lean(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_char_box = _lean(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_text_object = _lean(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # a plain address: identity checks
+_font_size = _lean(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_matrix = _lean(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_object_font = _lean(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_render_mode = _lean(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)
+_count_marks = _lean(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
+_get_mark = _lean(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ulong])
+_mark_name = _lean(pdfium_c.FPDFPageObjMark_GetName, ctypes.c_int,
+                   [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
+_object_address = _text_object  # structure.py finds a glyph's marked content through it
 
 
 @lru_cache(maxsize=8192)
@@ -103,31 +115,9 @@ FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | No
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
     """All glyphs of a page. `resolve(font, handle, text, map_error)` may replace a character's text."""
-    raw = textpage.raw  # type: ignore[attr-defined]
-    n = pdfium_c.FPDFText_CountChars(raw)
-    rect = pdfium_c.FS_RECTF()
-    x = ctypes.c_double()
-    y = ctypes.c_double()
-    get_u = pdfium_c.FPDFText_GetUnicode
-    loose = pdfium_c.FPDFText_GetLooseCharBox
-    origin = pdfium_c.FPDFText_GetCharOrigin
-    get_obj = _object_address
-    generated = pdfium_c.FPDFText_IsGenerated
-    map_err = pdfium_c.FPDFText_HasUnicodeMapError
-    fonts = _FontNames()
-    chars: list[_Char] = []
-    for i in range(n):
-        u = chr(get_u(raw, i))
-        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font really has
-        # glyphs with those codes (no ToUnicode, or one that leaves them out): those have a text object
-        if u in _GENERATED and (generated(raw, i) == 1 or not get_obj(raw, i)):
-            continue
-        loose(raw, i, rect)
-        origin(raw, i, x, y)
-        chars.append(
-            _Char(u, x.value, y.value, (rect.left, rect.top, rect.right, rect.bottom),
-                  get_obj(raw, i) or 0, map_err(raw, i) == 1, i)
-        )
+    raw = ctypes.cast(textpage.raw, ctypes.c_void_p)  # type: ignore[attr-defined]
+    chars = _page_chars(raw)
+    fonts = _FontNames(raw)
     chars = gather_split_boxes(chars)
     glyphs: list[Glyph] = []
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
@@ -165,11 +155,11 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             found = bounds.bounds(c.obj)
             if found:  # the letter's baseline; x stays the span's pen position, which orders it
                 box, oy, spanned = found[0], found[1][1], True
-        font, size, mode, artifact, handle = fonts.info(c.obj, raw, c.index)
+        font, size, mode, artifact, handle = fonts.info(c.obj, c.index)
         source = "actualtext" if spanned else "unmapped" if c.err else "tounicode"
         # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
         # evidence for spacing, not glyphs, and have no char code to recover
-        if text == " " and (generated(raw, c.index) == 1 or box[2] == box[0]):
+        if text == " " and (_is_generated(raw, c.index) == 1 or box[2] == box[0]):
             source = "generated"
         fixed = None
         if resolve is not None and source not in ("generated", "actualtext"):
@@ -276,6 +266,27 @@ def _actualtext_mark(address: int) -> int:
     return 0
 
 
+def _page_chars(raw: Any) -> list[_Char]:
+    """PDFium's characters of a page, without the line breaks and hyphens it generates."""
+    get_u, loose, origin, get_obj, map_err = _get_unicode, _loose_box, _char_origin, _text_object, _map_error
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    xy = (ctypes.c_double * 2)()
+    p_rect, p_x, p_y = ctypes.byref(rect), ctypes.byref(xy), ctypes.byref(xy, ctypes.sizeof(ctypes.c_double))
+    chars: list[_Char] = []
+    append = chars.append
+    for i in range(_count_chars(raw)):
+        u = chr(get_u(raw, i))
+        # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font really has
+        # glyphs with those codes (no ToUnicode, or one that leaves them out): those have a text object
+        obj = get_obj(raw, i) or 0
+        if u in _GENERATED and (_is_generated(raw, i) == 1 or not obj):
+            continue
+        loose(raw, i, p_rect)
+        origin(raw, i, p_x, p_y)
+        append(_Char(u, xy[0], xy[1], (rect[0], rect[1], rect[2], rect[3]), obj, map_err(raw, i) == 1, i))
+    return chars
+
+
 def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
     """Reconcile recovered glyphs with the mapping of the glyph they sit on.
 
@@ -344,21 +355,28 @@ def _within(g: Glyph, h: Glyph) -> bool:
     return not own - Counter(unicodedata.normalize("NFD", h.text))
 
 
+def _tight_box(raw: Any, index: int) -> tuple[float, float, float, float] | None:
+    """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none."""
+    box = (ctypes.c_double * 4)()
+    step = ctypes.sizeof(ctypes.c_double)
+    if not _char_box(raw, index, *(ctypes.byref(box, k * step) for k in range(4))) or box[1] <= box[0]:
+        return None
+    return box[0], box[1], box[2], box[3]
+
+
 def _em_box(raw: Any, index: int, ox: float, oy: float, size: float) -> tuple[float, float, float, float] | None:
     """A char's box seen from its origin, in 1/1000 em: which glyph of the font was drawn."""
-    l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
-    if size <= 0 or not pdfium_c.FPDFText_GetCharBox(raw, index, l_, r_, b_, t_) or r_.value <= l_.value:
+    box = _tight_box(raw, index) if size > 0 else None
+    if box is None:
         return None
     k = 1000.0 / size
-    return ((l_.value - ox) * k, (b_.value - oy) * k, (r_.value - ox) * k, (t_.value - oy) * k)
+    return ((box[0] - ox) * k, (box[2] - oy) * k, (box[1] - ox) * k, (box[3] - oy) * k)
 
 
 def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, float]:
     """Horizontal extent of a glyph's ink (for marks, whose advance boxes point elsewhere)."""
-    l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
-    if pdfium_c.FPDFText_GetCharBox(raw, index, l_, r_, b_, t_) and r_.value > l_.value:
-        return l_.value, r_.value
-    return left, right
+    box = _tight_box(raw, index)
+    return (box[0], box[1]) if box is not None else (left, right)
 
 
 #: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs;
@@ -374,12 +392,13 @@ def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
     LibreOffice and others draw kashida with a glyph their ToUnicode leaves out. A hyphen or
     dash sits higher, an underscore lower; only the joining stroke lies on the baseline.
     """
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    if not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
+    box = _tight_box(raw, index)
+    if box is None:
         return False
-    height, width = top.value - bottom.value, right.value - left.value
+    left, right, bottom, top = box
+    height, width = top - bottom, right - left
     return (0 < height < 0.15 * size and width > 0.12 * size and width > 2 * height
-            and abs(bottom.value - baseline) < 0.12 * size)
+            and abs(bottom - baseline) < 0.12 * size)
 
 
 def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:
@@ -420,30 +439,35 @@ def _pdfium_direction(ch: str) -> str | None:
 class _FontNames:
     """Font name, size, render mode and artifact flag per PDFium text object, looked up once."""
 
-    def __init__(self) -> None:
-        self._cache: dict[int, tuple[str, float, int, bool, int]] = {}
+    def __init__(self, raw: Any) -> None:
+        self._raw = raw
+        self.cache: dict[int, tuple[str, float, int, bool, int]] = {}
         self._names: dict[int, str] = {}
-        self._clips: dict[int, tuple[float, float, float, float] | None] = {}
+        self._artifact_marks: dict[int, bool] = {}
+        self._clips: dict[int, tuple[float, float, float, float] | None] = {}  # a marked-content item is shared by its objects
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._p_matrix = ctypes.byref(self._matrix)
 
-    def info(self, obj: int, raw: object, index: int) -> tuple[str, float, int, bool, int]:
+    def info(self, obj: int, index: int) -> tuple[str, float, int, bool, int]:
         """(font name, size in page space, render mode, artifact, PDFium font handle address)."""
-        hit = self._cache.get(obj)
+        hit = self.cache.get(obj)
         if hit is not None:
             return hit
         # PDFium's font size leaves out the CTM; the char matrix carries it
-        matrix = pdfium_c.FS_MATRIX()
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        matrix = self._matrix
+        size = _font_size(self._raw, index)
+        if _char_matrix(self._raw, index, self._p_matrix):
             size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         if not obj:
             result = ("", size, 0, False, 0)
         else:
-            handle = ctypes.cast(ctypes.c_void_p(obj), pdfium_c.FPDF_PAGEOBJECT)
-            font = pdfium_c.FPDFTextObj_GetFont(handle)
-            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle)
-            address = ctypes.cast(font, ctypes.c_void_p).value or 0
-            result = (self._font_name(font), size, int(mode), _is_artifact(handle), address)
-        self._cache[obj] = result
+            handle = ctypes.c_void_p(obj)
+            address = _object_font(handle) or 0
+            name = self._names.get(address)
+            if name is None:
+                name = self._names[address] = _font_name(address)
+            result = (name, size, _render_mode(handle), self._is_artifact(handle), address)
+        self.cache[obj] = result
         return result
 
     def clip(self, obj: int) -> tuple[float, float, float, float] | None:
@@ -463,20 +487,37 @@ class _FontNames:
             self._clips[obj] = found
         return self._clips[obj]
 
-    def _font_name(self, font: Any) -> str:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        name = self._names.get(key)
-        if name is None:
-            name = ""
-            if key:
-                getter = getattr(pdfium_c, "FPDFFont_GetBaseFontName", None) or pdfium_c.FPDFFont_GetFontName
-                size = getter(font, None, 0)
-                if size > 0:
-                    buf = ctypes.create_string_buffer(size)
-                    getter(font, buf, size)
-                    name = buf.value.decode("utf-8", "replace")
-            self._names[key] = name
-        return name
+    def _is_artifact(self, obj: Any) -> bool:
+        """Is this page object inside /Artifact marked content (headers, footers, page numbers)?"""
+        for i in range(_count_marks(obj)):
+            mark = _get_mark(obj, i) or 0
+            hit = self._artifact_marks.get(mark)
+            if hit is None:
+                hit = self._artifact_marks[mark] = _mark_is_artifact(mark)
+            if hit:
+                return True
+        return False
+
+
+def _font_name(address: int) -> str:
+    if not address:
+        return ""
+    font = ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_FONT)
+    getter = getattr(pdfium_c, "FPDFFont_GetBaseFontName", None) or pdfium_c.FPDFFont_GetFontName
+    size = getter(font, None, 0)
+    if size <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(size)
+    getter(font, buf, size)
+    return buf.value.decode("utf-8", "replace")
+
+
+def _mark_is_artifact(mark: int) -> bool:
+    size = ctypes.c_ulong()
+    buf = (ctypes.c_ushort * 32)()
+    if _mark_name(ctypes.c_void_p(mark), buf, ctypes.sizeof(buf), ctypes.byref(size)):
+        return bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
+    return False
 
 
 def _clipped_away(clip: tuple[float, float, float, float] | None, box: tuple[float, float, float, float]) -> bool:
@@ -488,20 +529,6 @@ def _clipped_away(clip: tuple[float, float, float, float] | None, box: tuple[flo
     h = max(0.0, min(top, clip[3]) - max(bottom, clip[1]))
     area = (right - left) * (top - bottom)
     return area > 0 and w * h < 0.5 * area
-
-
-def _is_artifact(obj: Any) -> bool:
-    """Is this page object inside /Artifact marked content (headers, footers, page numbers)?"""
-    count = pdfium_c.FPDFPageObj_CountMarks(obj)
-    for i in range(max(count, 0)):
-        mark = pdfium_c.FPDFPageObj_GetMark(obj, i)
-        size = ctypes.c_ulong()
-        buf = (ctypes.c_ushort * 32)()
-        if pdfium_c.FPDFPageObjMark_GetName(mark, buf, ctypes.sizeof(buf), ctypes.byref(size)):
-            name = bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore")
-            if name == "Artifact":
-                return True
-    return False
 
 
 def font_program(handle: int) -> bytes | None:

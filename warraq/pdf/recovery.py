@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +53,15 @@ class Recoverer:
         suspect |= {name.split("+", 1)[-1] for name in suspect}
         self._problems[page_index] = [f"{name}: {p}" for name, f in fonts.items() if f.suspect for p in f.problems]
         by_handle: dict[int, Any] = {}
+        of_suspect: dict[str, bool] = {}  # asked for every glyph: one lookup per font name
 
         def resolve(font: str, handle: int, text: str, map_error: bool, shape: ShapeProbe) -> tuple[str, str] | None:
-            if not (map_error or font in suspect or font.split("+", 1)[-1] in suspect or _odd(text)):
-                return None
+            if not map_error:
+                bad = of_suspect.get(font)
+                if bad is None:
+                    bad = of_suspect[font] = font in suspect or font.split("+", 1)[-1] in suspect
+                if not bad and not _odd(text):
+                    return None
             if handle not in by_handle:
                 try:
                     by_handle[handle] = doctor.font_for(page_index, font, font_program(handle))
@@ -121,6 +127,7 @@ def page_verdict(methods: Counter[str], reasons: list[str]) -> PageVerdict:
     return PageVerdict("clean", 1.0, reasons, methods)
 
 
+@lru_cache(maxsize=4096)
 def _odd(text: str) -> bool:
     """Private-use, control or replacement characters: a mapping to look into."""
     if not text:

@@ -1,0 +1,170 @@
+"""Shortcuts taken for speed give what the general rules they stand in for give."""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import math
+import random
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from conftest import FIXTURES, rev
+
+from warraq.arabic import lexicon
+from warraq.arabic.bidi import resolve_levels, unit_class, visual_to_logical
+from warraq.extract import Extraction, extract_page
+from warraq.layout.lines import Cluster, build_segments
+from warraq.pdf.glyphs import Glyph
+
+
+@pytest.mark.parametrize("logical, context", [
+    ("قال (نعم)، ثم مضى.", None),
+    ("بِسْمِ اللَّهِ «الرحمن»", "L"),  # marks, quotation marks, a left-to-right paragraph before it
+    ("...!؟", "L"),  # no strong letter at all
+])
+def test_a_line_without_left_to_right_letters_or_numbers_stays_at_the_paragraph_level(
+        logical: str, context: str | None) -> None:
+    units = list(logical)
+    # the full rules: every unit at level 1
+    assert resolve_levels([unit_class(u) for u in units], 1, units, context) == [1] * len(units)
+    # the shortcut: the drawn line read backwards
+    visual = list(rev(logical))
+    order, levels = visual_to_logical(visual, visual, "rtl", context)
+    assert "".join(order) == logical
+    assert levels == [1] * len(units)
+
+
+def test_a_latin_line_after_an_arabic_paragraph_stays_left_to_right() -> None:
+    units = list("The end (really).")
+    assert resolve_levels([unit_class(u) for u in units], 0, units, "AL") == [0] * len(units)
+    order, levels = visual_to_logical(units, units, "ltr", "AL")
+    assert "".join(order) == "The end (really)." and levels == [0] * len(units)
+
+
+def _glyph(text: str, x: float, y: float, size: float, index: int, width: float) -> Glyph:
+    g = Glyph(text, "tounicode", x, y - size, x + width, y + 0.3 * size, x, y, size, "F", index)
+    g.ink = (x, x + width)
+    return g
+
+
+def _carrier_by_full_scan(bases: list[Glyph], m: Glyph) -> Glyph | None:
+    """The documented rule over every base within a few ems: same origin first, else the base
+    whose ink is centred closest under the mark's."""
+    ordered = sorted(bases, key=lambda g: g.ox)
+    xs = [g.ox for g in ordered]
+    reach = 3 * max(m.size, 1.0)
+    cx = (m.ink[0] + m.ink[1]) / 2
+    best, best_cost = None, float("inf")
+    for c in ordered[bisect.bisect_left(xs, m.ox - reach): bisect.bisect_right(xs, m.ox + reach)]:
+        dy = abs(c.oy - m.oy)
+        if dy > 1.2 * max(m.size, c.size, 1.0):
+            continue
+        if abs(c.ox - m.ox) < 0.05 and dy < 0.05:
+            return c
+        lo, hi = c.ink
+        outside = 0.0 if lo <= cx <= hi else min(abs(cx - lo), abs(cx - hi))
+        cost = outside * 4 + abs(cx - (lo + hi) / 2) + dy
+        if cost < best_cost:
+            best, best_cost = c, cost
+    return best
+
+
+def test_marks_go_to_the_base_a_scan_of_the_whole_page_finds() -> None:
+    rnd = random.Random(7)
+    glyphs: list[Glyph] = []
+    bases: list[Glyph] = []
+    for line, y in enumerate((100.0, 128.0, 156.0, 400.0)):
+        size = 20.0 if line == 3 else 12.0  # a big heading widens the height bands
+        x = 50.0
+        for _ in range(40):
+            width = rnd.uniform(3, 9)
+            bases.append(_glyph(rnd.choice("بتثجحخسشصض"), x, y, size, len(glyphs) + len(bases), width))
+            if rnd.random() < 0.2:
+                x += 4  # a word space
+            x += width
+    glyphs += bases
+    marks: list[Glyph] = []
+    for k in range(120):
+        b = rnd.choice(bases)
+        if k % 3 == 0:  # a shaper's mark at its base's origin
+            ox, oy = b.ox, b.oy
+        else:  # placed by the mark's own offset, sometimes far off
+            ox, oy = b.ox + rnd.uniform(-15, 15), b.oy + rnd.uniform(-20, 20)
+        m = _glyph("\u064e", ox, oy, 12.0, 1000 + k, 3.0)
+        m.ink = (ox + 0.5, ox + 2.5)
+        marks.append(m)
+    glyphs += marks
+    rnd.shuffle(glyphs)
+    carrier = {id(m): c.glyph for seg in build_segments(glyphs) for c in seg.clusters for m in c.marks}
+    for m in marks:
+        expected = _carrier_by_full_scan(bases, m)
+        if expected is not None:  # (an orphan mark stays a unit of its own)
+            assert carrier[id(m)] is expected
+
+
+def test_absurd_coordinates_do_not_stop_mark_attachment() -> None:
+    glyphs = [_glyph("ب", 10, 100, 12, 0, 6), _glyph("ت", 16, 100, 12, 1, 6),
+              _glyph("\u064e", math.nan, 100, 12, 2, 3), _glyph("\u064f", 16, math.inf, 12, 3, 3)]
+    glyphs[2].ink = (math.nan, math.nan)
+    texts = [c.text for seg in build_segments(glyphs) for c in seg.clusters]
+    assert "ب" in "".join(texts) and "ت" in "".join(texts)
+
+
+def test_a_cluster_spans_from_its_pen_position() -> None:
+    g = _glyph("ج", 20, 100, 12, 0, 6)
+    g.x0 = 19.0  # a left side bearing: the ink starts before the pen
+    assert (Cluster(g).x0, Cluster(g).x1) == (19.0, 26.0)
+    g.x0 = 21.0
+    assert Cluster(g).x0 == 20.0
+
+
+def test_the_garbage_collector_is_back_on_after_a_page_even_a_failing_one() -> None:
+    pdf = FIXTURES / "chromium-amiri-notice.pdf"
+    with Extraction(pdf) as ex:
+        assert gc.isenabled()
+        extract_page(ex._doc, 0, ex.opts)
+        assert gc.isenabled()
+        with pytest.raises(pypdfium2.PdfiumError):  # no such page
+            extract_page(ex._doc, 99, ex.opts)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            extract_page(ex._doc, 0, ex.opts)
+            assert not gc.isenabled()  # a caller's choice is left alone
+        finally:
+            gc.enable()
+
+
+def test_word_list_keeps_the_last_band_of_a_word_like_wordfreq() -> None:
+    words = lexicon.WordList.from_buckets([["من", "في"], [], ["كتاب", "في"]])
+    assert words.get("من") == 1.0
+    assert words.get("في") == 10 ** (-2 / 100)
+    assert words.get("كتاب") == 10 ** (-2 / 100)
+    assert words.get("قلم") == 0.0 and words.get("") == 0.0
+
+
+def test_word_list_survives_its_disk_cache(tmp_path: Path) -> None:
+    words = lexicon.WordList.from_buckets([["من", "في"], ["كتاب"]])
+    words.save(tmp_path / "w.bin")
+    again = lexicon.WordList.load(tmp_path / "w.bin")
+    assert again is not None
+    assert [again.get(w) for w in ("من", "في", "كتاب", "قلم")] == [1.0, 1.0, 10 ** (-1 / 100), 0.0]
+    (tmp_path / "w.bin").write_bytes(b"not a word list")
+    assert lexicon.WordList.load(tmp_path / "w.bin") is None
+
+
+def test_frequency_from_the_cached_list_is_wordfreqs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wordfreq = pytest.importorskip("wordfreq")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(lexicon, "_WORDS", None)
+    built = lexicon.word_list()  # built from wordfreq, then written
+    path = lexicon.word_list_file()
+    assert path is not None and path.is_relative_to(tmp_path) and path.is_file()
+    monkeypatch.setattr(lexicon, "_WORDS", None)
+    loaded = lexicon.word_list()
+    assert loaded is not built
+    table = wordfreq.get_frequency_dict("ar")
+    for word in ("كتاب", "المدرسة", "في", "والاقتصادية"):
+        assert loaded.get(word) == table[word] > 0
