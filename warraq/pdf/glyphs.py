@@ -59,6 +59,7 @@ _char_matrix = _lean(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
 _object_font = _lean(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 _render_mode = _lean(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)
 _count_marks = _lean(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
+_page_object = _lean(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 _get_mark = _lean(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ulong])
 _mark_name = _lean(pdfium_c.FPDFPageObjMark_GetName, ctypes.c_int,
                    [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
@@ -203,32 +204,45 @@ class _SpanBounds:
     """
 
     def __init__(self, textpage: Any) -> None:
-        self._run: dict[int, list[int]] = {}  # object address -> the objects of its span
         page = getattr(getattr(textpage, "page", None), "raw", None)
-        if page is None:
-            return
+        count = pdfium_c.FPDFPage_CountObjects(page) if page is not None else 0
+        self._objects: list[int] = [_page_object(page, k) or 0 for k in range(count)]
+        self._index = {a: k for k, a in enumerate(self._objects)}
+        self._marks: dict[int, int] = {}  # object index -> its /ActualText mark, looked up on demand
+        self._runs: dict[int, list[int]] = {}
+
+    def _mark(self, k: int) -> int:
+        if k not in self._marks:
+            self._marks[k] = _actualtext_mark(self._objects[k]) if 0 <= k < len(self._objects) else 0
+        return self._marks[k]
+
+    def _run(self, obj: int) -> list[int]:
+        """The objects of the span holding `obj`: its neighbours under the same mark."""
+        if obj in self._runs:
+            return self._runs[obj]
+        k = self._index.get(obj)
+        mark = self._mark(k) if k is not None else 0
         run: list[int] = []
-        last = 0
-        for k in range(pdfium_c.FPDFPage_CountObjects(page)):
-            address = ctypes.cast(pdfium_c.FPDFPage_GetObject(page, k), ctypes.c_void_p).value or 0
-            mark = _actualtext_mark(address)
-            if not mark or mark != last:
-                run = []
-            if mark:
-                run.append(address)
-                self._run[address] = run
-            last = mark
+        if k is not None and mark:
+            lo, hi = k, k
+            while lo > k - 4 and self._mark(lo - 1) == mark:
+                lo -= 1
+            while hi < k + 4 and self._mark(hi + 1) == mark:
+                hi += 1
+            run = self._objects[lo: hi + 1]
+        for a in run or [obj]:
+            self._runs[a] = run
+        return run
 
     def span(self, obj: int) -> int | None:
         """An id of the span holding text object `obj` (None outside spans and forms)."""
-        run = self._run.get(obj)
+        run = self._run(obj)
         return id(run) if run else None
 
     def bounds(self, obj: int) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
         """(left, top, right, bottom) of the span holding text object `obj`, and the origin of
         its tallest glyph (the letter: a mark drawn first may sit off the baseline)."""
-        run = self._run.get(obj, [])
-        boxes = [(b, a) for a in run if (b := _bounds(a)) is not None]
+        boxes = [(b, a) for a in self._run(obj) if (b := _bounds(a)) is not None]
         if len(boxes) < 2:
             return None  # one object may draw a whole line: its bounds say nothing of the span
         box = (min(b[0] for b, _ in boxes), max(b[1] for b, _ in boxes),
