@@ -27,7 +27,6 @@ from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.outline import ReferenceIndex, signature
 from warraq.fonts.program import (
     FontProgram,
-    cid_to_gid_set,
     code_to_gid_fn,
     differences,
     encoding_names,
@@ -169,7 +168,7 @@ class FontRecovery:
             except Exception:
                 self._tounicode = {}
         self._own: dict[int, GlyphText] | None = None
-        self._outline: dict[int, tuple[str, float, str]] | None = None
+        self._outline: dict[int, tuple[str, float, str] | None] | None = None
         self._by_gid: dict[int, Recovered | None] = {}
         self._cache: dict[tuple[str, bool], Recovered | _Choice | None] = {}
         self._reverse: dict[str, list[int]] = {}
@@ -504,15 +503,14 @@ class FontRecovery:
         return rec
 
     def _outline_of(self, gid: int) -> tuple[str, float, str] | None:
-        """Outline match of one glyph: from the batch of the font's glyphs, else on its own."""
-        table = self._outlines()
-        if gid in table or self._prog is None:
-            return table.get(gid)
-        sig = signature(self._prog, gid)
-        hit = self._index.lookup(self.name, {gid: sig}).get(gid) if sig else None
-        if hit is not None:
-            table[gid] = hit
-        return hit
+        """Outline match of one glyph, hashed when first asked for: a clean document asks for a
+        few glyphs of a font at most (a kashida, a code its ToUnicode leaves out)."""
+        if self._outline is None:
+            self._outline = {}
+        if gid not in self._outline:
+            sig = signature(self._prog, gid) if self._prog is not None else None
+            self._outline[gid] = self._index.lookup(self.name, {gid: sig}).get(gid) if sig else None
+        return self._outline[gid]
 
     def _is_blank(self, gid: int) -> bool:
         prog = self._prog
@@ -522,34 +520,3 @@ class FontRecovery:
             return bool(prog.glyphset[prog.glyph_order[gid]].width > 0)
         except Exception:
             return False
-
-    def _used_gids(self) -> list[int]:
-        """Glyphs the PDF can draw: those of its codes, else every glyph but .notdef."""
-        assert self._prog is not None
-        codes = set(self._reverse_codes())
-        if codes:
-            gids = {self._gid_of(c) for c in codes}
-        else:
-            gids = set(range(1, len(self._prog.glyph_order)))
-            c2g = cid_to_gid_set(self._font)
-            if c2g is not None:
-                gids &= c2g
-        return sorted(g for g in gids if g)
-
-    def _reverse_codes(self) -> list[int]:
-        return [c for codes in self._reverse.values() for c in codes]
-
-    def _outlines(self) -> dict[int, tuple[str, float, str]]:
-        """Outline matches for every glyph the embedded tables leave unexplained, looked up once."""
-        if self._outline is None:
-            self._outline = {}
-            prog = self._prog
-            if prog is not None:
-                own = self._own_texts()
-                used = [g for g in self._used_gids() if g not in own]
-                if len(used) > 1000:
-                    return self._outline  # a big font (retained gids): match glyph by glyph
-                sigs = {g: s for g in used if (s := signature(prog, g)) is not None}
-                if sigs:
-                    self._outline = self._index.lookup(self.name, sigs)
-        return self._outline
