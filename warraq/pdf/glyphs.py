@@ -115,7 +115,7 @@ FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | No
 
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
-    """All glyphs of a page. `resolve(font, handle, text, map_error)` may replace a character's text."""
+    """All glyphs of a page. `resolve(font, handle, text, map_error, shape)` may replace a glyph's text."""
     raw = ctypes.cast(textpage.raw, ctypes.c_void_p)  # type: ignore[attr-defined]
     chars = _page_chars(raw)
     fonts = _FontNames(raw)
