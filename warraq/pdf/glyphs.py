@@ -21,7 +21,9 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from warraq.arabic.chars import LIGATURES, TATWEEL, is_mark
+from warraq.pdf import pdfium as pf
 from warraq.pdf.spans import (
+    SpanBounds,
     drop_repeated_spans,
     gather_split_boxes,
     span_text,
@@ -34,36 +36,6 @@ UNMAPPED = "\ufffd"
 
 # Characters PDFium writes between lines; never glyphs.
 _GENERATED = frozenset("\r\n\x02\ufffe")
-
-
-def _lean(fn: Any, restype: Any, argtypes: list[Any] | None = None) -> Any:
-    """A PDFium function bound without pypdfium2's argument conversion, which costs twice the call
-    itself; it takes a c_void_p handle, C ints and byref() pointers (`argtypes` for the others).
-    Used for the per-char calls."""
-    f = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
-    f.restype = restype
-    f.argtypes = argtypes
-    return f
-
-
-_count_chars = _lean(pdfium_c.FPDFText_CountChars, ctypes.c_int)
-_get_unicode = _lean(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
-_is_generated = _lean(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
-_map_error = _lean(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
-_loose_box = _lean(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
-_char_origin = _lean(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
-_char_box = _lean(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
-_text_object = _lean(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # a plain address: identity checks
-_font_size = _lean(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_char_matrix = _lean(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
-_object_font = _lean(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-_render_mode = _lean(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)
-_count_marks = _lean(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
-_page_object = _lean(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
-_get_mark = _lean(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ulong])
-_mark_name = _lean(pdfium_c.FPDFPageObjMark_GetName, ctypes.c_int,
-                   [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
-_object_address = _text_object  # structure.py finds a glyph's marked content through it
 
 
 @lru_cache(maxsize=8192)
@@ -122,7 +94,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     chars = gather_split_boxes(chars)
     glyphs: list[Glyph] = []
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
-    bounds: _SpanBounds | None = None
+    bounds: SpanBounds | None = None
     said: set[tuple[int, str]] = set()
     i = 0
     while i < len(chars):
@@ -146,7 +118,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         # an /ActualText span of a cluster with marks (Chromium draws the mark first, each glyph
         # an object of its own): PDFium gives it the first object's box and baseline only
         if len(group) > 1 and (box != c.box or any(is_mark(ch) for ch in text)):
-            bounds = bounds or _SpanBounds(textpage)
+            bounds = bounds or SpanBounds(textpage)
             span = bounds.span(c.obj)
             key = (span or 0, unicodedata.normalize("NFC", text))
             if span is not None and key in said:
@@ -160,7 +132,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         source = "actualtext" if spanned else "unmapped" if c.err else "tounicode"
         # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
         # evidence for spacing, not glyphs, and have no char code to recover
-        if text == " " and (_is_generated(raw, c.index) == 1 or box[2] == box[0]):
+        if text == " " and (pf.is_generated(raw, c.index) == 1 or box[2] == box[0]):
             source = "generated"
         fixed = None
         if resolve is not None and source not in ("generated", "actualtext"):
@@ -195,105 +167,20 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     return glyphs
 
 
-class _SpanBounds:
-    """/ActualText spans of a page: runs of page objects inside one marked-content span.
-
-    PDFium gives a span's text the box of its first glyph only (Chromium draws a cluster's
-    mark first, then its letter, each as a text object of its own), and for some spans it
-    reports the text once more at a later object of the same span.
-    """
-
-    def __init__(self, textpage: Any) -> None:
-        page = getattr(getattr(textpage, "page", None), "raw", None)
-        count = pdfium_c.FPDFPage_CountObjects(page) if page is not None else 0
-        self._objects: list[int] = [_page_object(page, k) or 0 for k in range(count)]
-        self._index = {a: k for k, a in enumerate(self._objects)}
-        self._marks: dict[int, int] = {}  # object index -> its /ActualText mark, looked up on demand
-        self._runs: dict[int, list[int]] = {}
-
-    def _mark(self, k: int) -> int:
-        if k not in self._marks:
-            self._marks[k] = _actualtext_mark(self._objects[k]) if 0 <= k < len(self._objects) else 0
-        return self._marks[k]
-
-    def _run(self, obj: int) -> list[int]:
-        """The objects of the span holding `obj`: its neighbours under the same mark."""
-        if obj in self._runs:
-            return self._runs[obj]
-        k = self._index.get(obj)
-        mark = self._mark(k) if k is not None else 0
-        run: list[int] = []
-        if k is not None and mark:
-            lo, hi = k, k
-            while lo > k - 4 and self._mark(lo - 1) == mark:
-                lo -= 1
-            while hi < k + 4 and self._mark(hi + 1) == mark:
-                hi += 1
-            run = self._objects[lo: hi + 1]
-        for a in run or [obj]:
-            self._runs[a] = run
-        return run
-
-    def span(self, obj: int) -> int | None:
-        """An id of the span holding text object `obj` (None outside spans and forms)."""
-        run = self._run(obj)
-        return id(run) if run else None
-
-    def bounds(self, obj: int) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
-        """(left, top, right, bottom) of the span holding text object `obj`, and the origin of
-        its tallest glyph (the letter: a mark drawn first may sit off the baseline)."""
-        boxes = [(b, a) for a in self._run(obj) if (b := _bounds(a)) is not None]
-        if len(boxes) < 2:
-            return None  # one object may draw a whole line: its bounds say nothing of the span
-        box = (min(b[0] for b, _ in boxes), max(b[1] for b, _ in boxes),
-               max(b[2] for b, _ in boxes), min(b[3] for b, _ in boxes))
-        return box, _origin(max(boxes, key=lambda ba: ba[0][1] - ba[0][3])[1])
-
-
-def _handle(address: int) -> Any:
-    return ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_PAGEOBJECT)
-
-
-def _bounds(address: int) -> tuple[float, float, float, float] | None:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(_handle(address), left, bottom, right, top):
-        return None
-    return left.value, top.value, right.value, bottom.value
-
-
-def _origin(address: int) -> tuple[float, float]:
-    m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(_handle(address), m)
-    return m.e, m.f
-
-
-def _actualtext_mark(address: int) -> int:
-    """The address of a text object's innermost /ActualText content mark, 0 if none."""
-    h = _handle(address)
-    if not address or pdfium_c.FPDFPageObj_GetType(h) != pdfium_c.FPDF_PAGEOBJ_TEXT:
-        return 0
-    length = ctypes.c_ulong()
-    for k in reversed(range(pdfium_c.FPDFPageObj_CountMarks(h))):
-        mark = pdfium_c.FPDFPageObj_GetMark(h, k)
-        if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0, ctypes.byref(length)):
-            return ctypes.cast(mark, ctypes.c_void_p).value or 0
-    return 0
-
-
 def _page_chars(raw: Any) -> list[_Char]:
     """PDFium's characters of a page, without the line breaks and hyphens it generates."""
-    get_u, loose, origin, get_obj, map_err = _get_unicode, _loose_box, _char_origin, _text_object, _map_error
+    get_u, loose, origin, get_obj, map_err = pf.get_unicode, pf.loose_box, pf.char_origin, pf.text_object, pf.map_error
     rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     xy = (ctypes.c_double * 2)()
     p_rect, p_x, p_y = ctypes.byref(rect), ctypes.byref(xy), ctypes.byref(xy, ctypes.sizeof(ctypes.c_double))
     chars: list[_Char] = []
     append = chars.append
-    for i in range(_count_chars(raw)):
+    for i in range(pf.count_chars(raw)):
         u = chr(get_u(raw, i))
         # "\r", "\n" and "\x02" are PDFium's line breaks and hyphens, unless a font really has
         # glyphs with those codes (no ToUnicode, or one that leaves them out): those have a text object
         obj = get_obj(raw, i) or 0
-        if u in _GENERATED and (_is_generated(raw, i) == 1 or not obj):
+        if u in _GENERATED and (pf.is_generated(raw, i) == 1 or not obj):
             continue
         loose(raw, i, p_rect)
         origin(raw, i, p_x, p_y)
@@ -373,7 +260,7 @@ def _tight_box(raw: Any, index: int) -> tuple[float, float, float, float] | None
     """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none."""
     box = (ctypes.c_double * 4)()
     step = ctypes.sizeof(ctypes.c_double)
-    if not _char_box(raw, index, *(ctypes.byref(box, k * step) for k in range(4))) or box[1] <= box[0]:
+    if not pf.char_box(raw, index, *(ctypes.byref(box, k * step) for k in range(4))) or box[1] <= box[0]:
         return None
     return box[0], box[1], box[2], box[3]
 
@@ -469,18 +356,18 @@ class _FontNames:
             return hit
         # PDFium's font size leaves out the CTM; the char matrix carries it
         matrix = self._matrix
-        size = _font_size(self._raw, index)
-        if _char_matrix(self._raw, index, self._p_matrix):
+        size = pf.font_size(self._raw, index)
+        if pf.char_matrix(self._raw, index, self._p_matrix):
             size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         if not obj:
             result = ("", size, 0, False, 0)
         else:
             handle = ctypes.c_void_p(obj)
-            address = _object_font(handle) or 0
+            address = pf.object_font(handle) or 0
             name = self._names.get(address)
             if name is None:
                 name = self._names[address] = _font_name(address)
-            result = (name, size, _render_mode(handle), self._is_artifact(handle), address)
+            result = (name, size, pf.render_mode(handle), self._is_artifact(handle), address)
         self.cache[obj] = result
         return result
 
@@ -488,7 +375,7 @@ class _FontNames:
         """(left, bottom, right, top) of the first clip path of a text object, if it has one."""
         if obj not in self._clips:
             found = None
-            path = pdfium_c.FPDFPageObj_GetClipPath(_handle(obj)) if obj else None
+            path = pdfium_c.FPDFPageObj_GetClipPath(ctypes.cast(ctypes.c_void_p(obj), pdfium_c.FPDF_PAGEOBJECT)) if obj else None
             if path and pdfium_c.FPDFClipPath_CountPaths(path) > 0:
                 xs, ys = [], []
                 x, y = ctypes.c_float(), ctypes.c_float()
@@ -503,8 +390,8 @@ class _FontNames:
 
     def _is_artifact(self, obj: Any) -> bool:
         """Is this page object inside /Artifact marked content (headers, footers, page numbers)?"""
-        for i in range(_count_marks(obj)):
-            mark = _get_mark(obj, i) or 0
+        for i in range(pf.count_marks(obj)):
+            mark = pf.get_mark(obj, i) or 0
             hit = self._artifact_marks.get(mark)
             if hit is None:
                 hit = self._artifact_marks[mark] = _mark_is_artifact(mark)
@@ -529,7 +416,7 @@ def _font_name(address: int) -> str:
 def _mark_is_artifact(mark: int) -> bool:
     size = ctypes.c_ulong()
     buf = (ctypes.c_ushort * 32)()
-    if _mark_name(ctypes.c_void_p(mark), buf, ctypes.sizeof(buf), ctypes.byref(size)):
+    if pf.mark_name(ctypes.c_void_p(mark), buf, ctypes.sizeof(buf), ctypes.byref(size)):
         return bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
     return False
 

@@ -4,17 +4,23 @@ PDFium gives each character of an /ActualText span (and of a presentation-form l
 decomposes itself) one share of a box, all with one origin: a split box. Its bidi pass may
 reverse or shuffle those shares and put other characters between them, and it repeats the
 span's text for every text object inside the span. LibreOffice maps a glyph to the first
-cluster it drew it in and leaves the other clusters to /ActualText.
+cluster it drew it in and leaves the other clusters to /ActualText. Chromium draws each cluster
+with marks as a span of single-glyph text objects, mark first: the span's extent and baseline
+come from all of its objects (SpanBounds).
 """
 
 from __future__ import annotations
 
 import bisect
+import ctypes
 import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+import pypdfium2.raw as pdfium_c
 
 from warraq.arabic.chars import LIGATURES, is_mark
+from warraq.pdf.pdfium import page_object
 
 if TYPE_CHECKING:
     from warraq.pdf.glyphs import Glyph
@@ -141,3 +147,88 @@ def split_cluster_marks(glyphs: list[Glyph], spans: set[int], ink: Callable[[Gly
             if min(hi, ghi) - max(lo, glo) > 0.5 * min(hi - lo, ghi - glo):
                 h.text, h.is_mark = unicodedata.normalize("NFC", marks), True
                 break
+
+
+class SpanBounds:
+    """/ActualText spans of a page: runs of page objects inside one marked-content span.
+
+    PDFium gives a span's text the box of its first glyph only (Chromium draws a cluster's
+    mark first, then its letter, each as a text object of its own), and for some spans it
+    reports the text once more at a later object of the same span.
+    """
+
+    def __init__(self, textpage: Any) -> None:
+        page = getattr(getattr(textpage, "page", None), "raw", None)
+        count = pdfium_c.FPDFPage_CountObjects(page) if page is not None else 0
+        self._objects: list[int] = [page_object(page, k) or 0 for k in range(count)]
+        self._index = {a: k for k, a in enumerate(self._objects)}
+        self._marks: dict[int, int] = {}  # object index -> its /ActualText mark, looked up on demand
+        self._runs: dict[int, list[int]] = {}
+
+    def _mark(self, k: int) -> int:
+        if k not in self._marks:
+            self._marks[k] = _actualtext_mark(self._objects[k]) if 0 <= k < len(self._objects) else 0
+        return self._marks[k]
+
+    def _run(self, obj: int) -> list[int]:
+        """The objects of the span holding `obj`: its neighbours under the same mark."""
+        if obj in self._runs:
+            return self._runs[obj]
+        k = self._index.get(obj)
+        mark = self._mark(k) if k is not None else 0
+        run: list[int] = []
+        if k is not None and mark:
+            lo, hi = k, k
+            while lo > k - 4 and self._mark(lo - 1) == mark:
+                lo -= 1
+            while hi < k + 4 and self._mark(hi + 1) == mark:
+                hi += 1
+            run = self._objects[lo: hi + 1]
+        for a in run or [obj]:
+            self._runs[a] = run
+        return run
+
+    def span(self, obj: int) -> int | None:
+        """An id of the span holding text object `obj` (None outside spans and forms)."""
+        run = self._run(obj)
+        return id(run) if run else None
+
+    def bounds(self, obj: int) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
+        """(left, top, right, bottom) of the span holding text object `obj`, and the origin of
+        its tallest glyph (the letter: a mark drawn first may sit off the baseline)."""
+        boxes = [(b, a) for a in self._run(obj) if (b := _bounds(a)) is not None]
+        if len(boxes) < 2:
+            return None  # one object may draw a whole line: its bounds say nothing of the span
+        box = (min(b[0] for b, _ in boxes), max(b[1] for b, _ in boxes),
+               max(b[2] for b, _ in boxes), min(b[3] for b, _ in boxes))
+        return box, _origin(max(boxes, key=lambda ba: ba[0][1] - ba[0][3])[1])
+
+
+def _handle(address: int) -> Any:
+    return ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_PAGEOBJECT)
+
+
+def _bounds(address: int) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(_handle(address), left, bottom, right, top):
+        return None
+    return left.value, top.value, right.value, bottom.value
+
+
+def _origin(address: int) -> tuple[float, float]:
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(_handle(address), m)
+    return m.e, m.f
+
+
+def _actualtext_mark(address: int) -> int:
+    """The address of a text object's innermost /ActualText content mark, 0 if none."""
+    h = _handle(address)
+    if not address or pdfium_c.FPDFPageObj_GetType(h) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+        return 0
+    length = ctypes.c_ulong()
+    for k in reversed(range(pdfium_c.FPDFPageObj_CountMarks(h))):
+        mark = pdfium_c.FPDFPageObj_GetMark(h, k)
+        if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0, ctypes.byref(length)):
+            return ctypes.cast(mark, ctypes.c_void_p).value or 0
+    return 0

@@ -13,7 +13,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from warraq.pdf.glyphs import Glyph, _object_address
+from warraq.pdf.glyphs import Glyph
+from warraq.pdf.pdfium import text_object
 
 _MAX_ELEMENTS = 200_000  # a malformed tree (a cycle) must not hang a page
 
@@ -61,7 +62,7 @@ def glyph_ranks(page: Any, textpage: Any, glyphs: list[Glyph]) -> dict[int, int]
     by_object: dict[int, int] = {}
     out: dict[int, int] = {}
     for g in glyphs:
-        obj = _object_address(raw, g.index) or 0
+        obj = text_object(raw, g.index) or 0
         if not obj:
             continue
         if obj not in by_object:

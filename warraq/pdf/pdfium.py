@@ -1,0 +1,40 @@
+"""PDFium functions bound for speed: the per-character and per-object calls of a page.
+
+pypdfium2's bindings convert every argument, which costs about twice the call itself; these take
+c_void_p handles, C ints and byref() pointers as they are.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+
+def _lean(fn: Any, restype: Any, argtypes: list[Any] | None = None) -> Any:
+    """A PDFium function bound without pypdfium2's argument conversion, which costs twice the call
+    itself; it takes a c_void_p handle, C ints and byref() pointers (`argtypes` for the others)."""
+    f = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    f.restype = restype
+    f.argtypes = argtypes
+    return f
+
+
+count_chars = _lean(pdfium_c.FPDFText_CountChars, ctypes.c_int)
+get_unicode = _lean(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+is_generated = _lean(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+map_error = _lean(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+loose_box = _lean(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+char_origin = _lean(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+char_box = _lean(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+text_object = _lean(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # a plain address: identity checks
+font_size = _lean(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+char_matrix = _lean(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+object_font = _lean(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+render_mode = _lean(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)
+count_marks = _lean(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
+page_object = _lean(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+get_mark = _lean(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ulong])
+mark_name = _lean(pdfium_c.FPDFPageObjMark_GetName, ctypes.c_int,
+                  [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
