@@ -13,6 +13,9 @@ from statistics import median
 
 from warraq.layout.lines import Segment
 
+#: Most characters a table cell has on one line; longer segments are lines of text.
+_SHORT = 28
+
 #: A cell: its lines top to bottom (one for most cells).
 Cell = list[Segment]
 Row = list[Cell]  # cells in visual order, left to right
@@ -26,7 +29,7 @@ def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]
     tables: list[list[list[Segment]]] = []
     run: list[list[Segment]] = []
     for _, row in sorted(rows.items()):
-        is_cells = len(row) >= 2 and median(s.char_count for s in row) <= 28
+        is_cells = len(row) >= 2 and median(s.char_count for s in row) <= _SHORT
         if is_cells and run and _aligned(run[-1], row):
             run.append(row)
         elif run and not is_cells and _beside(run, row):
@@ -60,7 +63,7 @@ def _within_columns(run: list[list[Segment]], row: list[Segment]) -> bool:
     size = max(median(s.size for s in row), 1.0)
     if min(s.top for s in row) - max(s.bottom for s in run[-1]) > 1.5 * size:
         return False
-    if any(s.char_count > 28 for s in row):
+    if any(s.char_count > _SHORT for s in row):
         return False  # text lines of columns, not a cell's wrapped words
     widest = run[0]
     for r in run:
