@@ -95,7 +95,6 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     glyphs: list[Glyph] = []
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
     bounds: SpanBounds | None = None
-    said: set[tuple[int, str]] = set()
     i = 0
     while i < len(chars):
         c = chars[i]
@@ -119,12 +118,6 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         # an object of its own): PDFium gives it the first object's box and baseline only
         if len(group) > 1 and (box != c.box or any(is_mark(ch) for ch in text)):
             bounds = bounds or SpanBounds(textpage)
-            span = bounds.span(c.obj)
-            key = (span or 0, unicodedata.normalize("NFC", text))
-            if span is not None and key in said:
-                i = j
-                continue  # PDFium said this span's text once already, from another object
-            said.add(key)
             found = bounds.bounds(c.obj)
             if found:  # the letter's baseline; x stays the span's pen position, which orders it
                 box, oy, spanned = found[0], found[1][1], True

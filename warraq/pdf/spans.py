@@ -153,8 +153,8 @@ class SpanBounds:
     """/ActualText spans of a page: runs of page objects inside one marked-content span.
 
     PDFium gives a span's text the box of its first glyph only (Chromium draws a cluster's
-    mark first, then its letter, each as a text object of its own), and for some spans it
-    reports the text once more at a later object of the same span.
+    mark first, then its letter, each as a text object of its own). Once every report of a
+    span has the span's whole box, drop_repeated_spans says it once.
     """
 
     def __init__(self, textpage: Any) -> None:
@@ -187,11 +187,6 @@ class SpanBounds:
         for a in run or [obj]:
             self._runs[a] = run
         return run
-
-    def span(self, obj: int) -> int | None:
-        """An id of the span holding text object `obj` (None outside spans and forms)."""
-        run = self._run(obj)
-        return id(run) if run else None
 
     def bounds(self, obj: int) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
         """(left, top, right, bottom) of the span holding text object `obj`, and the origin of
