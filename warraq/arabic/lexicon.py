@@ -19,6 +19,8 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from warraq.cache import cache_root
+
 _DICT: dict[str, float] | None = None
 
 
@@ -90,8 +92,7 @@ def word_list_file() -> Path | None:
     if spec is None or not spec.origin:
         return None
     tag = f"{_MAGIC!r}|{spec.origin}|{importlib.metadata.version('wordfreq')}"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "warraq" / f"words-ar-{hashlib.sha1(tag.encode()).hexdigest()[:16]}.bin"
+    return cache_root() / f"words-ar-{hashlib.sha1(tag.encode()).hexdigest()[:16]}.bin"
 
 
 def word_list() -> WordList:

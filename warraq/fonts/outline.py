@@ -17,6 +17,7 @@ from pathlib import Path
 from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
 from fontTools.ttLib import TTFont
 
+from warraq.cache import cache_root
 from warraq.fonts.glyphtext import glyph_texts, text_rank
 from warraq.fonts.program import FontProgram
 
@@ -25,8 +26,7 @@ _INDEX_VERSION = 4
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "warraq" / "outline-index"
+    return cache_root() / "outline-index"
 
 
 def signature(prog: FontProgram, gid: int) -> str | None:
