@@ -335,16 +335,16 @@ class _FontNames:
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw
-        self.cache: dict[int, tuple[str, float, int, bool, int]] = {}
+        self._cache: dict[int, tuple[str, float, int, bool, int]] = {}
         self._names: dict[int, str] = {}
-        self._artifact_marks: dict[int, bool] = {}
-        self._clips: dict[int, tuple[float, float, float, float] | None] = {}  # a marked-content item is shared by its objects
+        self._artifact_marks: dict[int, bool] = {}  # a marked-content item is shared by its objects
+        self._clips: dict[int, tuple[float, float, float, float] | None] = {}
         self._matrix = pdfium_c.FS_MATRIX()
         self._p_matrix = ctypes.byref(self._matrix)
 
     def info(self, obj: int, index: int) -> tuple[str, float, int, bool, int]:
         """(font name, size in page space, render mode, artifact, PDFium font handle address)."""
-        hit = self.cache.get(obj)
+        hit = self._cache.get(obj)
         if hit is not None:
             return hit
         # PDFium's font size leaves out the CTM; the char matrix carries it
@@ -361,7 +361,7 @@ class _FontNames:
             if name is None:
                 name = self._names[address] = _font_name(address)
             result = (name, size, pf.render_mode(handle), self._is_artifact(handle), address)
-        self.cache[obj] = result
+        self._cache[obj] = result
         return result
 
     def clip(self, obj: int) -> tuple[float, float, float, float] | None:
