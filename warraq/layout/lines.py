@@ -141,7 +141,10 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule
         around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
         even = _evenly_stretched(row, gutter_em)
         ruled = partial(_ruled, rules or [], median([c.glyph.oy for c in row]))
-        segments.extend(_split_row(row, gutter_em, partial(_stretched, row, around, even=even), ruled))
+        ys = [c.glyph.oy for c in row if not c.glyph.is_space]
+        size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
+        stretched = partial(_stretched, around, median(ys) if ys else None, size, even=even)
+        segments.extend(_split_row(row, gutter_em, stretched, ruled))
     return segments
 
 
@@ -160,19 +163,18 @@ def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
     return len(gaps) >= 3 and max(gaps) <= 1.2 * min(gaps)
 
 
-def _stretched(row: list[Cluster], around: list[list[Cluster]], lo: float, hi: float, *, even: bool) -> bool:
-    """Is the wide gap lo..hi only a justified line's stretched word space?
+def _stretched(around: list[list[Cluster]], y: float | None, size: float, lo: float, hi: float, *,
+               even: bool) -> bool:
+    """Is the wide gap lo..hi of a line (baseline y, None without ink; type size `size`) only a
+    justified line's stretched word space?
 
     A column gutter or a table's cell boundary runs down the page: the lines around it that
     have text on both of its sides leave it empty too. A word space of a justified line sits
     where those lines have words. A near line with text on one side only tells nothing; with
     no line to tell, an evenly stretched line is taken as justified.
     """
-    ys = [c.glyph.oy for c in row if not c.glyph.is_space]
-    size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
-    if not ys or hi - lo > 6 * size:
+    if y is None or hi - lo > 6 * size:
         return False
-    y = median(ys)
     pad = 0.2 * size
     votes = []
     for other in around:
