@@ -39,6 +39,35 @@ def test_a_title_at_the_top_of_one_page_is_not_furniture() -> None:
     assert out[0].blocks[0].kind == "paragraph"
 
 
+def test_a_title_that_restates_the_running_header_is_not_furniture() -> None:
+    # the header repeats on every page at y 23; page 1 also opens with a big title in the same words
+    running = "هل نربي أبناءنا للمستقبل"
+    first = page(1, block(running, 23, size=9.0), block(running, 61, size=19.0),
+                 block("نص المقال في الصفحة الأولى وهو أطول من العنوان", 300))
+    second = page(2, block(running, 23, size=9.0), block("نص المقال في الصفحة الثانية وهو أطول كذلك", 300))
+    out = list(mark_furniture([first, second]))
+    assert [b.kind for b in out[0].blocks] == ["header", "paragraph", "paragraph"]
+    assert [b.kind for b in out[1].blocks] == ["header", "paragraph"]
+
+
+def _lone_page(*extra: Block) -> Page:
+    # a single page: a small centred line in the top band (below its top 8 %), a title, the body
+    return page(1, block("النصر يتوج بلقب الدوري", 58, size=9.0), block("النصر بطل الدوري", 77, size=18.0),
+                block("توج فريق النصر بلقب الدوري للمرة الثالثة في تاريخه بعد فوز مثير", 140, size=12.0),
+                *extra)
+
+
+def test_a_lone_small_line_atop_a_numbered_page_is_its_header() -> None:
+    # nothing repeats on a single page: the page number at the foot shows the page has furniture,
+    # so the small line alone above all text in the top band is the header
+    out = list(mark_furniture([_lone_page(block("1", 777, size=9.0))]))
+    assert [b.kind for b in out[0].blocks] == ["header", "paragraph", "paragraph", "page-number"]
+    assert not out[0].text().startswith("النصر يتوج")
+    # without furniture at the foot, a small first line that far down may be body text: it stays
+    out = list(mark_furniture([_lone_page()]))
+    assert out[0].blocks[0].kind == "paragraph"
+
+
 def test_footnote_moves_after_the_body() -> None:
     p = page(1, block("نص المتن الأول", 100), block("1 هذه حاشية صغيرة", 700, size=8.0),
              block("نص المتن الثاني", 200))
@@ -218,3 +247,13 @@ def test_the_structure_tree_orders_blocks_unless_it_reads_up_a_column() -> None:
     assert structure_order([right, left], ranks(left, right)) == [left, right]
     # tags that put a block before the one above it in its column follow drawing order
     assert structure_order([right, below], ranks(below, right)) == [right, below]
+
+
+def test_a_line_wrapped_before_a_long_url_continues_and_a_bullet_starts_an_item() -> None:
+    url = "https://www.example.com/ar/docs/arabic-text"  # one word, wider than the room left above it
+    rows = [rev("نص الفقرة الأولى وهو سطر طويل يملأ عرض العمود كله"), rev("الروابط مثل"), url,
+            rev("• بند جديد من القائمة")]
+    glyphs = [g for i, text in enumerate(rows) for g in _shifted(text, 400.0, 100.0 + 16 * i)]
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert [len(b.segments) for b in blocks] == [3, 1]
+    assert [to_block(b, "rtl", False).text.startswith("•") for b in blocks] == [False, True]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from warraq.arabic.bidi import Direction
-from warraq.layout.lines import Segment
+from warraq.layout.lines import Cluster, Segment
 from warraq.layout.tables import Row, find_tables
 
 
@@ -50,7 +50,7 @@ def build_blocks(segments: list[Segment], direction: Direction, body_size: float
     reorders the blocks it covers."""
     tables, rest = find_tables(segments)
     blocks = [RawBlock([s for row in t for cell in row for s in cell], "table", t) for t in tables]
-    blocks += _paragraphs(rest, body_size, _line_pitch(rest))
+    blocks += _paragraphs(rest, body_size, _line_pitch(rest), direction)
     return structure_order(xy_order(blocks, direction), ranks or {})
 
 
@@ -91,14 +91,16 @@ def _line_pitch(segments: list[Segment]) -> float:
     return max(deltas, key=lambda k: (deltas[k], -k)) if deltas else 0.0
 
 
-def _paragraphs(segments: list[Segment], body_size: float, pitch: float = 0.0) -> list[RawBlock]:
+def _paragraphs(segments: list[Segment], body_size: float, pitch: float = 0.0,
+                direction: Direction = "rtl") -> list[RawBlock]:
     """Stack segments into paragraph blocks by overlap, spacing, size and line-end shape."""
     blocks: list[RawBlock] = []
     open_blocks: list[RawBlock] = []
-    for s in sorted(segments, key=lambda s: (s.baseline, -s.x1)):
+    ordered = sorted(segments, key=lambda s: (s.baseline, -s.x1))
+    for s in ordered:
         target = None
         for b in reversed(open_blocks):
-            if _continues(b, s, pitch):
+            if _continues(b, s, pitch, direction, ordered):
                 target = b
                 break
         if target is None:
@@ -111,7 +113,10 @@ def _paragraphs(segments: list[Segment], body_size: float, pitch: float = 0.0) -
     return blocks
 
 
-def _continues(b: RawBlock, s: Segment, pitch: float) -> bool:
+def _continues(b: RawBlock, s: Segment, pitch: float, direction: Direction = "rtl",
+               page: list[Segment] | None = None) -> bool:
+    if _opens_item(s):
+        return False  # a bulleted line starts a list item of its own
     last = b.segments[-1]
     size = max(last.size, s.size, 1.0)
     if abs(last.size - s.size) > 0.12 * size:
@@ -129,8 +134,41 @@ def _continues(b: RawBlock, s: Segment, pitch: float) -> bool:
             return False
     width = b.x1 - b.x0
     if len(b.segments) >= 2 and width > 0 and last.x1 - last.x0 < 0.8 * width:
-        return False
+        # unless the next line, a full one, opens with a word too wide for the room left (a long
+        # URL): then the line was broken for want of room, not at the paragraph's end. Other
+        # text on the line's baseline in that room means it was cut into pieces: no evidence.
+        room = width - (last.x1 - last.x0)
+        return (s.x1 - s.x0 >= 0.8 * width and _first_word_width(s, direction) + 0.3 * s.size > room
+                and not _room_used(b, last, page or []))
     return True
+
+
+def _room_used(b: RawBlock, last: Segment, page: list[Segment]) -> bool:
+    """Does another segment on the baseline of `last` lie within the block's width?"""
+    return any(o is not last and abs(o.baseline - last.baseline) < 0.5 * last.size
+               and o.x1 > b.x0 and o.x0 < b.x1 for o in page)
+
+
+_BULLETS = frozenset("•▪◦●■")
+
+
+def _opens_item(s: Segment) -> bool:
+    """A line with a bullet glyph at either end (its start, whichever the line's direction)."""
+    ink = [c for c in s.clusters if not c.glyph.text.isspace()]
+    return len(ink) > 1 and (ink[0].glyph.text in _BULLETS or ink[-1].glyph.text in _BULLETS)
+
+
+def _first_word_width(s: Segment, direction: Direction) -> float:
+    """Width of the word at the start edge of a line: its right end in a right-to-left page."""
+    clusters = s.clusters[::-1] if direction == "rtl" else s.clusters
+    word: list[Cluster] = []
+    for c in clusters:
+        if c.glyph.text.isspace():
+            if word:
+                break
+            continue
+        word.append(c)
+    return max(c.x1 for c in word) - min(c.x0 for c in word) if word else 0.0
 
 
 def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:

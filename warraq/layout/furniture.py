@@ -1,9 +1,13 @@
 """Running headers, footers, page numbers and footnotes.
 
 Furniture is recognised by position (the top or bottom band of the page) plus repetition on
-nearby pages, with digits masked so that "صفحة 3" and "صفحة 4" match. A lone number in those
-bands is a page number even without repetition. Footnotes are small-type blocks at the foot of
-the body; they are moved after the body of their page.
+nearby pages, with digits masked so that "صفحة 3" and "صفحة 4" match; a repeat must sit at the
+same height in the same type, since a title that restates the running header is no furniture.
+A lone number in those bands is a page number even without repetition. A lone small-type line
+beyond all body text is furniture at the very edge of the page, and anywhere in its band once
+the opposite edge of the page holds furniture (a single page, or a first page with a header of
+its own, has no repeats to go by). Footnotes are small-type blocks at the foot of the body; they
+are moved after the body of their page.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from warraq.document import Block, Page
+from warraq.document import FURNITURE, Block, Page
 
 _BAND = 0.12  # fraction of the page height at top and bottom where furniture lives
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
@@ -59,14 +63,7 @@ def mark_furniture(pages: Iterable[Page], window: int = 2) -> Iterator[Page]:
             return
         page, cands = buf[pos]
         near = [c for j, (_, cs) in enumerate(buf) if j != pos and abs(j - pos) <= window for c in cs]
-        body = _body_size(page)
-        for block, where, sig in cands:
-            if _PAGE_NUMBER.match(sig):
-                block.kind = "page-number"
-            elif any(s == sig and w == where for _, w, s in near):
-                block.kind = where  # type: ignore[assignment]
-            elif _small_margin_line(block, where, page, body):
-                block.kind = where  # type: ignore[assignment]
+        _label(page, cands, near)
         _mark_artifacts(page)
         yield page
         pos += 1
@@ -75,16 +72,48 @@ def mark_furniture(pages: Iterable[Page], window: int = 2) -> Iterator[Page]:
             pos -= 1
 
 
-def _small_margin_line(block: Block, where: str, page: Page, body: float) -> bool:
-    """A lone line in small type at the very edge of the page, beyond all body text."""
+def _label(page: Page, cands: list[tuple[Block, str, str]], near: list[tuple[Block, str, str]]) -> None:
+    """Label one page's candidates: page numbers and repeats first, then lone margin lines, which
+    may use the whole band when the other edge of the page turned out to hold furniture."""
+    rest: list[tuple[Block, str]] = []
+    for block, where, sig in cands:
+        if _PAGE_NUMBER.match(sig):
+            block.kind = "page-number"
+        elif any(s == sig and w == where and _same_place(block, b) for b, w, s in near):
+            block.kind = where  # type: ignore[assignment]
+        else:
+            rest.append((block, where))
+    framed = {where for block, where, _ in cands if block.kind in FURNITURE}
+    body = _body_size(page)
+    for block, where in rest:
+        opposite = "footer" if where == "header" else "header"
+        if _small_margin_line(block, where, page, body, _BAND if opposite in framed else _EDGE):
+            block.kind = where  # type: ignore[assignment]
+
+
+def _same_place(a: Block, b: Block) -> bool:
+    """Running furniture comes from one page template: the same height on the page (top or
+    bottom edge, whichever it hangs from) in much the same type size."""
+    sa, sb = _size(a), _size(b)
+    if min(sa, sb) > 0 and max(sa, sb) > 1.25 * min(sa, sb):
+        return False
+    tol = max(2.0, 0.6 * max(sa, sb))
+    return min(abs(a.bbox[1] - b.bbox[1]), abs(a.bbox[3] - b.bbox[3])) <= tol
+
+
+_EDGE = 0.08  # a lone small line this close to the edge is furniture on its own (within most margins)
+
+
+def _small_margin_line(block: Block, where: str, page: Page, body: float, edge: float) -> bool:
+    """A lone line in small type within `edge` of the page's edge, beyond all body text."""
     if len(block.lines) != 1 or body <= 0 or block.lines[0].size > 0.92 * body:
         return False
     others = [b for b in page.blocks if b is not block]
     if where == "footer" and _is_note(block.text, " ".join(b.text for b in others)):
         return False
     if where == "header":
-        return block.bbox[3] <= page.height * 0.08 and all(b.bbox[1] >= block.bbox[3] for b in others)
-    return block.bbox[1] >= page.height * 0.92 and all(b.bbox[3] <= block.bbox[1] for b in others)
+        return block.bbox[3] <= page.height * edge and all(b.bbox[1] >= block.bbox[3] for b in others)
+    return block.bbox[1] >= page.height * (1 - edge) and all(b.bbox[3] <= block.bbox[1] for b in others)
 
 
 _NOTE_START = re.compile(r"^\s*([0-9\u0660-\u0669]{1,3}|\*{1,3})[\s.)\-]+\S+\s+\S+")
