@@ -16,7 +16,9 @@ from bench.damage import AMIRI, glyph_accuracy, pdfium_chars, remap_to_pua, samp
 from warraq.fonts import FontDoctor, Recovered
 from warraq.fonts.glyphtext import glyph_texts
 from warraq.fonts.names import text_from_name
+from warraq.fonts.outline import signature
 from warraq.fonts.program import FontProgram
+from warraq.fonts.sfnt import read_facts
 from warraq.fonts.tounicode import parse_tounicode
 
 pytestmark = pytest.mark.skipif(not AMIRI.exists(), reason="fonts-hosny-amiri not installed")
@@ -67,6 +69,38 @@ def test_tounicode_parser_ranges_and_arrays() -> None:
     got = parse_tounicode(cmap)
     assert got[0x10] == BEH and got[0x11] == "\u0629" and got[0x12] == TEH
     assert got[0x20] == LAM + "\u0627" and got[0x21] == "\ufefb" and got[5] == "\u0663"
+    # whitespace inside hex strings, even inside a byte, is allowed (PDF 7.3.4.3)
+    assert parse_tounicode(b"beginbfchar <00 31> <062 8> endbfchar") == {0x31: BEH}
+
+
+def test_raw_cmap_reader_agrees_with_fonttools() -> None:
+    """The diagnosis reads glyph count and cmap straight from the sfnt tables."""
+    data = AMIRI.read_bytes()
+    facts = read_facts(data)
+    tt = TTFont(io.BytesIO(data))
+    assert facts is not None and facts.num_glyphs == len(tt.getGlyphOrder())
+    assert facts.cmap == {u: tt.getGlyphID(name) for u, name in tt.getBestCmap().items()}
+    assert read_facts(data[:40]) is None
+
+
+def test_outline_signature_survives_subsetting() -> None:
+    """A subset renumbers glyphs, composites' components included: their hashes must not move."""
+    full = FontProgram.from_ttfont(TTFont(str(AMIRI)))
+    opts = subset.Options()
+    opts.layout_features = ["*"]
+    opts.glyph_names = True  # to pair each subset glyph with its original
+    sub = subset.Subsetter(opts)
+    font = TTFont(str(AMIRI))
+    sub.populate(text="\u0628\u062a\u062b\u0644\u0627\u0662")
+    sub.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    small = FontProgram.from_ttfont(TTFont(io.BytesIO(buf.getvalue())))
+    composites = 0
+    for gid, name in enumerate(small.glyph_order[1:], 1):
+        composites += small.tt["glyf"][name].isComposite()
+        assert signature(small, gid) == signature(full, full.gid_of[name]), name
+    assert composites and len({signature(small, g) for g in range(1, len(small.glyph_order))}) > 10
 
 
 @pytest.mark.parametrize(("name", "text"), [

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pikepdf
@@ -31,7 +32,10 @@ from warraq.fonts.program import (
     differences,
     encoding_names,
     load_program,
+    program_from_bytes,
+    type0_truetype,
 )
+from warraq.fonts.sfnt import SfntFacts, read_facts
 from warraq.fonts.shapes import Box, glyph_box, misfit, same_box
 from warraq.fonts.tounicode import parse_tounicode
 
@@ -57,6 +61,7 @@ class Recovered:
 UNMAPPED = Recovered("\ufffd", "unmapped", 0.0)
 
 
+@lru_cache(maxsize=65536)
 def bad_char(ch: str) -> str | None:
     """Why a mapped character cannot be the text of a glyph, or None."""
     u = ord(ch)
@@ -114,6 +119,7 @@ def program_hash(font: pikepdf.Dictionary) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -152,10 +158,22 @@ class FontRecovery:
         self.stats: Counter[str] = Counter()  # method -> distinct glyphs recovered
         self._index = index
         self._ocr = ocr
-        self._prog: FontProgram | None = load_program(font) if self.subtype != "/Type3" else None
-        self._gid_of: Callable[[int], int | None] = code_to_gid_fn(font, self._prog)
         self._font = font
-        self.program_hash = program_hash(font)
+        # a Type0 TrueType font is diagnosed from its raw cmap; fontTools loads it (from the
+        # bytes kept here: the PDF may be closed by then) only when a glyph's text must be
+        # recovered, which most fonts of clean documents never need
+        self._data = type0_truetype(font) if self.subtype == "/Type0" else None
+        self._facts = read_facts(self._data) if self._data is not None else None
+        self._program: FontProgram | None = None
+        self._loaded = False
+        self._hash: str | None = None
+        if self._facts is None:
+            self._data = None
+            self._hash = program_hash(font) or ""
+            self._program = self._prog  # loaded now, while the PDF is open
+        num_glyphs = self._facts.num_glyphs if self._facts is not None else None
+        self._gid_of: Callable[[int], int | None] = code_to_gid_fn(
+            font, None if num_glyphs is not None else self._prog, num_glyphs)
         self._names = encoding_names(font, self._prog) if self.subtype != "/Type0" else {}
         self._differences = differences(font)
         tu = font.get("/ToUnicode")
@@ -185,6 +203,32 @@ class FontRecovery:
     @property
     def suspect(self) -> bool:
         return bool(self.problems)
+
+    @property
+    def _prog(self) -> FontProgram | None:
+        if not self._loaded:
+            self._loaded = True
+            if self._data is not None:
+                self._program = program_from_bytes(self._data)
+            elif self.subtype != "/Type3":
+                self._program = load_program(self._font)
+        return self._program
+
+    @property
+    def program_hash(self) -> str | None:
+        """sha1 of the embedded program (tells apart fonts that share a name), on first use."""
+        if self._hash is None:
+            self._hash = hashlib.sha1(self._data).hexdigest() if self._data is not None else ""
+        return self._hash or None
+
+    def _cmap_gids(self) -> dict[int, int]:
+        """Unicode -> glyph id through the embedded program's own cmap."""
+        if self._facts is None:
+            prog = self._prog
+            cmap = {} if prog is None else {u: gid for u, name in prog.cmap.items()
+                                            if (gid := prog.gid_of.get(name)) is not None}
+            self._facts = SfntFacts(len(prog.glyph_order) if prog is not None else 0, cmap)
+        return self._facts.cmap
 
     def _diagnose(self) -> None:
         shown = self._pdfium_texts()
@@ -237,20 +281,16 @@ class FontRecovery:
         return shown
 
     def _check_tounicode(self, tu: dict[int, str]) -> None:
-        why: Counter[str] = Counter()
-        for code, text in tu.items():
-            if text == "\x00" and code == 0:
-                continue  # .notdef mapped to U+0000 by many writers: never drawn as text
-            reasons = {bad_char(c) for c in text} - {None}
-            why.update(r for r in reasons if r)
-            if any(0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFF for c in text):
-                why["presentation form"] += 1
-            if any(c in DOTLESS for c in text):
-                why["dotless letter"] += 1
-        for reason, n in sorted(why.items()):
-            if reason == "presentation form":
-                continue  # folded later by the engine: a hint, not an error
-            self.problems.append(f"ToUnicode maps {n} codes to {reason}")
+        chars = set("".join(tu.values()))
+        if any(bad_char(c) or c in DOTLESS for c in chars):  # counted per code only when found
+            why: Counter[str] = Counter()
+            for code, text in tu.items():
+                if text == "\x00" and code == 0:
+                    continue  # .notdef mapped to U+0000 by many writers: never drawn as text
+                why.update({r for c in text if (r := bad_char(c))})
+                if any(c in DOTLESS for c in text):
+                    why["dotless letter"] += 1
+            self.problems += [f"ToUnicode maps {n} codes to {reason}" for reason, n in sorted(why.items())]
         wrong = self._contradictions(tu)
         if wrong:
             self.problems.append(f"ToUnicode contradicts the font's cmap for {wrong} glyphs")
@@ -260,14 +300,15 @@ class FontRecovery:
 
         Only the cmap is read here (no names, no GSUB), so that clean documents stay cheap.
         """
-        prog = self._prog
-        if prog is None or not prog.cmap:
+        cmap = self._cmap_gids()
+        if not cmap:
             return 0
         by_gid: dict[int, str] = {}
-        for u, name in sorted(prog.cmap.items(), key=lambda kv: text_rank(fold_presentation(chr(kv[0])))):
-            gid = prog.gid_of.get(name)
-            if gid is not None and gid not in by_gid:
-                by_gid[gid] = fold_presentation(chr(u))
+        for u, g in cmap.items():
+            plain = chr(u) if not (0xFB50 <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF) else fold_presentation(chr(u))
+            held = by_gid.get(g)
+            if held is None or text_rank(plain) < text_rank(held):  # several code points: the plainest
+                by_gid[g] = plain
         per_text: dict[str, set[str]] = {}
         wrong = 0
         odd: list[tuple[int, str]] = []
@@ -450,15 +491,15 @@ class FontRecovery:
                     candidates.append((gid, rec))
         if all(r is None or r.text == text for _, r in candidates):
             return guess
-        return _Choice(tuple(candidates), guess, anywhere=self.subtype != "/Type0")
+        anywhere = self.subtype != "/Type0"
+        if not anywhere and all(r == guess for _, r in candidates):
+            return guess  # the box would pick among readings that all agree (no ToUnicode at all)
+        return _Choice(tuple(candidates), guess, anywhere=anywhere)
 
     def _cmap_glyphs(self, text: str) -> list[int]:
         """The glyphs the embedded cmap gives a char and its mirror image (PDFium's reading)."""
-        prog = self._prog
-        if prog is None:
-            return []
-        names = (prog.cmap.get(ord(ch)) for ch in dict.fromkeys((text, _MIRRORED.get(text, text))))
-        return [prog.gid_of[n] for n in names if n in prog.gid_of]
+        cmap = self._cmap_gids()
+        return [cmap[u] for ch in dict.fromkeys((text, _MIRRORED.get(text, text))) if (u := ord(ch)) in cmap]
 
     def _codes_of(self, text: str, map_error: bool) -> list[int]:
         """The char codes PDFium may show as `text` where it has no mapping: the code itself
@@ -476,7 +517,7 @@ class FontRecovery:
         Ethiopic...), real text of an Arabic document lands in a few common blocks.
         """
         u = ord(text)
-        if self._prog is not None and u in self._prog.cmap:
+        if u in self._cmap_gids():
             return True
         return any(lo <= u <= hi for lo, hi in _COMMON_TEXT)
 

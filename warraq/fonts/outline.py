@@ -11,10 +11,12 @@ import hashlib
 import json
 import os
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
+from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
 from warraq.cache import cache_root
@@ -22,7 +24,7 @@ from warraq.fonts.glyphtext import glyph_texts, text_rank
 from warraq.fonts.program import FontProgram
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
-_INDEX_VERSION = 4
+_INDEX_VERSION = 5
 
 
 def cache_dir() -> Path:
@@ -30,11 +32,52 @@ def cache_dir() -> Path:
 
 
 def signature(prog: FontProgram, gid: int) -> str | None:
-    """A hash of the glyph's outline in 1000-unit em space; None for an empty or missing glyph."""
+    """A hash of the glyph's outline in 1000-unit em space; None for an empty or missing glyph.
+
+    TrueType outlines are hashed from their points, a composite from its components' hashes
+    and offsets: decoding points is far cheaper than drawing through a pen, and a component
+    shared by many glyphs (a letter body under different dots) is hashed once per font.
+    """
     name = prog.glyph_order[gid] if 0 <= gid < len(prog.glyph_order) else None
     if name is None:
         return None
-    pen: RecordingPen = (DecomposingRecordingPen(prog.glyphset) if prog.tt is not None else RecordingPen())
+    if gid not in prog.signatures:
+        glyf = prog.tt["glyf"] if prog.tt is not None and "glyf" in prog.tt else None
+        prog.signatures[gid] = _glyf_signature(prog, glyf, name, 0) if glyf is not None else _pen_signature(prog, name)
+    return prog.signatures[gid]
+
+
+def _glyf_signature(prog: FontProgram, glyf: Any, name: str, depth: int) -> str | None:
+    try:
+        glyph = glyf[name]
+    except Exception:
+        return None
+    scale = 1000.0 / prog.upem
+    if glyph.numberOfContours > 0:
+        points = array("i", [round(v * scale) for v in glyph.coordinates.array])
+        digest = hashlib.sha1(points.tobytes())
+        digest.update(array("i", glyph.endPtsOfContours).tobytes())
+        digest.update(bytes(f & 1 for f in glyph.flags))  # on- or off-curve
+        return digest.hexdigest()[:20]
+    if glyph.numberOfContours == 0 or depth > 8:  # depth: a component cycle in a broken font
+        return None
+    parts = []
+    for comp in glyph.components:
+        gid = prog.gid_of.get(comp.glyphName)
+        if gid is None:
+            return None
+        if gid not in prog.signatures:
+            prog.signatures[gid] = _glyf_signature(prog, glyf, comp.glyphName, depth + 1)
+        where = (f"@{comp.firstPt},{comp.secondPt}" if hasattr(comp, "firstPt")
+                 else f"{round(comp.x * scale)},{round(comp.y * scale)}")
+        matrix = ",".join(f"{v:.4f}" for row in getattr(comp, "transform", ()) for v in row)
+        parts.append(f"{prog.signatures[gid]}:{where}:{matrix}")
+    return hashlib.sha1(";".join(parts).encode()).hexdigest()[:20]
+
+
+def _pen_signature(prog: FontProgram, name: str) -> str | None:
+    """CFF outlines: the drawn path, points rounded in 1000-unit em space."""
+    pen = RecordingPen()
     try:
         prog.glyphset[name].draw(pen)
     except Exception:

@@ -44,6 +44,7 @@ class FontProgram:
         self._gsub = gsub
         self.tt = tt
         self.builtin_encoding = builtin_encoding or {}
+        self.signatures: dict[int, str | None] = {}  # outline hashes (fonts/outline.py)
 
     @property
     def glyphset(self) -> Any:
@@ -105,20 +106,27 @@ def load_program(font: pikepdf.Dictionary) -> FontProgram | None:
     fd = desc.get("/FontDescriptor")
     if not isinstance(fd, pikepdf.Dictionary):
         return None
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset tables are often sloppy
     for key in ("/FontFile2", "/FontFile3"):
         stream = fd.get(key)
         if not isinstance(stream, pikepdf.Stream):
             continue
         try:
             data = stream.read_bytes()
-            sub = stream.get("/Subtype")
-            if key == "/FontFile3" and sub in ("/Type1C", "/CIDFontType0C"):
-                return FontProgram.from_cff(data)
-            return FontProgram.from_ttfont(TTFont(io.BytesIO(data), lazy=True, fontNumber=0))
         except Exception:
             return None
+        return program_from_bytes(data, key == "/FontFile3" and stream.get("/Subtype") in ("/Type1C", "/CIDFontType0C"))
     return None
+
+
+def program_from_bytes(data: bytes, bare_cff: bool = False) -> FontProgram | None:
+    """A font program from its bytes: TrueType/OpenType, or a bare CFF (`bare_cff`)."""
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset tables are often sloppy
+    try:
+        if bare_cff:
+            return FontProgram.from_cff(data)
+        return FontProgram.from_ttfont(TTFont(io.BytesIO(data), lazy=True, fontNumber=0))
+    except Exception:
+        return None
 
 
 def _descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
@@ -160,11 +168,13 @@ def differences(font: pikepdf.Dictionary) -> dict[int, str]:
     return out
 
 
-def code_to_gid_fn(font: pikepdf.Dictionary, prog: FontProgram | None) -> Callable[[int], int | None]:
-    """A function giving the glyph id of a char code, following the PDF's rules per font type."""
+def code_to_gid_fn(font: pikepdf.Dictionary, prog: FontProgram | None,
+                   num_glyphs: int | None = None) -> Callable[[int], int | None]:
+    """A function giving the glyph id of a char code, following the PDF's rules per font type.
+    A Type0 TrueType font needs only its glyph count (`num_glyphs`, without `prog`)."""
     sub = font.get("/Subtype")
     if sub == "/Type0":
-        return _cid_chain(font, prog)
+        return _cid_chain(font, prog, num_glyphs)
     names = encoding_names(font, prog)
     if prog is None:
         return lambda code: None
@@ -197,12 +207,13 @@ def _symbol_cmap(tt: TTFont) -> dict[int, str]:
     return out
 
 
-def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None) -> Callable[[int], int | None]:
+def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None,
+               num_glyphs: int | None) -> Callable[[int], int | None]:
     """Type0: code -> CID (Identity-H/V only) -> GID (CIDToGIDMap, or the CFF charset)."""
     enc = font.get("/Encoding")
     if not (isinstance(enc, pikepdf.Name) and str(enc) in ("/Identity-H", "/Identity-V")):
         return lambda code: None  # a predefined CMap: code != CID; not handled
-    if prog is None:
+    if prog is None and num_glyphs is None:
         return lambda code: None
     desc = _descendant(font)
     c2g = desc.get("/CIDToGIDMap")
@@ -210,11 +221,23 @@ def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None) -> Callable[[
         table = c2g.read_bytes()
         return lambda cid: (int.from_bytes(table[2 * cid:2 * cid + 2], "big")
                             if 2 * cid + 2 <= len(table) else None)
-    if prog.tt is None and prog.glyph_order and prog.glyph_order[-1].startswith("cid"):
+    if prog is not None and prog.tt is None and prog.glyph_order and prog.glyph_order[-1].startswith("cid"):
         by_cid = {int(n[3:]): g for g, n in enumerate(prog.glyph_order) if n[3:].isdigit()}
         return by_cid.get
-    n = len(prog.glyph_order)
+    n = num_glyphs if num_glyphs is not None else len(prog.glyph_order) if prog is not None else 0
     return lambda cid: cid if cid < n else None
+
+
+def type0_truetype(font: pikepdf.Dictionary) -> bytes | None:
+    """The embedded TrueType program of a Type0 font (None for CFF, or none embedded)."""
+    fd = _descendant(font).get("/FontDescriptor")
+    stream = fd.get("/FontFile2") if isinstance(fd, pikepdf.Dictionary) else None
+    if not isinstance(stream, pikepdf.Stream):
+        return None
+    try:
+        return stream.read_bytes()
+    except Exception:  # an undecodable stream: no program
+        return None
 
 
 def cid_to_gid_set(font: pikepdf.Dictionary) -> set[int] | None:

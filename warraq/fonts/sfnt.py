@@ -1,0 +1,100 @@
+"""The few facts a font's diagnosis needs, read straight from the sfnt tables.
+
+Diagnosing a clean font asks only which glyph its cmap gives each character and how many
+glyphs it has. fontTools answers that too, but builds the whole glyph order and every cmap
+subtable on the way, which costs more than the page the font is on; the full program
+(fonts/program.py) is loaded only when a glyph's text must actually be recovered.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+# Unicode cmap subtables, best first: the order fontTools' getBestCmap uses.
+_UNICODE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+
+
+@dataclass(frozen=True)
+class SfntFacts:
+    num_glyphs: int
+    cmap: dict[int, int]  # Unicode code point -> glyph id
+
+
+def read_facts(data: bytes) -> SfntFacts | None:
+    """numGlyphs and the best Unicode cmap of a TrueType/OpenType program; None if unreadable."""
+    try:
+        tables = _directory(data)
+        maxp = tables.get(b"maxp")
+        if maxp is None:
+            return None
+        (num_glyphs,) = struct.unpack_from(">H", data, maxp + 4)
+        cmap = tables.get(b"cmap")
+        return SfntFacts(num_glyphs, _best_cmap(data, cmap) if cmap is not None else {})
+    except (struct.error, ValueError, IndexError):
+        return None
+
+
+def _directory(data: bytes) -> dict[bytes, int]:
+    (count,) = struct.unpack_from(">H", data, 4)
+    out = {}
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        out[tag] = offset
+    return out
+
+
+def _best_cmap(data: bytes, base: int) -> dict[int, int]:
+    _, count = struct.unpack_from(">HH", data, base)
+    subtables: dict[tuple[int, int], int] = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, base + 4 + 8 * i)
+        subtables.setdefault((platform, encoding), base + offset)
+    for key in _UNICODE:
+        at = subtables.get(key)
+        if at is not None:
+            (fmt,) = struct.unpack_from(">H", data, at)
+            if fmt == 4:
+                return _format4(data, at)
+            if fmt == 12:
+                return _format12(data, at)
+    return {}
+
+
+def _format4(data: bytes, at: int) -> dict[int, int]:
+    (seg2,) = struct.unpack_from(">H", data, at + 6)
+    n = seg2 // 2
+    ends = struct.unpack_from(f">{n}H", data, at + 14)
+    starts = struct.unpack_from(f">{n}H", data, at + 16 + seg2)
+    deltas = struct.unpack_from(f">{n}h", data, at + 16 + 2 * seg2)
+    range_at = at + 16 + 3 * seg2
+    ranges = struct.unpack_from(f">{n}H", data, range_at)
+    out: dict[int, int] = {}
+    for k in range(n):
+        start, end, delta, ro = starts[k], ends[k], deltas[k], ranges[k]
+        if start == 0xFFFF:
+            continue
+        if ro == 0:
+            for u in range(start, end + 1):
+                gid = (u + delta) & 0xFFFF
+                if gid:
+                    out[u] = gid
+            continue
+        where = range_at + 2 * k + ro  # idRangeOffset counts from its own position
+        ids = struct.unpack_from(f">{end - start + 1}H", data, where)
+        for u, gid in zip(range(start, end + 1), ids):
+            if gid:
+                out[u] = (gid + delta) & 0xFFFF
+    return out
+
+
+def _format12(data: bytes, at: int) -> dict[int, int]:
+    (groups,) = struct.unpack_from(">I", data, at + 12)
+    out: dict[int, int] = {}
+    for k in range(groups):
+        start, end, gid = struct.unpack_from(">III", data, at + 16 + 12 * k)
+        if end - start > 0x10FFFF:
+            raise ValueError("cmap group too large")
+        for u in range(start, end + 1):
+            out[u] = gid + u - start
+    return out
