@@ -224,7 +224,7 @@ def test_ocr_is_the_last_resort(clean: Path, tmp_path: Path) -> None:
     doctor = FontDoctor(pikepdf.open(dst), ocr=FakeEngine())  # type: ignore[arg-type]
     font = next(iter(doctor.fonts_for_page(0).values()))
     font._outline = {}  # as if no installed font had matched
-    font._index = type("NoFonts", (), {"lookup": lambda self, name, sigs: {}})()
+    font._index = type("NoFonts", (), {"lookup": lambda self, name, sig, full: None})()
     chars = [c for c in pdfium_chars(dst) if not c[0].isspace()]
     recs = [font.resolve(c[0], c[1]) for c in chars]
     assert all(r is not None and r.method == "ocr" and r.confidence <= 0.6 for r in recs)

@@ -25,7 +25,7 @@ from fontTools.encodings.MacRoman import MacRoman
 from warraq.arabic.chars import MIRROR
 from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.names import fold_presentation, text_from_name
-from warraq.fonts.outline import ReferenceIndex, signature
+from warraq.fonts.outline import ReferenceIndex, full_signature, signature
 from warraq.fonts.program import (
     FontProgram,
     code_to_gid_fn,
@@ -379,13 +379,22 @@ class FontRecovery:
         glyphs that read differently could be behind `text`, and picks the one drawn.
         """
         key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
-        if key not in self._cache:
-            self._cache[key] = self._resolve(*key)
-        hit = self._cache[key]
+        hit = self._reading(key)
         if not isinstance(hit, _Choice):
             return hit
         box = shape() if shape is not None else None
         return hit.fallback if box is None else self._pick(key, hit, box)
+
+    def needs_shape(self, text: str, map_error: bool) -> bool:
+        """Does the answer for `text` depend on which glyph was drawn? If not, a caller may
+        keep the first answer for every glyph that shows `text`."""
+        key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
+        return isinstance(self._reading(key), _Choice)
+
+    def _reading(self, key: tuple[str, bool]) -> Recovered | _Choice | None:
+        if key not in self._cache:
+            self._cache[key] = self._resolve(*key)
+        return self._cache[key]
 
     def _pick(self, key: tuple[str, bool], choice: _Choice, box: Box) -> Recovered | None:
         """The reading of the glyphs whose outline has this box, else the fallback."""
@@ -549,8 +558,10 @@ class FontRecovery:
         if self._outline is None:
             self._outline = {}
         if gid not in self._outline:
-            sig = signature(self._prog, gid) if self._prog is not None else None
-            self._outline[gid] = self._index.lookup(self.name, {gid: sig}).get(gid) if sig else None
+            prog = self._prog
+            sig = signature(prog, gid) if prog is not None else None
+            self._outline[gid] = (self._index.lookup(self.name, sig, lambda: full_signature(prog, gid))
+                                  if sig and prog is not None else None)
         return self._outline[gid]
 
     def _is_blank(self, gid: int) -> bool:

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,11 @@ from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
 from warraq.cache import cache_root
-from warraq.fonts.glyphtext import glyph_texts, text_rank
+from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.program import FontProgram
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
-_INDEX_VERSION = 5
+_INDEX_VERSION = 7
 
 
 def cache_dir() -> Path:
@@ -32,47 +32,17 @@ def cache_dir() -> Path:
 
 
 def signature(prog: FontProgram, gid: int) -> str | None:
-    """A hash of the glyph's outline in 1000-unit em space; None for an empty or missing glyph.
-
-    TrueType outlines are hashed from their points, a composite from its components' hashes
-    and offsets: decoding points is far cheaper than drawing through a pen, and a component
-    shared by many glyphs (a letter body under different dots) is hashed once per font.
-    """
+    """An outline key in 1000-unit em space; None for an empty or missing glyph. TrueType
+    outlines are keyed from their raw bytes (fonts/glyf.py); CFF ones are drawn and hashed."""
     name = prog.glyph_order[gid] if 0 <= gid < len(prog.glyph_order) else None
     if name is None:
         return None
+    raw = prog.raw_glyf
+    if raw is not None:
+        return raw.key(gid)
     if gid not in prog.signatures:
-        glyf = prog.tt["glyf"] if prog.tt is not None and "glyf" in prog.tt else None
-        prog.signatures[gid] = _glyf_signature(prog, glyf, name, 0) if glyf is not None else _pen_signature(prog, name)
+        prog.signatures[gid] = _pen_signature(prog, name)
     return prog.signatures[gid]
-
-
-def _glyf_signature(prog: FontProgram, glyf: Any, name: str, depth: int) -> str | None:
-    try:
-        glyph = glyf[name]
-    except Exception:
-        return None
-    scale = 1000.0 / prog.upem
-    if glyph.numberOfContours > 0:
-        points = array("i", [round(v * scale) for v in glyph.coordinates.array])
-        digest = hashlib.sha1(points.tobytes())
-        digest.update(array("i", glyph.endPtsOfContours).tobytes())
-        digest.update(bytes(f & 1 for f in glyph.flags))  # on- or off-curve
-        return digest.hexdigest()[:20]
-    if glyph.numberOfContours == 0 or depth > 8:  # depth: a component cycle in a broken font
-        return None
-    parts = []
-    for comp in glyph.components:
-        gid = prog.gid_of.get(comp.glyphName)
-        if gid is None:
-            return None
-        if gid not in prog.signatures:
-            prog.signatures[gid] = _glyf_signature(prog, glyf, comp.glyphName, depth + 1)
-        where = (f"@{comp.firstPt},{comp.secondPt}" if hasattr(comp, "firstPt")
-                 else f"{round(comp.x * scale)},{round(comp.y * scale)}")
-        matrix = ",".join(f"{v:.4f}" for row in getattr(comp, "transform", ()) for v in row)
-        parts.append(f"{prog.signatures[gid]}:{where}:{matrix}")
-    return hashlib.sha1(";".join(parts).encode()).hexdigest()[:20]
 
 
 def _pen_signature(prog: FontProgram, name: str) -> str | None:
@@ -185,30 +155,31 @@ class ReferenceIndex:
         self._tables[path] = table
         return table
 
-    def lookup(self, base_font: str, sigs: dict[int, str]) -> dict[int, tuple[str, float, str]]:
-        """gid -> (text, confidence, reference file name) for the signatures found.
+    def lookup(self, base_font: str, sig: str, full: Callable[[], str | None]) -> tuple[str, float, str] | None:
+        """(text, confidence, reference file name) of the glyph with outline key `sig`, or None.
 
         The same family is searched file by file; the rest through one combined table, so
         that a glyph found nowhere costs one dictionary lookup, not one per installed font.
+        A key several outlines share (mirror images, dot variants) is settled by `full`, the
+        glyph's decoded outline hash, computed only then.
         """
-        found: dict[int, tuple[str, float, str]] = {}
-        todo = dict(sigs)
+        decoded: list[str | None] = []
+
+        def get(table: Mapping[str, Any]) -> Any:
+            hit = table.get(sig)
+            if hit is None or hit[0]:
+                return hit
+            if not decoded:
+                decoded.append(full())
+            return table.get(f"={decoded[0]}") if decoded[0] else None
+
         for i, path in enumerate(self.family(base_font)):
-            if not todo:
-                return found
-            table = self.table(path)
-            for gid, sig in list(todo.items()):
-                hit = table.get(sig)
-                if hit is not None:
-                    found[gid] = (hit[0], hit[1] * (0.95 if i == 0 else 0.92), path.name)
-                    del todo[gid]
-        if todo:  # one combined table for every document: all reference fonts, family or not
-            combined = self.combined(self._arabic_files())
-            for gid, sig in todo.items():
-                chit = combined.get(sig)
-                if chit is not None:
-                    found[gid] = (chit[0], chit[1] * 0.9, chit[2])
-        return found
+            hit = get(self.table(path))
+            if hit is not None:
+                return hit[0], hit[1] * (0.95 if i == 0 else 0.92), path.name
+        # one combined table for every document: all reference fonts, family or not
+        chit = get(self.combined(self._arabic_files()))
+        return (chit[0], chit[1] * 0.9, chit[2]) if chit is not None else None
 
     def combined(self, files: list[Path]) -> dict[str, tuple[str, float, str]]:
         """One table over many reference fonts, cached on disk as a whole."""
@@ -223,7 +194,9 @@ class ReferenceIndex:
             table = {}
             for p in files:
                 for sig, (text, conf) in self.table(p).items():
-                    table.setdefault(sig, (text, conf, p.name))
+                    held = table.setdefault(sig, (text, conf, p.name))
+                    if held[0] != text and not sig.startswith("="):
+                        table[sig] = ("", 0.0, "")  # outlines of other fonts share the key: decode
             _write_json(cfile, table)
         self._combined = (key, table)
         return table
@@ -254,18 +227,61 @@ def _write_json(cfile: Path, table: object) -> None:
 
 
 def _build_table(path: Path) -> dict[str, tuple[str, float]]:
+    """Outline key -> (text, confidence) of one reference font. A key that outlines with other
+    texts share maps to ("", 0) and each of those outlines gets a "=decoded hash" entry."""
     try:
         prog = FontProgram.from_ttfont(TTFont(str(path), fontNumber=0))
     except Exception:
         return {}
-    texts = glyph_texts(prog)
-    table: dict[str, tuple[str, float]] = {}
-    for gid, gt in texts.items():
+    groups: dict[str, list[tuple[int, GlyphText]]] = {}
+    for gid, gt in glyph_texts(prog).items():
         sig = signature(prog, gid)
-        # twin outlines (yeh and farsi yeh share their initial form): keep the basic letter
-        if sig is not None and (sig not in table or text_rank(gt.text) < text_rank(table[sig][0])):
-            table[sig] = (gt.text, gt.confidence)
+        if sig is not None:
+            groups.setdefault(sig, []).append((gid, gt))
+    table: dict[str, tuple[str, float]] = {}
+    shared: dict[str, list[GlyphText]] = {}  # decoded hash -> texts, of keys several outlines share
+    for sig, members in groups.items():
+        if len({gt.text for _, gt in members}) == 1:
+            table[sig] = _plainest(gt for _, gt in members)
+            continue
+        outlines: dict[str | None, list[GlyphText]] = {}
+        for gid, gt in members:
+            outlines.setdefault(full_signature(prog, gid), []).append(gt)
+        if len(outlines) == 1:
+            table[sig] = _plainest(gt for _, gt in members)
+            continue
+        table[sig] = ("", 0.0)
+        for decoded, texts in outlines.items():
+            if decoded is not None:
+                shared.setdefault(decoded, []).extend(texts)
+    # one outline may sit under several keys (a letter, and a composite that copies it)
+    table.update((f"={decoded}", _plainest(texts)) for decoded, texts in shared.items())
     return table
+
+
+def _plainest(texts: Iterable[GlyphText]) -> tuple[str, float]:
+    """Twin outlines (yeh and farsi yeh share their initial form): keep the basic letter."""
+    best = min(texts, key=lambda gt: text_rank(gt.text))
+    return best.text, best.confidence
+
+
+def full_signature(prog: FontProgram, gid: int) -> str | None:
+    """A hash of every point of a TrueType glyph, components resolved, in 1000-unit em space:
+    for the few glyphs whose outline key others share."""
+    name = prog.glyph_order[gid] if 0 <= gid < len(prog.glyph_order) else None
+    if name is None or prog.tt is None or "glyf" not in prog.tt:
+        return None
+    try:
+        glyf = prog.tt["glyf"]
+        coords, ends, flags = glyf[name].getCoordinates(glyf)
+    except Exception:
+        return None
+    if not len(coords):
+        return None
+    scale = 1000.0 / prog.upem
+    digest = hashlib.sha1(array("i", [round(v * scale) for xy in coords for v in xy]).tobytes())
+    digest.update(f"{list(ends)}".encode() + bytes(f & 1 for f in flags))
+    return digest.hexdigest()[:20]
 
 
 def warm(font_dirs: Sequence[Path] = ()) -> int:

@@ -15,6 +15,10 @@ from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 from fontTools.ttLib import TTFont
 
+from warraq.fonts.glyf import RawGlyf
+
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # embedded subsets' tables are often sloppy
+
 
 def _winansi(code: int) -> str:
     ch = bytes([code]).decode("cp1252", "replace")
@@ -44,7 +48,8 @@ class FontProgram:
         self._gsub = gsub
         self.tt = tt
         self.builtin_encoding = builtin_encoding or {}
-        self.signatures: dict[int, str | None] = {}  # outline hashes (fonts/outline.py)
+        self.signatures: dict[int, str | None] = {}  # CFF outline hashes (fonts/outline.py)
+        self._raw_glyf: RawGlyf | None | bool = False  # False: not read yet
 
     @property
     def glyphset(self) -> Any:
@@ -52,6 +57,13 @@ class FontProgram:
         if self._glyphset is None and self.tt is not None:
             self._glyphset = self.tt.getGlyphSet()
         return self._glyphset
+
+    @property
+    def raw_glyf(self) -> RawGlyf | None:
+        """The TrueType outlines as bytes (None for CFF), read on first use."""
+        if self._raw_glyf is False:
+            self._raw_glyf = RawGlyf.of(self.tt) if self.tt is not None else None
+        return self._raw_glyf if isinstance(self._raw_glyf, RawGlyf) else None
 
     @property
     def gsub(self) -> Any:
@@ -120,7 +132,6 @@ def load_program(font: pikepdf.Dictionary) -> FontProgram | None:
 
 def program_from_bytes(data: bytes, bare_cff: bool = False) -> FontProgram | None:
     """A font program from its bytes: TrueType/OpenType, or a bare CFF (`bare_cff`)."""
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subset tables are often sloppy
     try:
         if bare_cff:
             return FontProgram.from_cff(data)

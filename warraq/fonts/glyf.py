@@ -1,0 +1,121 @@
+"""TrueType outlines read straight from the 'glyf' bytes: a glyph's box and its outline key.
+
+Recovering a font without any mapping asks for every glyph's outline, and decoding each point
+through fontTools costs more than the page the glyph is on. What tells two outlines apart
+survives every subsetter unchanged: the box, each contour's point count and which points are
+on the curve (coordinates may be re-encoded, hints dropped, components renumbered). So the key
+is read from those without decoding a coordinate; a composite's key is made of its
+components' keys and placements.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import sys
+from array import array
+from typing import Any
+
+_WORDS, _SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
+
+
+class RawGlyf:
+    """The 'glyf' table of one font, glyph by glyph, as bytes."""
+
+    def __init__(self, glyf: bytes, loca: bytes, long_offsets: bool, upem: int) -> None:
+        self._glyf = glyf
+        offsets = array("I" if long_offsets else "H", loca[: len(loca) // (4 if long_offsets else 2) * (4 if long_offsets else 2)])
+        if sys.byteorder == "little":
+            offsets.byteswap()  # the table is big-endian
+        self._offsets = offsets if long_offsets else array("I", (2 * o for o in offsets))
+        self._scale = 1000.0 / (upem or 1000)
+        self._keys: dict[int, str | None] = {}
+
+    @classmethod
+    def of(cls, tt: Any) -> RawGlyf | None:
+        """From a fontTools TTFont, without decompiling its glyphs; None without 'glyf'."""
+        try:
+            if "glyf" not in tt or "loca" not in tt:
+                return None
+            head = tt["head"]
+            return cls(tt.reader["glyf"], tt.reader["loca"], bool(head.indexToLocFormat), head.unitsPerEm)
+        except Exception:  # a damaged table: the caller falls back to drawing
+            return None
+
+    def _data(self, gid: int) -> bytes:
+        if not 0 <= gid < len(self._offsets) - 1:
+            return b""
+        return self._glyf[self._offsets[gid]:self._offsets[gid + 1]]
+
+    def bounds(self, gid: int) -> tuple[int, int, int, int] | None:
+        """(x min, y min, x max, y max) in font units as the glyph's header stores them."""
+        data = self._data(gid)
+        if len(data) < 10:
+            return None
+        contours, x0, y0, x1, y1 = struct.unpack_from(">hhhhh", data)
+        return (x0, y0, x1, y1) if contours else None
+
+    def key(self, gid: int, depth: int = 0) -> str | None:
+        """The outline key of a glyph, or None for an empty or unreadable one."""
+        if gid in self._keys:
+            return self._keys[gid]
+        try:
+            found = self._key(gid, depth)
+        except (struct.error, IndexError):
+            found = None
+        self._keys[gid] = found
+        return found
+
+    def _key(self, gid: int, depth: int) -> str | None:
+        data = self._data(gid)
+        if len(data) < 10:
+            return None
+        contours, *box = struct.unpack_from(">hhhhh", data)
+        k = self._scale
+        if contours > 0:
+            ends = struct.unpack_from(f">{contours}H", data, 10)
+            at = 10 + 2 * contours
+            (skip,) = struct.unpack_from(">H", data, at)
+            on_curve = _on_curve(data, at + 2 + skip, ends[-1] + 1)
+            scaled = ",".join(str(round(v * k)) for v in box)
+            return hashlib.sha1(f"{scaled}|{ends}|".encode() + on_curve).hexdigest()[:20]
+        if contours == 0 or depth > 8:  # depth: a component cycle in a broken font
+            return None
+        return self._composite(data, depth)
+
+    def _composite(self, data: bytes, depth: int) -> str | None:
+        parts = []
+        at, k, flags = 10, self._scale, _MORE
+        while flags & _MORE:
+            flags, glyph = struct.unpack_from(">HH", data, at)
+            at += 4
+            if flags & _WORDS:
+                a, b = struct.unpack_from(">hh", data, at)
+                at += 4
+            else:
+                a, b = struct.unpack_from(">bb", data, at)
+                at += 2
+            n = 1 if flags & _SCALE else 2 if flags & _XY_SCALE else 4 if flags & _TWO_BY_TWO else 0
+            matrix = struct.unpack_from(f">{n}h", data, at)
+            at += 2 * n
+            sub = self.key(glyph, depth + 1)
+            if sub is None:
+                return None
+            # offsets (ARGS_ARE_XY_VALUES) are scaled; anchor point numbers are not
+            place = f"{round(a * k)},{round(b * k)}" if flags & 0x2 else f"@{a},{b}"
+            parts.append(f"{sub}:{place}:{','.join(f'{v / 16384:.4f}' for v in matrix)}")
+        return hashlib.sha1(";".join(parts).encode()).hexdigest()[:20]
+
+
+def _on_curve(data: bytes, at: int, points: int) -> bytes:
+    """One byte per point: 1 on the curve, 0 off (the flags, repeats expanded)."""
+    out = bytearray()
+    while len(out) < points:
+        flag = data[at]
+        at += 1
+        count = 1
+        if flag & 0x8:  # REPEAT_FLAG
+            count += data[at]
+            at += 1
+        out += bytes([flag & 1]) * count
+    return bytes(out[:points])
