@@ -569,6 +569,6 @@ class FontRecovery:
         if prog is None or signature(prog, gid) is not None or not 0 < gid < len(prog.glyph_order):
             return False
         try:
-            return bool(prog.glyphset[prog.glyph_order[gid]].width > 0)
+            return prog.advance(gid) > 0
         except Exception:
             return False

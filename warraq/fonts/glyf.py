@@ -24,10 +24,11 @@ class RawGlyf:
 
     def __init__(self, glyf: bytes, loca: bytes, long_offsets: bool, upem: int) -> None:
         self._glyf = glyf
-        offsets = array("I" if long_offsets else "H", loca[: len(loca) // (4 if long_offsets else 2) * (4 if long_offsets else 2)])
+        width = 4 if long_offsets else 2
+        self._offsets = array("I" if long_offsets else "H", loca[: len(loca) // width * width])
         if sys.byteorder == "little":
-            offsets.byteswap()  # the table is big-endian
-        self._offsets = offsets if long_offsets else array("I", (2 * o for o in offsets))
+            self._offsets.byteswap()  # the table is big-endian
+        self._unit = 1 if long_offsets else 2  # short offsets count 16-bit words
         self._scale = 1000.0 / (upem or 1000)
         self._keys: dict[int, str | None] = {}
 
@@ -45,7 +46,7 @@ class RawGlyf:
     def _data(self, gid: int) -> bytes:
         if not 0 <= gid < len(self._offsets) - 1:
             return b""
-        return self._glyf[self._offsets[gid]:self._offsets[gid + 1]]
+        return self._glyf[self._unit * self._offsets[gid]:self._unit * self._offsets[gid + 1]]
 
     def bounds(self, gid: int) -> tuple[int, int, int, int] | None:
         """(x min, y min, x max, y max) in font units as the glyph's header stores them."""

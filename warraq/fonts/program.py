@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import struct
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -64,6 +65,15 @@ class FontProgram:
         if self._raw_glyf is False:
             self._raw_glyf = RawGlyf.of(self.tt) if self.tt is not None else None
         return self._raw_glyf if isinstance(self._raw_glyf, RawGlyf) else None
+
+    def advance(self, gid: int) -> float:
+        """A glyph's advance width in font units (hmtx read raw: decoding it costs more)."""
+        if self.tt is None:
+            return float(self.glyphset[self.glyph_order[gid]].width)
+        metrics = int(self.tt["hhea"].numberOfHMetrics)
+        raw = self.tt.reader["hmtx"]
+        (width,) = struct.unpack_from(">H", raw, 4 * min(gid, metrics - 1))
+        return float(width)
 
     @property
     def gsub(self) -> Any:
