@@ -193,7 +193,7 @@ class FontRecovery:
         self._override: set[str] = set()
         self._contested: set[str] = set()
         self._boxes: dict[int, Box | None] = {}
-        self._picked: dict[tuple[str, bool, tuple[int, ...]], Recovered | None] = {}
+        self._picked: dict[tuple[str, bool, int, int, int, int], Recovered | None] = {}
         self._legacy = False
         self._diagnose()
         self._codes_only = any(p.startswith(("no ToUnicode", "empty ToUnicode")) for p in self.problems)
@@ -398,7 +398,7 @@ class FontRecovery:
 
     def _pick(self, key: tuple[str, bool], choice: _Choice, box: Box) -> Recovered | None:
         """The reading of the glyphs whose outline has this box, else the fallback."""
-        at = (*key, tuple(round(v) for v in box))
+        at = (key[0], key[1], round(box[0]), round(box[1]), round(box[2]), round(box[3]))
         if at not in self._picked:
             fits = [(m, r) for gid, r in choice.candidates if (m := self._misfit(gid, box)) is not None]
             if choice.anywhere and not fits:

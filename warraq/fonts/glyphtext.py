@@ -81,44 +81,45 @@ def _subtables(gsub: Any) -> list[tuple[int, Any]]:
 
 def _gsub_closure(prog: FontProgram, out: dict[int, GlyphText]) -> None:
     """Glyphs reachable by single, alternate, 1:1 multiple or ligature substitution inherit text."""
-    gid = prog.gid_of
-    subs = _subtables(prog.gsub)
+    rules = _rules(prog)
     for _ in range(6):  # chains are short: isol -> init -> a contextual variant -> ...
         found: dict[int, GlyphText] = {}
-        for kind, st in subs:
-            pairs: list[tuple[list[str], str]] = []
-            if kind == 1:
-                pairs = [([a], b) for a, b in getattr(st, "mapping", {}).items()]
-            elif kind == 2:
-                for a, seq in getattr(st, "mapping", {}).items():
-                    if len(seq) == 1:
-                        pairs.append(([a], seq[0]))
-                    else:  # a decomposition: the composed glyph reads as its parts
-                        pairs.append((list(seq), a))
-            elif kind == 3:
-                pairs = [([a], b) for a, alts in getattr(st, "alternates", {}).items() for b in alts]
-            elif kind == 4:
-                for first, ligs in getattr(st, "ligatures", {}).items():
-                    pairs += [([first, *lig.Component], lig.LigGlyph) for lig in ligs]
-            for src, dst in pairs:
-                g = gid.get(dst)
-                if g is None:
-                    continue
-                old = out.get(g)
-                if old is not None and old.method != "glyph-name":
-                    continue
-                parts = [out.get(gid.get(s, -1)) for s in src]
-                if any(p is None for p in parts):
-                    continue
-                text = "".join(p.text for p in parts if p)
-                conf = min(p.confidence for p in parts if p) * 0.95
-                prev = found.get(g) or old
-                # a shared form named after a rare letter (uni06CC.init) reads as the basic one
-                if prev is None or text_rank(text) < text_rank(prev.text):
-                    found[g] = GlyphText(text, "gsub", round(conf, 3))
+        for src, g in rules:
+            old = out.get(g)
+            if old is not None and old.method != "glyph-name":
+                continue
+            parts = [out.get(s) for s in src]
+            if any(p is None for p in parts):
+                continue
+            text = "".join(p.text for p in parts if p)
+            conf = min(p.confidence for p in parts if p) * 0.95
+            prev = found.get(g) or old
+            # a shared form named after a rare letter (uni06CC.init) reads as the basic one
+            if prev is None or text_rank(text) < text_rank(prev.text):
+                found[g] = GlyphText(text, "gsub", round(conf, 3))
         # decide after the whole pass, so that the best of several sources wins, not the first
         found = {g: t for g, t in found.items() if out.get(g) != t and (g not in out or t.method == "gsub")}
         out.update(found)
-        changed = bool(found)
-        if not changed:
+        if not found:
             break
+
+
+def _rules(prog: FontProgram) -> list[tuple[tuple[int, ...], int]]:
+    """(source glyphs, result glyph) of every substitution that passes text on, in lookup order."""
+    gid = prog.gid_of
+    pairs: list[tuple[list[str], str]] = []
+    for kind, st in _subtables(prog.gsub):
+        if kind == 1:
+            pairs += [([a], b) for a, b in getattr(st, "mapping", {}).items()]
+        elif kind == 2:
+            for a, seq in getattr(st, "mapping", {}).items():
+                if len(seq) == 1:
+                    pairs.append(([a], seq[0]))
+                else:  # a decomposition: the composed glyph reads as its parts
+                    pairs.append((list(seq), a))
+        elif kind == 3:
+            pairs += [([a], b) for a, alts in getattr(st, "alternates", {}).items() for b in alts]
+        elif kind == 4:
+            for first, ligs in getattr(st, "ligatures", {}).items():
+                pairs += [([first, *lig.Component], lig.LigGlyph) for lig in ligs]
+    return [(tuple(gid.get(s, -1) for s in src), gid[dst]) for src, dst in pairs if dst in gid]

@@ -6,6 +6,7 @@ import io
 import logging
 import struct
 import sys
+from array import array
 from collections.abc import Callable
 from typing import Any
 
@@ -239,9 +240,9 @@ def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None,
     desc = _descendant(font)
     c2g = desc.get("/CIDToGIDMap")
     if isinstance(c2g, pikepdf.Stream):
-        table = c2g.read_bytes()
-        return lambda cid: (int.from_bytes(table[2 * cid:2 * cid + 2], "big")
-                            if 2 * cid + 2 <= len(table) else None)
+        table = _uint16s(c2g.read_bytes())
+        size = len(table)
+        return lambda cid: table[cid] if cid < size else None
     if prog is not None and prog.tt is None and prog.glyph_order and prog.glyph_order[-1].startswith("cid"):
         by_cid = {int(n[3:]): g for g, n in enumerate(prog.glyph_order) if n[3:].isdigit()}
         return by_cid.get
@@ -266,9 +267,12 @@ def cid_to_gid_set(font: pikepdf.Dictionary) -> set[int] | None:
     c2g = _descendant(font).get("/CIDToGIDMap")
     if not isinstance(c2g, pikepdf.Stream):
         return None
-    import array
+    return set(_uint16s(c2g.read_bytes()))
 
-    values = array.array("H", c2g.read_bytes()[: len(c2g.read_bytes()) // 2 * 2])
+
+def _uint16s(raw: bytes) -> array[int]:
+    """Big-endian 16-bit values, as a CIDToGIDMap stream holds them."""
+    values = array("H", raw[: len(raw) // 2 * 2])
     if sys.byteorder == "little":
-        values.byteswap()  # the stream is big-endian
-    return set(values)
+        values.byteswap()
+    return values

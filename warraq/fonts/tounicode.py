@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 
 # Every clean document's fonts are read through here, so each section is taken by one regex
 # and its hex strings decoded in bulk, not token by token.
@@ -32,6 +34,8 @@ def parse_tounicode(data: bytes) -> dict[int, str]:
     for section in _SECTION.finditer(data):
         items = _ITEM.findall(section.group(2))
         if section.group(1) == b"bfchar":
+            if _two_byte_pairs(items, out):
+                continue
             for k in range(0, len(items) - 1, 2):
                 src, dst = items[k][0], items[k + 1][0]
                 if not items[k][1] and not items[k + 1][1]:
@@ -51,3 +55,22 @@ def parse_tounicode(data: bytes) -> dict[int, str]:
                 for i in range(hi - lo + 1):
                     out[lo + i] = base[:-1] + chr(min(ord(base[-1]) + i, 0x10FFFF))
     return out
+
+
+def _two_byte_pairs(items: list[tuple[bytes, bytes]], out: dict[int, str]) -> bool:
+    """The usual bfchar section, a 2-byte code to one BMP character each: decoded in bulk.
+    False (nothing added) for anything else, which the general path handles."""
+    srcs, dsts = [i[0] for i in items[0::2]], [i[0] for i in items[1::2]]
+    if len(srcs) != len(dsts) or any(i[1] or len(i[0]) != 4 for i in items):
+        return False
+    try:
+        codes = array("H", bytes.fromhex(b"".join(srcs).decode("ascii")))
+        text = bytes.fromhex(b"".join(dsts).decode("ascii")).decode("utf-16-be", "surrogatepass")
+    except ValueError:
+        return False
+    if len(text) != len(dsts) or any("\ud800" <= c <= "\udfff" for c in text):
+        return False  # surrogates: decoded one by one, as the general path does
+    if sys.byteorder == "little":
+        codes.byteswap()
+    out.update(zip(codes, text))
+    return True
