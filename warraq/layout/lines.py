@@ -82,6 +82,16 @@ def _spellable(letter: str, marks: str) -> bool:
     return not (letter == "\u0623" and "\u0650" in marks)  # a kasra under أ is spelled إ
 
 
+#: Marks only some letters carry: hamza above (أ ؤ ئ ۀ), hamza below and madda (إ آ).
+_ONLY_ON = {"\u0654": "\u0627\u0648\u064a\u0649\u0647\u06d5\u06c1", "\u0655": "\u0627", "\u0653": "\u0627"}
+
+
+def _carries(base: str, marks: str) -> bool:
+    """Can the (last) letter of a base glyph carry these marks in Arabic spelling?"""
+    letter = base[-1:]
+    return _spellable(letter, marks) and all(letter in _ONLY_ON.get(m, letter) for m in marks)
+
+
 def _spelled(letters: str, marks: str) -> str | None:
     """Marks of a lam-alef or Allah ligature placed where spelling puts them, or None."""
     if letters in _ALLAH:  # shadda and its fatha (or dagger alef) on the lam, the case on the heh
@@ -224,14 +234,33 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     """Give each mark to the base glyph it sits on.
 
     Shapers position a mark from its base's origin, so a base with the very same origin wins;
-    otherwise the base whose ink is centred closest under the mark's ink.
+    otherwise the base whose ink is centred closest under the mark's ink. Where the mark's ink
+    overlaps two bases' ink (Amiri's lam over a wide final yeh or meem), the order in which the
+    producer wrote marks and bases decides: learned from the page's clear cases, since some
+    write each mark after its base and others before it, and kept to what spelling allows.
     """
     if not marks:
         return
     bases = sorted((c for row in rows for c in row if not c.glyph.is_space), key=lambda c: c.glyph.ox)
     near = _BaseIndex(bases)
-    for m in marks:
-        best = _closest(near.around(m), m, (m.ink[0] + m.ink[1]) / 2)
+    stream = sorted(bases, key=lambda c: c.glyph.index)
+    order = [c.glyph.index for c in stream]
+    choices = [(m, _ranked(near.around(m), m, (m.ink[0] + m.ink[1]) / 2)) for m in marks]
+    after = before = 0
+    for m, ranked in choices:
+        if _clear(ranked, m):
+            at = bisect.bisect_left(order, m.index)
+            after += at > 0 and stream[at - 1] is ranked[0][1]
+            before += at < len(stream) and stream[at] is ranked[0][1]
+    for m, ranked in choices:
+        best = ranked[0][1] if ranked else None
+        inside = [c for _, c, overlaps in ranked if overlaps]
+        if (len(inside) > 1 and not _clear(ranked, m) and max(after, before) >= 10
+                and min(after, before) <= 0.05 * (after + before)):
+            at = bisect.bisect_left(order, m.index)
+            written = (stream[at - 1] if at > 0 else None) if after > before else (stream[at] if at < len(stream) else None)
+            if written is not None and any(c is written for c in inside) and _carries(written.glyph.text, m.text):
+                best = written
         if best is not None:
             best.marks.append(m)
         elif rows:  # an orphan mark keeps its place as a unit of its own
@@ -277,21 +306,26 @@ class _BaseIndex:
         return [self.bases[p] for p in found]
 
 
-def _closest(candidates: list[Cluster], m: Glyph, cx: float) -> Cluster | None:
-    best: Cluster | None = None
-    best_cost = float("inf")
+def _clear(ranked: list[tuple[float, Cluster, bool]], m: Glyph) -> bool:
+    """Does geometry alone settle the mark's base: one candidate, or one far better?"""
+    return bool(ranked) and (len(ranked) == 1 or ranked[1][0] > ranked[0][0] + 0.1 * max(m.size, 1.0))
+
+
+def _ranked(candidates: list[Cluster], m: Glyph, cx: float) -> list[tuple[float, Cluster, bool]]:
+    """(cost, base, whether the mark's ink overlaps its ink) of the bases that may carry a mark,
+    best first; a base on the very same origin comes alone."""
+    ranked = []
     for c in candidates:
         dy = abs(c.glyph.oy - m.oy)
         if dy > 1.2 * max(m.size, c.glyph.size, 1.0):
             continue
         if abs(c.glyph.ox - m.ox) < 0.05 and dy < 0.05:
-            return c
+            return [(0.0, c, True)]
         lo, hi = c.glyph.ink
         outside = 0.0 if lo <= cx <= hi else min(abs(cx - lo), abs(cx - hi))
-        cost = outside * 4 + abs(cx - (lo + hi) / 2) + dy
-        if cost < best_cost:
-            best, best_cost = c, cost
-    return best
+        ranked.append((outside * 4 + abs(cx - (lo + hi) / 2) + dy, c, lo < m.ink[1] and m.ink[0] < hi))
+    ranked.sort(key=lambda r: r[0])  # stable: the first of equal costs, as before
+    return ranked
 
 
 def _widest_hole(ink: list[Cluster], lo: float, hi: float) -> float:
