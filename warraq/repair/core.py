@@ -1,13 +1,15 @@
 """The repair pipeline: detect each line's damage, apply only the rules it needs, log every change.
 
 Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below.
-Pass 1 (per line, with per-document decisions): visual order (rule 1, visual.py) or presentation
-forms and mixed runs (rule 5, mixed.py). The document decides whether it reads backwards, on
-which side of their letters a tool wrote marks, and which kind of run damage its tool makes.
+Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
+are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first; then visual
+order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py). The document
+decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
+kind of run damage its tool makes.
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
-Pass 3 (per line): reversed segments (rule 2, segments.py), kashida (rule 3), lam-ligature order
-(rule 6). A line that no rule fires on is returned exactly as given, so clean text is
-byte-identical.
+Pass 3 (per line): reversed segments (rule 2, segments.py), kashida (rule 3, with the "(cid:N)"
+codes the document shows to be kashida, cid.py), lam-ligature order (rule 6). A line that no
+rule fires on is returned exactly as given, so clean text is byte-identical.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from warraq.repair import mixed, pua, rules, visual
+from warraq.repair import cid, mixed, pieces, pua, rules, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import find_segments
 from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
@@ -127,6 +129,9 @@ def _repair_once(text: str) -> Repaired:
             _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
     evidence = [visual.evidence(ln.text) for ln in lines]
     doc_visual = visual.doc_visual(evidence)
+    if doc_visual:
+        lines = _join_pieces(lines, changes)
+        evidence = [visual.evidence(ln.text) for ln in lines]
     visual_lines = [ln.text for ln, ev in zip(lines, evidence) if visual.is_visual(ev, doc_visual)]
     lead = visual.doc_marks_lead(visual_lines)
     family = mixed.choose_family([ln.text for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)])
@@ -136,8 +141,9 @@ def _repair_once(text: str) -> Repaired:
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
     lam_doc = _lam_damage(lines)
+    stretch = cid.stretchers("\n".join(ln.text for ln in lines))
     for ln in lines:
-        _pass_three(ln, lam_doc, changes)
+        _pass_three(ln, lam_doc, stretch, changes)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
     conf = [_line_confidence(ln) for ln in lines]
@@ -162,6 +168,26 @@ def _change(ln: _Line, rule: str, before: str, after: str, conf: float, changes:
     if ln.kind == "clean":
         ln.kind = "chars"
     changes.append(Change(ln.number, rule, before, after, round(conf, 3)))
+
+
+def _join_pieces(lines: list[_Line], changes: list[Change]) -> list[_Line]:
+    """Lines that are pieces of one visual line (pieces.py) become one line again."""
+    runs = pieces.chains([ln.original.rstrip("\r") for ln in lines])
+    if not runs:
+        return lines
+    out: list[_Line] = []
+    k = 0
+    for first, last in runs:
+        out.extend(lines[k:first])
+        group = lines[first:last + 1]
+        merged = _Line(group[0].number, "\n".join(ln.original for ln in group), "", group[-1].eol)
+        before = "\n".join(ln.text for ln in group)
+        merged.text = before
+        _change(merged, "line-pieces", before, pieces.join([ln.text for ln in group]), 0.7, changes)
+        out.append(merged)
+        k = last + 1
+    out.extend(lines[k:])
+    return out
 
 
 # ---- pass 1: order --------------------------------------------------------------------------
@@ -208,7 +234,7 @@ def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
 
 # ---- pass 3: segments, kashida, lam --------------------------------------------------------
 
-def _pass_three(ln: _Line, lam_doc: bool, changes: list[Change]) -> None:
+def _pass_three(ln: _Line, lam_doc: bool, stretch: frozenset[str], changes: list[Change]) -> None:
     if not has_arabic(ln.text):
         return
     if ln.kind not in ("visual", "mixed"):
@@ -217,7 +243,7 @@ def _pass_three(ln: _Line, lam_doc: bool, changes: list[Change]) -> None:
             conf = min(1.0, 0.5 + fix.gain / 30)
             _change(ln, "segments", ln.text, fix.text, conf, changes)
             ln.kind, ln.score = "reversed-segments", conf
-    _change(ln, "kashida", ln.text, rules.remove_kashida(ln.text), 0.95, changes)
+    _change(ln, "kashida", ln.text, rules.remove_kashida(cid.remove(ln.text, stretch)), 0.95, changes)
     after = _fix_lam_line(ln.text, lam_doc or ln.kind == "visual")
     _change(ln, "lam-ligature", ln.text, after, 0.8, changes)
 

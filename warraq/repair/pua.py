@@ -16,9 +16,11 @@ from __future__ import annotations
 import math
 import random
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from warraq.repair.digitsearch import DigitSearch
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.text import arabic_core, is_pua
 
@@ -128,10 +130,7 @@ def _decode_letters(text: str, codes: list[str], out: PuaDecoding) -> None:
             key = (code, tuple(current.get(o, o) for o in partners[code]))
             scored = memo.get(key)
             if scored is None:  # a code's scores only change when a code sharing its words does
-                scored = memo[key] = sorted(
-                    ((_letter_score(code, cand, by_code[code], words, current), cand) for cand in _LETTERS),
-                    reverse=True,
-                )
+                scored = memo[key] = _letter_scores(code, by_code[code], words, current)
             (best, cand), (second, _) = scored[0], scored[1]
             margins[code] = best - second
             if current.get(code) != cand:
@@ -146,14 +145,26 @@ def _decode_letters(text: str, codes: list[str], out: PuaDecoding) -> None:
             out.confidence[code] = min(1.0, margins[code] / 10)
 
 
-def _letter_score(code: str, cand: str, ws: list[str], words: dict[str, int], cur: dict[str, str]) -> float:
-    table = str.maketrans({**cur, code: cand})
-    total = 0.0
+def _letter_scores(code: str, ws: list[str], words: dict[str, int], cur: dict[str, str]) -> list[tuple[float, str]]:
+    """(score, letter) for every letter the code may stand for, best first.
+
+    The other codes are put in once per word, not once per candidate letter; a word that still
+    holds an undecided code counts as unknown whatever this code is.
+    """
+    others = {k: v for k, v in cur.items() if k != code}
+    table = str.maketrans(others) if others else None
+    prepared = []
     for w in ws:
-        s = w.translate(table)
-        lp = UNKNOWN if _PUA_RE.search(s) else logp(s)
-        total += max(lp, UNKNOWN) * min(words[w], 3)
-    return total
+        base = w.translate(table) if table else w
+        prepared.append((base, _PUA_RE.search(base.replace(code, "")) is not None, min(words[w], 3)))
+    scored = []
+    for cand in _LETTERS:
+        total = 0.0
+        for base, blocked, count in prepared:
+            lp = UNKNOWN if blocked else logp(base.replace(code, cand))
+            total += max(lp, UNKNOWN) * count
+        scored.append((total, cand))
+    return sorted(scored, reverse=True)
 
 
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
@@ -176,23 +187,41 @@ class _Number:
 
 
 def _numbers(text: str, codes: set[str]) -> list[_Number]:
+    """Every number run with its context; contexts run across line breaks.
+
+    The words around each number are looked up in one list of the text's words (bisect), not
+    found again in everything before it: that made long documents quadratic.
+    """
+    line = text.replace("\n", " ")
+    words = list(_WORD_RE.finditer(line))
+    starts = [w.start() for w in words]
+    ends = [w.end() for w in words]
+    spans = [m for m in _NUM_RE.finditer(line) if not any(is_pua(c) and c not in codes for c in m.group())]
     found: list[_Number] = []
-    for line in (text.replace("\n", " "),):  # contexts run across line breaks
-        spans = [m for m in _NUM_RE.finditer(line) if not any(is_pua(c) and c not in codes for c in m.group())]
-        for k, m in enumerate(spans):
-            left, right = line[:m.start()], line[m.end():]
-            prev_words = re.findall(r"[^\W\d_]+", left)
-            next_words = re.findall(r"[^\W\d_]+", right)
-            found.append(_Number(
-                m.group(),
-                prev_words[-1] if prev_words and left.rstrip(" ,،")[-1:].isalpha() else "",
-                next_words[0] if next_words and right.lstrip(" ,،")[:1].isalpha() else "",
-                left[-1:] if left[-1:] in _DIGIT_SEPS else "",
-                right[:1] if right[:1] in _DIGIT_SEPS else "",
-                spans[k - 1].group() if k and line[spans[k - 1].end():m.start()].strip(" ,/") == "" else "",
-                spans[k + 1].group() if k + 1 < len(spans) and line[m.end():spans[k + 1].start()].strip(" ,/") == "" else "",
-            ))
+    for k, m in enumerate(spans):
+        s, e = m.start(), m.end()
+        before = bisect_right(ends, s) - 1  # the last word that ends before the number
+        after = bisect_left(starts, e)      # the first word that starts after it
+        found.append(_Number(
+            m.group(),
+            words[before].group() if before >= 0 and _letter_across(line, s - 1, -1) else "",
+            words[after].group() if after < len(words) and _letter_across(line, e, 1) else "",
+            line[s - 1:s] if s and line[s - 1] in _DIGIT_SEPS else "",
+            line[e:e + 1] if line[e:e + 1] in _DIGIT_SEPS else "",
+            spans[k - 1].group() if k and line[spans[k - 1].end():s].strip(" ,/") == "" else "",
+            spans[k + 1].group() if k + 1 < len(spans) and line[e:spans[k + 1].start()].strip(" ,/") == "" else "",
+        ))
     return found
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _letter_across(line: str, i: int, step: int) -> bool:
+    """Is the first character from i on (in direction step), past spaces and commas, a letter?"""
+    while 0 <= i < len(line) and line[i] in " ,،":
+        i += step
+    return 0 <= i < len(line) and line[i].isalpha()
 
 
 def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
@@ -232,19 +261,33 @@ def _solve(numbers: tuple[_Number, ...], weight: tuple[int, ...], codes: tuple[s
 
     Cached: the rounds of `repair` and a second `repair` often pose the very same problem.
     """
-    search = _Search(list(numbers), list(weight), list(codes), set(visible), visible_days)
-    best_assign: dict[str, int] = {}
+    index = {c: k for k, c in enumerate(codes)}
+    uses = [tuple(sorted({index[c] for c in n.raw if c in index})) for n in numbers]
+    # Each number's reading as a template: a code's place in its digit key, or a fixed character.
+    templates = [[u.index(index[c]) if c in index else str(int(c)) if c.isdigit() else "?" for c in n.raw]
+                 for n, u in zip(numbers, uses)]
+
+    def score(i: int, digits: tuple[int, ...]) -> float:
+        value = "".join(str(digits[t]) if isinstance(t, int) else t for t in templates[i])
+        return weight[i] * _score_value(numbers[i], value, visible, visible_days)
+
+    search = DigitSearch(uses, len(codes), score)
+    best_assign: list[int] = []
     best = float("-inf")
     for start in _starts(list(codes), list(numbers), random.Random(1234), list(domain)):
-        assign, cur = search.climb(start, list(domain))
+        assign, cur = search.climb([start[c] for c in codes], domain)
         if cur > best:
             best, best_assign = cur, assign
+    owner = [-1] * 10
+    for k, v in enumerate(best_assign):
+        owner[v] = k
+    scores = search.scores(best_assign)
     out = []
-    for a in codes:
-        alt = max((search.move(best_assign, a, d)[1] for d in domain if d != best_assign[a]),
+    for k, a in enumerate(codes):
+        alt = max((search.delta(best_assign, owner, k, d, scores) for d in domain if d != best_assign[k]),
                   default=float("-inf"))
         if -alt >= 1.0:  # the best single change, relative to the best assignment
-            out.append((a, best_assign[a], -alt))
+            out.append((a, best_assign[k], -alt))
     return tuple(out)
 
 
@@ -257,86 +300,6 @@ def _canonical(n: _Number) -> _Number:
 
     return _Number(n.raw, word(n.prev), word(n.next), n.before, n.after,
                    "1" if n.prev_num else "", "1" if n.next_num else "")
-
-
-class _Search:
-    """Local search over digit assignments, scoring only the numbers a move touches."""
-
-    def __init__(self, numbers: list[_Number], weight: list[int], codes: list[str],
-                 visible: set[str], visible_days: frozenset[tuple[int, str]]) -> None:
-        self.numbers, self.weight, self.codes = numbers, weight, codes
-        self.visible, self.visible_days = visible, visible_days
-        self.by_code = {c: [i for i, n in enumerate(numbers) if c in n.raw] for c in codes}
-        self.uses = [tuple(sorted({c for c in n.raw if c in self.by_code})) for n in numbers]
-        self.memo: dict[tuple[int, tuple[int, ...]], float] = {}
-        self.visited: set[tuple[int, ...]] = set()
-        self.pairs: dict[tuple[str, str], list[int]] = {}
-        neighbours = list(zip(codes, codes[1:]))
-        self.order_pairs = {c: frozenset(p for p in neighbours if c in p) for c in codes}
-
-    def _num(self, i: int, assign: dict[str, int]) -> float:
-        key = (i, tuple(map(assign.__getitem__, self.uses[i])))
-        got = self.memo.get(key)
-        if got is None:
-            s = _value(self.numbers[i].raw, assign)
-            got = self.weight[i] * _score_value(self.numbers[i], s, self.visible, self.visible_days)
-            self.memo[key] = got
-        return got
-
-    def total(self, assign: dict[str, int]) -> float:
-        return sum(self._num(i, assign) for i in range(len(self.numbers))) + _order_prior(self.codes, assign)
-
-    def move(self, assign: dict[str, int], a: str, d: int,
-             scores: list[float] | None = None) -> tuple[dict[str, int], float]:
-        """Give code a the digit d (swapping with the code that had it); (new assignment, delta).
-
-        `scores`, the score of each number under `assign`, saves looking those up again.
-        """
-        other = next((c for c in self.codes if assign[c] == d), None)
-        trial = dict(assign)
-        trial[a] = d
-        touched = self.by_code[a]
-        if other is not None:
-            trial[other] = assign[a]
-            touched = self.pair_touched(a, other)
-        num = self._num
-        if scores is None:
-            delta = sum([num(i, trial) - num(i, assign) for i in touched])
-        else:
-            delta = sum([num(i, trial) - scores[i] for i in touched])
-        pairs = self.order_pairs[a] if other is None else self.order_pairs[a] | self.order_pairs[other]
-        for x, y in pairs:  # the order prior, on the neighbours of the codes that moved
-            delta += 0.05 * ((trial[x] < trial[y]) - (assign[x] < assign[y]))
-        return trial, delta
-
-    def pair_touched(self, a: str, b: str) -> list[int]:
-        key = (a, b) if a < b else (b, a)
-        got = self.pairs.get(key)
-        if got is None:
-            got = self.pairs[key] = sorted(set(self.by_code[a]) | set(self.by_code[b]))
-        return got
-
-    def climb(self, start: dict[str, int], domain: list[int]) -> tuple[dict[str, int], float]:
-        """Hill-climb from start; stops early on reaching a point an earlier climb went through."""
-        assign, cur = start, self.total(start)
-        scores = [self._num(i, assign) for i in range(len(self.numbers))]
-        improved = True
-        while improved:
-            improved = False
-            key = tuple(assign[c] for c in self.codes)
-            if key in self.visited:
-                return assign, float("-inf")  # that climb's result is already known
-            self.visited.add(key)
-            for a in self.codes:
-                for d in domain:
-                    if assign[a] != d:
-                        trial, delta = self.move(assign, a, d, scores)
-                        if delta > 1e-9:
-                            moved = [c for c in self.codes if trial[c] != assign[c]]
-                            assign, cur, improved = trial, cur + delta, True
-                            for i in {i for c in moved for i in self.by_code[c]}:
-                                scores[i] = self._num(i, assign)
-        return assign, cur
 
 
 # A year followed by the Hijri sign, or a month name that is only Hijri (not "رمضان" or "صفر",
@@ -397,11 +360,7 @@ def _month_of(n: _Number) -> int:
     return _MONTH_NUMBER.get(n.next, 0) or _MONTH_NUMBER.get(n.prev, 0)
 
 
-def _value(raw: str, assign: dict[str, int]) -> str:
-    return "".join(str(assign[c]) if c in assign else str(int(c)) if c.isdigit() else "?" for c in raw)
-
-
-def _score_value(n: _Number, s: str, visible: set[str], visible_days: frozenset[tuple[int, str]]) -> float:
+def _score_value(n: _Number, s: str, visible: frozenset[str], visible_days: frozenset[tuple[int, str]]) -> float:
     """How well the reading s fits the number's context (dates, years, times, counts)."""
     if "?" in s:
         return 0.0
@@ -461,9 +420,3 @@ def _year_score(v: int, hijri: bool) -> float:
     if 2030 < v <= 2100:
         return 1.5  # targets and projections
     return 1.0 if 1900 <= v < 1950 else -4.0
-
-
-def _order_prior(codes: list[str], assign: dict[str, int]) -> float:
-    """Fonts usually number digit glyphs in order; a weak tie-breaker, never decisive alone."""
-    agree = sum(1 for a, b in zip(codes, codes[1:]) if assign[a] < assign[b])
-    return 0.05 * agree

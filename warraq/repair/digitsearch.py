@@ -1,0 +1,115 @@
+"""Local search over injective code -> digit assignments, for PUA digit decoding (pua.py).
+
+The search only knows which codes each number uses and asks a scorer for a number's score given
+its codes' digits; what makes a reading plausible stays in pua.py. An assignment is a list of
+digits indexed like the codes, with the inverse (digit -> code) kept alongside, so a move
+(give a code a digit, swapping with the code that had it) touches only the numbers of the two
+codes and copies nothing: this search was a third of all repair time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+Scorer = Callable[[int, tuple[int, ...]], float]
+ORDER_WEIGHT = 0.05  # fonts usually number digit glyphs in order: a weak tie-breaker
+
+
+class DigitSearch:
+    """Hill climbing over assignments; each number's score is memoised by its codes' digits."""
+
+    def __init__(self, uses: Sequence[tuple[int, ...]], n_codes: int, score: Scorer) -> None:
+        self.uses = list(uses)  # per number: the indices of the codes it uses, ascending
+        self.n = n_codes
+        self.score = score
+        by_code: list[list[int]] = [[] for _ in range(n_codes)]
+        for i, used in enumerate(self.uses):
+            for k in used:
+                by_code[k].append(i)
+        self.by_code = by_code
+        self.memo: list[dict[tuple[int, ...], float]] = [{} for _ in self.uses]
+        self.visited: set[tuple[int, ...]] = set()
+        self.pairs: dict[tuple[int, int], list[int]] = {}
+
+    def num(self, i: int, cur: list[int]) -> float:
+        key = tuple(map(cur.__getitem__, self.uses[i]))
+        memo = self.memo[i]
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = self.score(i, key)
+        return got
+
+    def total(self, cur: list[int]) -> float:
+        return sum(self.num(i, cur) for i in range(len(self.uses))) + ORDER_WEIGHT * sum(
+            1 for k in range(self.n - 1) if cur[k] < cur[k + 1])
+
+    def scores(self, cur: list[int]) -> list[float]:
+        return [self.num(i, cur) for i in range(len(self.uses))]
+
+    def _touched(self, a: int, b: int) -> list[int]:
+        key = (a, b) if a < b else (b, a)
+        got = self.pairs.get(key)
+        if got is None:
+            got = self.pairs[key] = sorted(set(self.by_code[a]) | set(self.by_code[b]))
+        return got
+
+    def delta(self, cur: list[int], owner: list[int], a: int, d: int, scores: list[float]) -> float:
+        """Change of the total if code a takes digit d (swapping with its owner); cur is restored."""
+        old, other = cur[a], owner[d]
+        ends = {a - 1, a} if other < 0 else {a - 1, a, other - 1, other}
+        ends = {k for k in ends if 0 <= k < self.n - 1}  # pairs (k, k + 1) whose order may change
+        before = [cur[k] < cur[k + 1] for k in ends]
+        cur[a] = d
+        if other >= 0:
+            cur[other] = old
+        touched = self.by_code[a] if other < 0 else self._touched(a, other)
+        memo, uses, get, score = self.memo, self.uses, cur.__getitem__, self.score
+        diffs = []
+        for i in touched:  # self.num inlined: this loop is the search's inner loop
+            key = tuple(map(get, uses[i]))
+            got = memo[i].get(key)
+            if got is None:
+                got = memo[i][key] = score(i, key)
+            diffs.append(got - scores[i])
+        change = sum(diffs)
+        for k, was in zip(ends, before):  # one term per pair, as the scores were first tuned
+            change += ORDER_WEIGHT * ((cur[k] < cur[k + 1]) - was)
+        cur[a] = old
+        if other >= 0:
+            cur[other] = d
+        return change
+
+    def climb(self, start: list[int], domain: Sequence[int]) -> tuple[list[int], float]:
+        """Hill-climb from start (first improving move taken, codes and digits in order).
+
+        Stops early, scoring -inf, on reaching a point an earlier climb went through (that
+        climb's result is already known).
+        """
+        cur = list(start)
+        owner = [-1] * 10
+        for k, v in enumerate(cur):
+            owner[v] = k
+        total = self.total(cur)
+        scores = self.scores(cur)
+        improved = True
+        while improved:
+            improved = False
+            key = tuple(cur)
+            if key in self.visited:
+                return cur, float("-inf")
+            self.visited.add(key)
+            for a in range(self.n):
+                for d in domain:
+                    if cur[a] == d:
+                        continue
+                    change = self.delta(cur, owner, a, d, scores)
+                    if change > 1e-9:
+                        old, other = cur[a], owner[d]
+                        cur[a], owner[d], owner[old] = d, a, other
+                        if other >= 0:
+                            cur[other] = old
+                        total += change
+                        improved = True
+                        for i in (self.by_code[a] if other < 0 else self._touched(a, other)):
+                            scores[i] = self.num(i, cur)
+        return cur, total
