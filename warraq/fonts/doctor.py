@@ -312,17 +312,21 @@ class FontRecovery:
         per_text: dict[str, set[str]] = {}
         wrong = 0
         odd: list[tuple[int, str]] = []
+        gid_of = self._gid_of
         for code, text in tu.items():
-            gid = self._gid_of(code)
+            gid = gid_of(code)
             own = by_gid.get(gid) if gid is not None else None
             if own is None and gid is not None and _odd_sign(text):
                 odd.append((gid, text))  # a sign where a glyph the cmap does not reach is drawn
                 continue
-            if own is None or not text or bad_char(text[0]):
-                per_text.setdefault(text, set()).add(text)  # unknown: counts as agreeing
-                continue
-            per_text.setdefault(text, set()).add(_fold(own))
-            if _fold(own) != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
+            known = own is not None and bool(text) and not bad_char(text[0])
+            reading = _fold(own) if own is not None and known else text  # unknown: counts as agreeing
+            owns = per_text.get(text)
+            if owns is None:
+                per_text[text] = {reading}
+            else:
+                owns.add(reading)
+            if own is not None and known and reading != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
                 wrong += 1
         if odd:  # only then read the glyphs' names and GSUB: a ligature or a contextual form
             texts = self._own_texts()

@@ -58,19 +58,26 @@ def parse_tounicode(data: bytes) -> dict[int, str]:
 
 
 def _two_byte_pairs(items: list[tuple[bytes, bytes]], out: dict[int, str]) -> bool:
-    """The usual bfchar section, a 2-byte code to one BMP character each: decoded in bulk.
-    False (nothing added) for anything else, which the general path handles."""
-    srcs, dsts = [i[0] for i in items[0::2]], [i[0] for i in items[1::2]]
-    if len(srcs) != len(dsts) or any(i[1] or len(i[0]) != 4 for i in items):
+    """A bfchar section: its usual pairs, a 2-byte code to one BMP character, decoded in bulk,
+    the rest one by one. False (nothing added) when that could change which pair wins."""
+    pairs = list(zip(items[0::2], items[1::2]))
+    if len(items) % 2 or any(src[1] or dst[1] for src, dst in pairs):
+        return False
+    plain = [(src[0], dst[0]) for src, dst in pairs if len(src[0]) == 4 and len(dst[0]) == 4]
+    if not plain:
         return False
     try:
-        codes = array("H", bytes.fromhex(b"".join(srcs).decode("ascii")))
-        text = bytes.fromhex(b"".join(dsts).decode("ascii")).decode("utf-16-be", "surrogatepass")
+        codes = array("H", bytes.fromhex(b"".join(src for src, _ in plain).decode("ascii")))
+        text = bytes.fromhex(b"".join(dst for _, dst in plain).decode("ascii")).decode("utf-16-be", "surrogatepass")
     except ValueError:
         return False
-    if len(text) != len(dsts) or any("\ud800" <= c <= "\udfff" for c in text):
+    if len(text) != len(plain) or any("\ud800" <= c <= "\udfff" for c in text):
         return False  # surrogates: decoded one by one, as the general path does
     if sys.byteorder == "little":
         codes.byteswap()
+    rest = {_code(src[0]): _utf16(dst[0]) for src, dst in pairs if not (len(src[0]) == 4 and len(dst[0]) == 4)}
+    if not rest.keys().isdisjoint(codes):
+        return False  # a code in both kinds of pair: the later one wins, in file order
     out.update(zip(codes, text))
+    out.update(rest)
     return True
