@@ -2,7 +2,9 @@
 
 Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below.
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
-are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first; then visual
+are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first; in one that
+does not, a tool that wrote each line's direction runs left to right or its Arabic-Indic numbers
+backwards (PyMuPDF, pypdf) is recognised, and those lines put back (runs.py). Then visual
 order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py). The document
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
 kind of run damage its tool makes.
@@ -18,7 +20,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from warraq.repair import cid, mixed, pieces, pua, rules, visual
+from warraq.repair import cid, mixed, pieces, pua, rules, runs, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import find_segments
 from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
@@ -132,6 +134,8 @@ def _repair_once(text: str) -> Repaired:
     if doc_visual:
         lines = _join_pieces(lines, changes)
         evidence = [visual.evidence(ln.text) for ln in lines]
+    else:
+        _pass_runs(lines, changes)
     visual_lines = [ln.text for ln, ev in zip(lines, evidence) if visual.is_visual(ev, doc_visual)]
     lead = visual.doc_marks_lead(visual_lines)
     family = mixed.choose_family([ln.text for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)])
@@ -190,6 +194,27 @@ def _join_pieces(lines: list[_Line], changes: list[Change]) -> list[_Line]:
     return out
 
 
+def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
+    """Tools that write a line's direction runs left to right (runs.py), decided per document."""
+    if runs.an_reversed("\n".join(ln.text for ln in lines)):
+        for ln in lines:
+            _change(ln, "arabic-indic-numbers", ln.text, runs.reverse_an_numbers(ln.text), 0.9, changes)
+    texts = [ln.text for ln in lines]
+    if not runs.runs_swapped(texts):
+        return
+    mixed_lines = [t for t in texts if has_arabic(t) and runs.has_runs(t)]
+    # Which runs the tool cut (at brackets and quotes too, or not), and a last check that the
+    # lines read better put back: fewer marks and numbers where writing never puts them.
+    scores = {cut: sum(mixed.misplacements(runs.unswap(t, cut)) for t in mixed_lines) for cut in (False, True)}
+    brackets = scores[True] < scores[False]
+    if scores[brackets] >= sum(mixed.misplacements(t) for t in mixed_lines):
+        return
+    for ln in lines:
+        if has_arabic(ln.text) and runs.has_runs(ln.text):
+            _change(ln, "run-order", ln.text, runs.unswap(ln.text, brackets), 0.8, changes)
+            ln.kind, ln.score = "mixed", 0.8
+
+
 # ---- pass 1: order --------------------------------------------------------------------------
 
 def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
@@ -207,7 +232,8 @@ def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
         ln.kind, ln.score = "visual", conf
         return
     _change(ln, "presentation-forms", ln.text, rules.fold_forms(ln.text), 1.0, changes)
-    fix = mixed.repair_line(ln.text, family) if has_arabic(ln.text) else None
+    moved = "run-order" in ln.rules  # its runs are in place already; the mixed rule would move them
+    fix = mixed.repair_line(ln.text, family) if has_arabic(ln.text) and not moved else None
     if fix is not None:
         _change(ln, "mixed-runs", ln.text, fix[0], fix[1], changes)
         ln.kind, ln.score = "mixed", fix[1]

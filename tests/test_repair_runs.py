@@ -1,0 +1,63 @@
+"""Direction runs written left to right and Arabic-Indic numbers written backwards (PyMuPDF,
+pypdf), decided per document. Lines are invented; expected Arabic written by hand."""
+
+from __future__ import annotations
+
+from warraq.repair import repair
+from warraq.repair.runs import an_reversed, reverse_an_numbers, runs_swapped, unswap
+
+# Logical lines and the same lines as a run-swapping tool writes them.
+_LOGICAL = [
+    "افتتح الوزير يوم الخميس 31 يوليو 2025 محطة جديدة",
+    "بلغت كلفة المشروع 3.75 مليار ريال خلال أربع سنوات",
+    "وارتفع عدد الزوار إلى 12,000 زائر في الأسبوع الأول",
+    "وتعمل المحطة بقدرة 450 ميغاواط في أوقات الذروة",
+    "وقال المدير إن النتائج مشجعة.",
+]
+_SWAPPED = [
+    " محطة جديدة2025  يوليو31 افتتح الوزير يوم الخميس",
+    " مليار ريال خلال أربع سنوات3.75 بلغت كلفة المشروع",
+    " زائر في الأسبوع الأول12,000 وارتفع عدد الزوار إلى",
+    " ميغاواط في أوقات الذروة450 وتعمل المحطة بقدرة",
+    ".وقال المدير إن النتائج مشجعة",
+]
+
+
+def test_unswap_puts_runs_back() -> None:
+    for broken, want in zip(_SWAPPED[:4], _LOGICAL):
+        assert unswap(broken) == want
+
+
+def test_unswap_keeps_a_number_list_in_logical_order() -> None:
+    # numbers apart are runs of their own: "800 123 4567" is shown as "4567 123 800"
+    assert unswap("4567 123 800 على الرقم") == "على الرقم 800 123 4567"
+
+
+def test_document_with_swapped_runs_is_repaired() -> None:
+    assert runs_swapped(_SWAPPED)
+    assert repair("\n".join(_SWAPPED)).text == "\n".join(_LOGICAL)
+
+
+def test_clean_document_is_not_taken_for_swapped() -> None:
+    assert not runs_swapped(_LOGICAL)
+    text = "\n".join(_LOGICAL + ["قالت الوزارة إن عام2025 شهد نموا", "وأضاف أن من2024 حتى اليوم تغير الكثير"])
+    assert repair(text).text == text
+
+
+def test_arabic_indic_numbers_reversed_by_the_document() -> None:
+    broken = "صدر القرار رقم (٧٤١) لسنة ٦٤٤١ه\nبلغ العدد ٠٠٥٬٤ طالب بنسبة ٠٥٪\nيبدأ الدوام ٠٠:٨ صباحا"
+    assert an_reversed(broken)
+    assert reverse_an_numbers("لسنة ٦٤٤١ه") == "لسنة ١٤٤٦ه"
+    assert repair(broken).text == (
+        "صدر القرار رقم (١٤٧) لسنة ١٤٤٦ه\nبلغ العدد ٤٬٥٠٠ طالب بنسبة ٥٠٪\nيبدأ الدوام ٨:٠٠ صباحا")
+
+
+def test_clean_arabic_indic_numbers_stay() -> None:
+    clean = "صدر القرار رقم (١٤٧) لسنة ١٤٤٦ه\nبلغ العدد ٤٬٥٠٠ طالب بنسبة ٥٠٪\nفي عام ٢٠٢٠ بلغ ١٠٠ ألف"
+    assert not an_reversed(clean)
+    assert repair(clean).text == clean
+
+
+def test_swapped_repair_is_idempotent() -> None:
+    once = repair("\n".join(_SWAPPED)).text
+    assert repair(once).text == once

@@ -1,0 +1,155 @@
+"""Lines whose direction runs a tool wrote left to right, each run in logical order (PyMuPDF, pypdf).
+
+These tools take a drawn line left to right and turn each right-to-left run back into logical
+order, but leave the runs themselves in display order: "أكبر2025  يوليو/تموز31 الخميس" for
+"الخميس 31 يوليو/تموز 2025 أكبر", a line's final period at its start. Arabic-Indic digits
+count as right-to-left there, so their numbers come out reversed ("٥٢٠٢" for "٢٠٢٥").
+
+Nothing in one line proves it (the Arabic words read well), so both are decided once per
+document, from what clean text never shows: numbers that start with a zero or whose thousands
+group is short, and a Latin or digit run glued to the word on its left but spaced on its right.
+A line is then put back by inverting UAX #9 over its units, each Arabic run one opaque
+right-to-left unit (its punctuation inside it is already in place).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from warraq.arabic.bidi import visual_to_logical
+
+_AN_DIGIT = "\u0660-\u0669"
+_AN_NUMBER_RE = re.compile(f"[{_AN_DIGIT}]+(?:[\u066b\u066c.,:/\\-][{_AN_DIGIT}]+)*")
+_LETTER = "\u0621-\u063f\u0641-\u064a"
+# A Latin or digit run glued to two letters on its left and followed by a space: the space a
+# tool kept on the run's far side ("أكبر2025  يوليو"); a one-letter prefix ("وGoogle ") is writing.
+_GLUED_LEFT_RE = re.compile(f"[{_LETTER}]{{2}}[A-Za-z0-9][A-Za-z0-9.,:%]* ")
+_GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_LETTER}]{{2}}")
+_LEADING_STOP_RE = re.compile("^[.:،؛!؟»)\\]]+(?=[\u0621-\u064a\u064b-\u0652])")
+MIN_EVIDENCE = 3
+
+
+def _number_oddities(number: str) -> int:
+    """How many ways a number breaks the way numbers are written (0 for a plausible one)."""
+    bad = 0
+    parts = re.split("[\u066b\u066c.,:/\\-]", number)
+    if len(number) > 1 and number[0] == "\u0660" and number[1:2] not in ("\u066b", "."):
+        bad += 1  # a leading zero ("٠٥")
+    for sep, part in zip(re.findall("[\u066b\u066c.,:/\\-]", number), parts[1:]):
+        if sep in "\u066c," and len(part) != 3 or sep == ":" and len(part) != 2:
+            bad += 1  # a thousands group or minutes not of their size ("٠٠٥٬٤", "٠٠:٤")
+    return bad
+
+
+def an_reversed(text: str) -> bool:
+    """Are the document's Arabic-Indic numbers written backwards?
+
+    Each number is scored as given and reversed; the document is reversed when the numbers
+    as given break the rules of writing numbers clearly more often than reversed ones do.
+    """
+    given = backwards = 0
+    for m in _AN_NUMBER_RE.finditer(text):
+        number = m.group()
+        if len(number) < 2:
+            continue
+        given += _number_oddities(number)
+        backwards += _number_oddities(number[::-1])
+    return given >= MIN_EVIDENCE and given >= 3 * backwards
+
+
+def reverse_an_numbers(line: str) -> str:
+    """Every Arabic-Indic number of the line read backwards ("٥٢٠٢" -> "٢٠٢٥")."""
+    return _AN_NUMBER_RE.sub(lambda m: m.group()[::-1], line)
+
+
+def runs_swapped(lines: list[str]) -> bool:
+    """Did the tool write the direction runs of its lines left to right (see the module doc)?
+
+    Evidence: Latin and digit runs glued to the word on their left but spaced on their right,
+    and lines that open with their own sentence end. Careless clean text glues runs on either
+    side alike and never opens a line with a period; a tool that writes whole lines backwards
+    (pdfminer.six) is found by the visual rule before this one is asked.
+    """
+    left = sum(len(_GLUED_LEFT_RE.findall(ln)) for ln in lines)
+    right = sum(len(_GLUED_RIGHT_RE.findall(ln)) for ln in lines)
+    leading = sum(_LEADING_STOP_RE.match(ln) is not None for ln in lines)
+    return left >= MIN_EVIDENCE and left + leading >= 3 * (right + 1)
+
+
+def has_runs(line: str) -> bool:
+    """Does the line hold anything a tool could have moved: a run cut out of it, or a sentence end
+    standing at its start?"""
+    return _LEADING_END_RE.match(line) is not None or any(_cut(c, True) for c in line)
+
+
+def _rtl(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) in ("R", "AL", "AN", "NSM")
+
+
+def _is_run(unit: str) -> bool:
+    return any(_rtl(c) for c in unit)
+
+
+def _cut(ch: str, brackets: bool) -> bool:
+    """Where a tool ends a right-to-left run: Latin letters, European digits, number signs."""
+    return unicodedata.bidirectional(ch) in ("L", "EN", "ET") or brackets and ch in _CUT_BRACKETS
+
+
+_CUT_BRACKETS = "()[]{}«»“”\"'"
+
+
+def _units(line: str, brackets: bool) -> list[str]:
+    """The line as Arabic runs and single other characters.
+
+    A run takes in the neutral characters on both sides of its Arabic up to the next cut (the
+    tool turned them around with it), except the sentence end a tool left at the line start.
+    """
+    lead = len(line) - len(_LEADING_END_RE.sub("", line, count=1))
+    units = list(line[:lead])
+    i, n = lead, len(line)
+    while i < n:
+        j = i
+        while j < n and not _cut(line[j], brackets):
+            j += 1
+        if j == i:
+            units.append(line[i])
+            i += 1
+        elif any(_rtl(c) for c in line[i:j]):
+            units.append(line[i:j])
+            i = j
+        else:
+            units.extend(line[i:j])
+            i = j
+    return units
+
+
+_LEADING_END_RE = re.compile("^[.:،؛!؟»)\\]”]+")
+
+
+def unswap(line: str, brackets: bool = False) -> str:
+    """A line written run by run left to right, back in logical order.
+
+    Each Arabic run (up to a Latin letter, a European digit or a number sign, and with
+    `brackets` up to a bracket or quote mark too) is one unit of class R; the rest are single
+    characters, and UAX #9 is inverted over them for a right-to-left paragraph. A tool keeps a
+    run's spaces on whichever side it drew them, so they are dropped and set again: one space
+    where a run meets a number or Latin word, none before punctuation that ends a phrase.
+    """
+    units = _units(line, brackets)
+    texts = ["\u0628" if _is_run(u) else u for u in units]
+    ordered, _ = visual_to_logical(units, texts, "rtl")
+    out: list[str] = []
+    for k, u in enumerate(ordered):
+        if not _is_run(u):
+            out.append(u)
+            continue
+        core = u.strip(" ")
+        before = k > 0 and not ordered[k - 1].isspace() and core[0] not in _ATTACH_LEFT
+        after = k + 1 < len(ordered) and not ordered[k + 1].isspace() and ordered[k + 1] not in _ATTACH_LEFT
+        out.append((" " if before else "") + core + (" " if after else ""))
+    return _SPACES_RE.sub(" ", "".join(out)).strip(" ")
+
+
+_ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
+_SPACES_RE = re.compile(" {2,}")
