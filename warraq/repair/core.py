@@ -1,13 +1,16 @@
 """The repair pipeline: detect each line's damage, apply only the rules it needs, log every change.
 
-Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below.
+Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below; a
+NUL inside a word is first read as the letter or the nothing the word model picks (nul.py).
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
-are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first; in one that
+are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list
+item written after the next one is put back (strays.py); in one that
 does not, a tool that wrote each line's direction runs left to right or its Arabic-Indic numbers
 backwards (PyMuPDF, pypdf) is recognised, and those lines put back (runs.py). Then visual
 order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py). The document
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
-kind of run damage its tool makes.
+kind of run damage its tool makes. A fathatan alone on a line then goes back onto its word in
+the line above (strays.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): reversed segments (rule 2, segments.py), kashida (rule 3, with the "(cid:N)"
 codes the document shows to be kashida, cid.py), lam-ligature order (rule 6). A line that no
@@ -20,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from warraq.repair import cid, mixed, pieces, pua, rules, runs, visual
+from warraq.repair import cid, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import find_segments
 from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
@@ -126,13 +129,19 @@ def _repair_once(text: str) -> Repaired:
              for i, s in enumerate(raw_lines)]
     changes: list[Change] = []
     kinds = pua.classify(text) if PUA_RE.search(text) else {}
+    raw = [ln.text for ln in lines]
     for ln in lines:  # controls first: they would hide words from every judgement below
         if has_arabic(ln.text) or SUSPECT_RE.search(ln.text):
             _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
     evidence = [visual.evidence(ln.text) for ln in lines]
     doc_visual = visual.doc_visual(evidence)
+    for i, ln in enumerate(lines):  # a NUL dropped above may have been a letter (nul.py)
+        if "\x00" in raw[i] and has_arabic(raw[i]):
+            _change(ln, "nul-letter", ln.text, rules.strip_controls(nul.resolve(raw[i], doc_visual)), 0.7, changes)
+            evidence[i] = visual.evidence(ln.text)
     if doc_visual:
         lines = _join_pieces(lines, changes)
+        _swap_list_items(lines, changes)
         evidence = [visual.evidence(ln.text) for ln in lines]
     else:
         _pass_runs(lines, changes)
@@ -141,6 +150,8 @@ def _repair_once(text: str) -> Repaired:
     family = mixed.choose_family([ln.text for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)])
     for ln, ev in zip(lines, evidence):
         _pass_one(ln, ev, doc_visual, kinds, changes, lead, family)
+    if doc_visual:
+        _place_stray_tanween(lines, changes)
     unresolved: dict[str, list[int]] = {}
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
@@ -192,6 +203,22 @@ def _join_pieces(lines: list[_Line], changes: list[Change]) -> list[_Line]:
         k = last + 1
     out.extend(lines[k:])
     return out
+
+
+def _swap_list_items(lines: list[_Line], changes: list[Change]) -> None:
+    """A whole list item written after the first line of the next one goes back (strays.py)."""
+    for a, b in strays.list_swaps([ln.text for ln in lines]):
+        first, second = lines[a].text, lines[b].text
+        _change(lines[a], "list-order", first, second, 0.7, changes)
+        _change(lines[b], "list-order", second, first, 0.7, changes)
+
+
+def _place_stray_tanween(lines: list[_Line], changes: list[Change]) -> None:
+    """A fathatan alone on a line goes back onto its word in the line above (strays.py)."""
+    for above, ln in zip(lines, lines[1:]):
+        if strays.is_lone_tanween(ln.text) and (fixed := strays.tanween_home(above.text)) is not None:
+            _change(above, "stray-mark", above.text, fixed, 0.7, changes)
+            _change(ln, "stray-mark", ln.text, "", 0.7, changes)
 
 
 def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
@@ -290,8 +317,8 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
         core = m.group()
         if "ل" not in core or (logp(core) > UNKNOWN and not trust_pattern):
             return core
-        if core == "ال" and trust_pattern:
-            return "لا"
+        if core in ("ال", "هلل") and trust_pattern:  # a lam ligature read backwards
+            return "لا" if core == "ال" else "لله"
         return rules.fix_lam_order(rules.fix_allah(core), 1.0 if trust_pattern else 1.5)
 
     return _ARABIC_WORD_RE.sub(fix, line)

@@ -13,7 +13,8 @@ way the line goes on:
   that has no Arabic (a number or Latin run cut out of the line: "ومن :" + "2025"), and a run
   without Arabic with a piece of punctuation ("Federal Reserve" + "(").
 Two Arabic pieces are joined only at a space: tools also write a line's raised quote marks or
-dashes as a line of their own, between two whole lines.
+dashes as a line of their own, between two whole lines. A note number glued to a word
+("بالدولار1") is the one piece without Arabic that goes on with an Arabic piece at no space.
 Such chains are joined back into one visual line, which the visual rule then reverses whole.
 Only documents that read backwards are looked at, so clean text never meets this rule.
 """
@@ -26,6 +27,8 @@ _SEPARATORS = ",،;؛:."
 _BRACKETS = "()[]{}«»"
 _ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 _WORDLIKE_RE = re.compile(r"[^\W_]")
+_STOPS = ".؟!"
+_NOTE_RE = re.compile("[0-9\u0660-\u0669]{1,3}")
 MAX_BLANKS = 2  # blank lines a tool put between the boxes of one line
 
 
@@ -44,6 +47,18 @@ def _joins(left: str, right: str) -> bool:
     return left[-1:] in _SEPARATORS + _BRACKETS or _punctuation_only(left)
 
 
+def _note_then_word(run: list[str], right: str) -> bool:
+    """A note number glued to the word it follows ("بالدولار1"), cut out as a box of its own.
+
+    Only inside a chain already (the number joined the piece on its left), since a lone number
+    before an Arabic line is as likely a page number; and not after a whole sentence (a stop at
+    the chain's left end), where the number is a list item's, at the start of its line.
+    """
+    pieces = [p for p in run if p.strip()]
+    return (bool(_NOTE_RE.fullmatch(pieces[-1])) and _ARABIC_RE.match(right) is not None
+            and pieces[0].lstrip()[:1] not in _STOPS)
+
+
 def chains(lines: list[str]) -> list[tuple[int, int]]:
     """(first, last) line indices of each run of two or more pieces of one visual line.
 
@@ -60,7 +75,8 @@ def chains(lines: list[str]) -> list[tuple[int, int]]:
             if "\x0c" in line:  # a page break ends every run
                 start = last = -1
             continue
-        joined = last >= 0 and 1 <= blanks <= MAX_BLANKS and "\x0c" not in line and _joins(lines[last], line)
+        joined = last >= 0 and 1 <= blanks <= MAX_BLANKS and "\x0c" not in line and (
+            _joins(lines[last], line) or (start != last and _note_then_word(lines[start:last + 1], line)))
         if joined:
             if runs and runs[-1][0] == start:
                 runs[-1] = (start, i)

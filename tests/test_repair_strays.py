@@ -1,0 +1,98 @@
+"""Text a tool put on the wrong line, NULs for unmapped glyphs, note numbers cut off a word.
+
+Texts are invented; a visual line is its logical line reversed, number runs kept in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warraq.repair import nul, pieces, repair, strays
+
+LOGICAL = [
+    "أعلنت وزارة الصحة اليوم عن حملة جديدة للتطعيم في المدارس",
+    "وقال المتحدث باسم الوزارة إن الحملة تستمر ثلاثة أسابيع",
+    "ودعت الوزارة أولياء الأمور إلى التعاون مع الفرق الطبية",
+]
+TANWEEN = "\u064b"
+
+
+def _visual(line: str) -> str:
+    return re.sub("[0-9]+", lambda m: m.group()[::-1], line[::-1])
+
+
+def test_tanween_goes_on_the_one_word_that_can_take_it() -> None:
+    line = "لم يعد الحديث حكرا على المختبرات"
+    assert strays.tanween_home(line) == "لم يعد الحديث حكر" + TANWEEN + "ا على المختبرات"
+
+
+def test_tanween_with_two_candidates_or_none_stays_put() -> None:
+    assert strays.tanween_home("كتب كثيرا وقرأ كثيرا") is None
+    assert strays.tanween_home("ذهبوا إليها كما قالوا") is None  # pronoun, particle: no tanween
+
+
+def test_lone_tanween_line_returns_to_the_line_above() -> None:
+    line = "لم يعد الحديث حكرا على المختبرات ومراكز البحث"
+    broken = "\n".join([*map(_visual, LOGICAL), _visual(line), TANWEEN, _visual(LOGICAL[0])]) + "\n"
+    fixed = repair(broken)
+    assert fixed.text.split("\n")[3:5] == [line.replace("حكرا", "حكر" + TANWEEN + "ا"), ""]
+    assert any(c.rule == "stray-mark" for c in fixed.changes)
+    assert repair(fixed.text).text == fixed.text
+
+
+# A list in display order as pdfminer.six sorts its boxes: the first line of item 2, the whole
+# item 1, the end of item 2.
+ITEM_ONE = "• تحديد الأولويات في الإنفاق العام."
+ITEM_TWO = ("• مراجعة البرامج الحكومية التي لم تحقق أهدافها خلال السنوات الخمس الماضية وتقييم أثرها "
+            "على المواطنين في المدن والقرى")
+ITEM_TWO_END = "والمناطق النائية."
+
+
+def test_list_item_written_after_the_next_one_goes_back() -> None:
+    lines = [_visual(ITEM_TWO), "", _visual(ITEM_ONE), "", _visual(ITEM_TWO_END)]
+    assert strays.list_swaps(lines) == [(0, 2)]
+    broken = "\n".join([*map(_visual, LOGICAL), *lines]) + "\n"
+    out = [t for t in repair(broken).text.split("\n") if t]
+    assert out[3:] == [ITEM_ONE, ITEM_TWO, ITEM_TWO_END]
+
+
+def test_short_items_without_stops_are_not_swapped() -> None:
+    lines = [_visual("• الإنفاق العام"), _visual(ITEM_ONE), _visual(ITEM_TWO_END)]
+    assert strays.list_swaps(lines) == []
+
+
+def test_nul_next_to_a_mark_is_a_letter() -> None:
+    assert nul.resolve("تقليدًا شهر\x00\u064bا، ودعت", False) == "تقليدًا شهري\u064bا، ودعت"
+    assert nul.resolve(_visual("شهر\x00\u064bا"), True) == _visual("شهري\u064bا")
+
+
+def test_nul_in_a_ligature_is_nothing() -> None:
+    assert nul.resolve("محطة ال\x00كهربائية", False) == "محطة الكهربائية"
+
+
+def test_nul_in_a_fragment_is_left_for_the_control_rule() -> None:
+    assert nul.resolve("في \x00\u064eل", False) == "في \x00\u064eل"
+    assert nul.resolve("a\x00b", False) == "a\x00b"
+
+
+def test_nul_letter_through_repair() -> None:
+    assert repair("وقد نشرت الصحيفة تقريرا شهر\x00ًا عن الحملة").text == "وقد نشرت الصحيفة تقريرا شهريًا عن الحملة"
+
+
+def test_note_number_glued_to_a_word_joins_its_chain() -> None:
+    # "... بالدولار1. ويرى هؤلاء أن" cut at the note number, pieces written left to right.
+    run = ["نأ ءالؤه ىريو .", "", "1", "", "رالودلاب ةقطنملا تالمع مظعم"]
+    assert pieces.chains(run) == [(0, 4)]
+
+
+def test_list_number_after_a_whole_sentence_ends_the_chain() -> None:
+    # "4. تطوير البرامج." then the next line: the number starts its own line.
+    run = [".جماربلا ريوطت .", "", "4", "", "ىلع عالطالل"]
+    assert pieces.chains(run) == [(0, 2)]
+
+
+def test_lam_lam_heh_ligature_read_backwards() -> None:
+    # The ligature's text, "لله" in logical order, stays so inside a line written backwards.
+    line = _visual("الحمد لله على كل خطوة في الطريق").replace("هلل", "لله")
+    broken = "\n".join([*map(_visual, LOGICAL), line]) + "\n"
+    assert repair(broken).text.split("\n")[3] == "الحمد لله على كل خطوة في الطريق"
