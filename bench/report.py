@@ -133,6 +133,19 @@ def _speed(sp: dict[str, Any]) -> list[str]:
     return out
 
 
+def _recovery_cost(rc: dict[str, Any]) -> list[str]:
+    if "error" in rc:
+        return [f"Recovery cost run failed: {rc['error']}", ""]
+    out = ["warraq with font recovery against `recover=False`, in one process, the two settings "
+           "alternating per file, best of three runs each, on every second corpus PDF "
+           "(bench/recovery_cost.py). *Clean fonts*: files whose every page is judged clean, so "
+           "recovery only diagnoses their fonts; *born-digital*: all of them (some fonts have small "
+           "mapping faults that recovery fixes); *no-tounicode*: the same files without ToUnicode.", ""]
+    body = [[k, f"{v['files']:.0f}", f"{v['off']:.2f}", f"{v['on']:.2f}", f"+{v['added']:.1f} %"]
+            for k, v in rc.items()]
+    return out + _table(["files", "n", "without recovery s", "with recovery s", "added"], body)
+
+
 def _pps(v: dict[str, Any]) -> str:
     if v.get("pages_per_s"):
         return f"{v['pages_per_s']:.1f}"
@@ -269,6 +282,8 @@ def render(res: dict[str, Any]) -> str:
         L += ["Diagnostics on the damaged variants:", ""] + _diag(dmg, tools)
     L += ["Failures (crash, timeout, error, unavailable):", ""] + _failures(rows, tools) + [""]
     L += ["## Speed and memory", ""] + _speed(res.get("speed") or {"error": "not run"})
+    if res.get("recovery_cost"):
+        L += ["### Cost of font recovery", ""] + _recovery_cost(res["recovery_cost"])
     L += ["## Real-world PDFs", ""] + _realworld(res.get("realworld") or {"error": "not run"})
     L += ["## Repair", ""] + _repair(res.get("repair") or {})
     L += ["## How scores are computed", "", SCORING, ""]

@@ -18,6 +18,7 @@ import os
 import platform
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     base = [e for e in entries if not e.get("damage")]
     if not args.no_speed:
         res["speed"] = _speed(mode, base, tools, work, use_venv, timings)
+    if not args.no_speed and mode == "full":
+        res["recovery_cost"] = _recovery_cost(timings)
     if not args.no_realworld and not args.smoke:
         res["realworld"] = _realworld(mode, tools, work, args.timeout, use_venv, args.jobs,
                                       timings)
@@ -320,6 +323,21 @@ def _speed(mode: str, base: list[dict[str, Any]], tools: list[str], work: Path, 
         return {"error": f"{type(exc).__name__}: {exc}"}
     finally:
         timings["speed"] = time.monotonic() - t0
+
+
+def _recovery_cost(timings: dict[str, float]) -> dict[str, Any]:
+    """bench.recovery_cost in a fresh process: warraq with and without font recovery."""
+    t0 = time.monotonic()
+    log("font recovery cost")
+    try:
+        out = subprocess.run([sys.executable, "-m", "bench.recovery_cost", "--every", "2", "--json"],
+                             capture_output=True, text=True, timeout=1800, cwd=ROOT.parent)
+        found: dict[str, Any] = json.loads(out.stdout)
+        return found
+    except Exception as exc:  # its absence leaves the rest of the report standing
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    finally:
+        timings["recovery_cost"] = time.monotonic() - t0
 
 
 def _realworld(mode: str, tools: list[str], work: Path, timeout: float, use_venv: bool,
