@@ -331,7 +331,7 @@ def _recovery_cost(timings: dict[str, float]) -> dict[str, Any]:
     log("font recovery cost")
     try:
         out = subprocess.run([sys.executable, "-m", "bench.recovery_cost", "--every", "2", "--json"],
-                             capture_output=True, text=True, timeout=1800, cwd=ROOT.parent)
+                             capture_output=True, text=True, timeout=1800, cwd=ROOT)
         found: dict[str, Any] = json.loads(out.stdout)
         return found
     except Exception as exc:  # its absence leaves the rest of the report standing
