@@ -53,31 +53,39 @@ def _init(path: str, opts: Options) -> None:
     _STATE["source"] = open_page_source(path, opts)
 
 
-def _work(number: int) -> Page:
+def _work(numbers: list[int]) -> list[Page]:
     from warraq.extract import extract_page
 
     doc, recoverer, opts = _STATE["source"]
-    return extract_page(doc, number - 1, opts, recoverer)
+    return [extract_page(doc, n - 1, opts, recoverer) for n in numbers]
+
+
+def chunk_size(pages: int, workers: int) -> int:
+    """Pages per task: a few neighbours go to one worker, which then reads each font (fonts change
+    with a document's sections) once instead of every worker; small enough to keep the workers
+    evenly busy up to the last page."""
+    return max(1, min(4, pages // (workers * 8)))
 
 
 def parallel_pages(path: str | Path, opts: Options, numbers: Sequence[int], workers: int) -> Iterator[Page]:
     """Pages in order, computed by `workers` processes with at most a few pages in flight each."""
     ctx = get_context("fork") if hasattr(os, "fork") else get_context("spawn")
+    size = chunk_size(len(numbers), workers)
+    chunks = iter([list(numbers[k: k + size]) for k in range(0, len(numbers), size)])
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(str(path), opts)) as pool:
-        pending: list[Future[Page]] = []
-        it = iter(numbers)
+        pending: list[Future[list[Page]]] = []
         window = workers * 3
-        for n in it:
-            pending.append(pool.submit(_work, n))
+        for chunk in chunks:
+            pending.append(pool.submit(_work, chunk))
             if len(pending) >= window:
                 break
         while pending:
             with gc_paused():  # results are unpickled meanwhile: thousands of objects per page
-                page = pending.pop(0).result()
-            nxt = next(it, None)
+                pages = pending.pop(0).result()
+            nxt = next(chunks, None)
             if nxt is not None:
                 pending.append(pool.submit(_work, nxt))
-            yield page
+            yield from pages
 
 
 

@@ -26,6 +26,8 @@ _RAISE = ({"R": 1, "AN": 2, "EN": 2}, {"L": 1, "EN": 1, "AN": 1})
 # Classes that can raise a unit above the paragraph level, by paragraph level.
 _OTHER = (frozenset({"R", "AL", "EN", "AN"}), frozenset({"L", "EN", "AN"}))
 _NEUTRAL = frozenset(("B", "S", "WS", "ON"))
+_EXPLICIT = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"))  # none in PDF text
+_SEPARATORS = frozenset(("ES", "ET", "CS", "BN"))  # W6 makes them neutral
 
 
 @lru_cache(maxsize=8192)
@@ -46,8 +48,12 @@ def resolve_levels(
     `texts` (one per class) lets rule N0 find bracket pairs. `context` is the last strong class
     (L, R or AL) of the paragraph before this line: a wrapped line is resolved as part of it.
     """
-    t = [("ON" if c in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") else c) for c in classes]
-    present = set(t)  # a rule whose classes are absent is skipped (lines are resolved often)
+    present = set(classes)  # a rule whose classes are absent is skipped (lines are resolved often)
+    if present.isdisjoint(_EXPLICIT):
+        t = list(classes)
+    else:
+        t = [("ON" if c in _EXPLICIT else c) for c in classes]
+        present = set(t)
     n = len(t)
     sos = "R" if base % 2 else "L"
     prev = sos
@@ -87,11 +93,9 @@ def resolve_levels(
             i = j
         else:
             i += 1
-    if not present.isdisjoint(("ES", "ET", "CS", "BN")):
+    if not present.isdisjoint(_SEPARATORS):
         present.add("ON")
-        for i in range(n):  # W6
-            if t[i] in ("ES", "ET", "CS", "BN"):
-                t[i] = "ON"
+        t = ["ON" if c in _SEPARATORS else c for c in t]  # W6
     last = "R" if context == "AL" else (context or sos)
     if "EN" in present:
         for i in range(n):  # W7
@@ -211,8 +215,10 @@ def _invert(
     if not _OTHER[base].intersection(classes):
         return list(range(n))[:: -1 if base else 1], [base] * n
 
+    brackets = with_n0 and not _PAIRED.keys().isdisjoint(texts)  # else N0 has nothing to pair
+
     def levels_of(idx: list[int], cls: list[str]) -> list[int]:
-        return resolve_levels(cls, base, [texts[i] for i in idx] if with_n0 else None, context)
+        return resolve_levels(cls, base, [texts[i] for i in idx] if brackets else None, context)
 
     guess = list(range(n))[:: -1 if base else 1]
     guess_classes = [classes[i] for i in guess]

@@ -389,12 +389,6 @@ class FontRecovery:
         box = shape() if shape is not None else None
         return hit.fallback if box is None else self._pick(key, hit, box)
 
-    def needs_shape(self, text: str, map_error: bool) -> bool:
-        """Does the answer for `text` depend on which glyph was drawn? If not, a caller may
-        keep the first answer for every glyph that shows `text`."""
-        key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
-        return isinstance(self._reading(key), _Choice)
-
     def _reading(self, key: tuple[str, bool]) -> Recovered | _Choice | None:
         if key not in self._cache:
             self._cache[key] = self._resolve(*key)

@@ -19,10 +19,16 @@ def strong_counts(segments: list[Segment]) -> tuple[int, int]:
     """(right-to-left letters, left-to-right letters) in some segments."""
     r = l_ = 0
     for s in segments:
-        for c in s.clusters:
-            cr, cl = _strong_letters(c.glyph.text)
-            r += cr
-            l_ += cl
+        counts = s.strong
+        if counts is None:  # a segment is counted for its page, then for its block
+            sr = sl = 0
+            for c in s.clusters:
+                cr, cl = _strong_letters(c.glyph.text)
+                sr += cr
+                sl += cl
+            counts = s.strong = (sr, sl)
+        r += counts[0]
+        l_ += counts[1]
     return r, l_
 
 
@@ -36,6 +42,10 @@ def _strong_letters(text: str) -> tuple[int, int]:
         elif cls == "L":
             l_ += 1
     return r, l_
+
+
+#: Cluster texts repeat (letters, common marks): folded once each.
+_folded = lru_cache(maxsize=8192)(fold_presentation_forms)
 
 
 def block_direction(segments: list[Segment], page_direction: Direction) -> Direction:
@@ -97,10 +107,10 @@ def _cell_line(cell: list[Segment], page_direction: Direction, keep_tatweel: boo
 
 def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str | None = None) -> Line:
     """Order one segment's clusters logically and cut it into words."""
-    texts = [fold_presentation_forms(c.text) for c in seg.clusters]
+    texts = [_folded(c.text if c.marks else c.glyph.text) for c in seg.clusters]
     order, levels = visual_to_logical(list(range(len(texts))), texts, direction, context)
     ordered_texts = bracket_sides(mirror_brackets([texts[i] for i in order], levels))
-    if context is not None and any(t.isdigit() for t in texts):
+    if context is not None and any(map(str.isdigit, texts)):
         # Some renderers (WeasyPrint) run the bidi algorithm line by line, others over the whole
         # paragraph; numbers at a line start come out differently. Keep the tidier reading.
         alt, alt_levels = visual_to_logical(list(range(len(texts))), texts, direction, None)
@@ -108,29 +118,32 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
             alt_texts = bracket_sides(mirror_brackets([texts[i] for i in alt], alt_levels))
             if number_oddities("".join(alt_texts)) < number_oddities("".join(ordered_texts)):
                 order, ordered_texts = alt, alt_texts
-    pieces: list[tuple[list[tuple[str, Cluster]], bool]] = []  # (word, joinable with previous)
-    current: list[tuple[str, Cluster]] = []
+    # words as (texts, clusters, joinable with the previous word), cut at spaces
+    clusters = seg.clusters
+    pieces: list[tuple[list[str], list[Cluster], bool]] = []
+    texts_now: list[str] = []
+    clusters_now: list[Cluster] = []
     joinable = False
     for i, text in zip(order, ordered_texts):
-        cluster = seg.clusters[i]
         if text.isspace():
-            if current:
-                pieces.append((current, joinable))
-                current = []
-            joinable = cluster.uncertain
+            if texts_now:
+                pieces.append((texts_now, clusters_now, joinable))
+                texts_now, clusters_now = [], []
+            joinable = clusters[i].uncertain
             continue
-        current.append((text, cluster))
-    if current:
-        pieces.append((current, joinable))
+        texts_now.append(text)
+        clusters_now.append(clusters[i])
+    if texts_now:
+        pieces.append((texts_now, clusters_now, joinable))
     words: list[Word] = []
-    merged: list[list[tuple[str, Cluster]]] = []
-    for piece, may_join in pieces:
-        if may_join and merged and prefer_joined(_plain(merged[-1]), _plain(piece)):
-            merged[-1] = merged[-1] + piece
+    merged: list[tuple[list[str], list[Cluster]]] = []
+    for piece_texts, piece_clusters, may_join in pieces:
+        if may_join and merged and prefer_joined(_plain(merged[-1][0]), _plain(piece_texts)):
+            merged[-1] = (merged[-1][0] + piece_texts, merged[-1][1] + piece_clusters)
         else:
-            merged.append(piece)
-    for piece in merged:
-        _flush(words, piece, keep_tatweel)
+            merged.append((piece_texts, piece_clusters))
+    for piece_texts, piece_clusters in merged:
+        _flush(words, piece_texts, piece_clusters, keep_tatweel)
     sources = Counter(c.glyph.source for c in seg.clusters if not c.inserted_space)
     fonts = list(dict.fromkeys(c.glyph.font for c in seg.clusters if c.glyph.font))
     artifact = all(c.glyph.artifact for c in seg.clusters if not c.inserted_space)
@@ -150,21 +163,19 @@ def number_oddities(text: str) -> int:
     return odd
 
 
-def _plain(piece: list[tuple[str, Cluster]]) -> str:
+def _plain(texts: list[str]) -> str:
     """The letters of a word piece, for the lexicon (punctuation at its ends dropped)."""
-    text = remove_kashida("".join(t for t, _ in piece))
-    return text.strip(_PUNCTUATION)
+    return remove_kashida("".join(texts)).strip(_PUNCTUATION)
 
 
 _PUNCTUATION = "،؛؟.,:;!?«»“”\"'()[]{}-–—…"
 
 
-def _flush(words: list[Word], piece: list[tuple[str, Cluster]], keep_tatweel: bool) -> None:
-    text = strip_bidi_controls("".join([t for t, _ in piece]))
+def _flush(words: list[Word], texts: list[str], clusters: list[Cluster], keep_tatweel: bool) -> None:
+    text = strip_bidi_controls("".join(texts))
     if not keep_tatweel:
         text = remove_kashida(text)
     if text:
-        clusters = [c for _, c in piece]
         box = (min([c.x0 for c in clusters]), min([c.glyph.top for c in clusters]),
                max([c.x1 for c in clusters]), max([c.glyph.bottom for c in clusters]))
         words.append(Word(text, box))

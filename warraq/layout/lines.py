@@ -11,7 +11,7 @@ import bisect
 import math
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from statistics import median
 
@@ -22,6 +22,10 @@ from warraq.pdf.rules import Rule
 #: A gap wider than this (in em) between two glyphs is a word space: letter gaps inside a word,
 #: even after a non-joining letter, stay well below it.
 SPACE_EM = 0.15
+
+
+def _never(lo: float, hi: float) -> bool:
+    return False
 
 
 class Cluster:
@@ -127,6 +131,8 @@ class Segment:
     top: float = 0.0
     bottom: float = 0.0
     char_count: int = 0
+    #: (right-to-left letters, left-to-right letters), counted once when first asked for
+    strong: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cs = self.clusters
@@ -143,19 +149,41 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule
     marks = [g for g in glyphs if g.is_mark]
     rows = _rows(bases)
     _attach_marks(rows, marks)
-    for row in rows:
+    for k, row in enumerate(rows):
         # origins follow the pen; centres break ties where a kern puts two glyphs on one origin
-        row.sort(key=lambda c: (round(c.glyph.ox, 1), c.x0 + c.x1, c.glyph.index))
+        # (keys made in one pass: a key function would be a Python call per cluster)
+        keys = [(round(c.glyph.ox, 1), c.x0 + c.x1, c.glyph.index) for c in row]
+        rows[k] = [row[i] for i in sorted(range(len(row)), key=keys.__getitem__)]
     segments: list[Segment] = []
     for k, row in enumerate(rows):
-        around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
-        even = _evenly_stretched(row, gutter_em)
-        ruled = partial(_ruled, rules or [], median([c.glyph.oy for c in row]))
-        ys = [c.glyph.oy for c in row if not c.glyph.is_space]
-        size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
-        stretched = partial(_stretched, around, median(ys) if ys else None, size, even=even)
-        segments.extend(_split_row(row, gutter_em, stretched, ruled))
+        tests = _RowTests(rows, k, gutter_em, rules or [])
+        segments.extend(_split_row(row, gutter_em, tests.stretched, tests.ruled if rules else _never))
     return segments
+
+
+class _RowTests:
+    """The gap tests of one row, with what they need taken only once a gap asks (most rows have
+    no wide gap and most pages no rules)."""
+
+    def __init__(self, rows: list[list[Cluster]], k: int, gutter_em: float, rules: list[Rule]) -> None:
+        self._rows, self._k, self._gutter_em, self._rules = rows, k, gutter_em, rules
+        self._stretched: Callable[[float, float], bool] | None = None
+        self._y: float | None = None
+
+    def stretched(self, lo: float, hi: float) -> bool:
+        if self._stretched is None:
+            rows, k, row = self._rows, self._k, self._rows[self._k]
+            around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
+            even = _evenly_stretched(row, self._gutter_em)
+            ys = [c.glyph.oy for c in row if not c.glyph.is_space]
+            size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
+            self._stretched = partial(_stretched, around, median(ys) if ys else None, size, even=even)
+        return self._stretched(lo, hi)
+
+    def ruled(self, lo: float, hi: float) -> bool:
+        if self._y is None:
+            self._y = median([c.glyph.oy for c in self._rows[self._k]])
+        return _ruled(self._rules, self._y, lo, hi)
 
 
 def _ruled(rules: list[Rule], y: float, lo: float, hi: float) -> bool:
@@ -206,7 +234,11 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
     counts: dict[float, list[float]] = {}
     for g in bases:
         if not g.is_space:
-            counts.setdefault(round(g.oy * 2) / 2, []).append(1.0 if 1.0 > g.size else g.size)
+            y = round(g.oy * 2) / 2
+            sizes = counts.get(y)
+            if sizes is None:
+                sizes = counts[y] = []
+            sizes.append(1.0 if 1.0 > g.size else g.size)
     peaks: list[tuple[float, float]] = []  # (y, size), sorted by y
     for y, sizes in sorted(counts.items(), key=lambda t: -len(t[1])):
         size = median(sizes)
@@ -219,14 +251,18 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
     last = len(ys) - 1
     if last < 0:
         return []
+    row_of: dict[float, int] = {}  # glyphs of a line share its baseline: one search per height
     for g in bases:
         oy = g.oy
-        at = bisect.bisect_left(ys, oy)
-        if at > last:
-            at = last
-        elif at > 0 and not abs(ys[at] - oy) < abs(ys[at - 1] - oy):  # a tie goes to the first
-            at -= 1
-        rows[at].append(Cluster(g))
+        known = row_of.get(oy)
+        if known is None:
+            at = bisect.bisect_left(ys, oy)
+            if at > last:
+                at = last
+            elif at > 0 and not abs(ys[at] - oy) < abs(ys[at - 1] - oy):  # a tie goes to the first
+                at -= 1
+            known = row_of[oy] = at
+        rows[known].append(Cluster(g))
     return [r for r in rows if r]
 
 
@@ -241,7 +277,9 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     """
     if not marks:
         return
-    bases = sorted((c for row in rows for c in row if not c.glyph.is_space), key=lambda c: c.glyph.ox)
+    found = [c for row in rows for c in row if not c.glyph.is_space]
+    xs = [c.glyph.ox for c in found]  # keys made in one pass, not by a Python call per cluster
+    bases = [found[i] for i in sorted(range(len(found)), key=xs.__getitem__)]
     near = _BaseIndex(bases)
     stream = sorted(bases, key=lambda c: c.glyph.index)
     order = [c.glyph.index for c in stream]
@@ -281,11 +319,15 @@ class _BaseIndex:
         if not all(map(math.isfinite, self.xs + [c.glyph.oy for c in bases] + [self.band])):
             self.bands = None  # absurd coordinates: plain x windows
             return
+        bands = self.bands
         for pos, c in enumerate(bases):
-            xs, positions = self.bands.setdefault(math.floor(c.glyph.oy / self.band), ([], []))
-            xs.append(c.glyph.ox)
-            positions.append(pos)
-        self.keys = sorted(self.bands)
+            k = math.floor(c.glyph.oy / self.band)
+            band = bands.get(k)
+            if band is None:
+                band = bands[k] = ([], [])
+            band[0].append(c.glyph.ox)
+            band[1].append(pos)
+        self.keys = sorted(bands)
 
     def around(self, m: Glyph) -> list[Cluster]:
         """Bases within a few ems of the mark in x, in x order, that may be close enough in y
@@ -338,8 +380,8 @@ def _widest_hole(ink: list[Cluster], lo: float, hi: float) -> float:
 
 
 def _split_row(row: list[Cluster], gutter_em: float,
-               stretched: Callable[[float, float], bool] = lambda lo, hi: False,
-               ruled: Callable[[float, float], bool] = lambda lo, hi: False) -> list[Segment]:
+               stretched: Callable[[float, float], bool] = _never,
+               ruled: Callable[[float, float], bool] = _never) -> list[Segment]:
     """Split a sorted row at gutters and put a space in every gap wider than a letter gap.
 
     Space glyphs are not units of their own: producers place them inconsistently (PDFium even
@@ -362,16 +404,21 @@ def _split_row(row: list[Cluster], gutter_em: float,
     segments: list[Segment] = []
     current: list[Cluster] = []
     right = 0.0
+    drawn = False
+    any_rules = ruled is not _never
     for c in glyphs:
+        x0, x1 = c.x0, c.x1
         if current:
-            gap = c.x0 - right
+            gap = x0 - right
             prev = current[-1]
             # gaps are measured in the type on either side: a row may hold a title and the
             # body text of the next column
-            em = max(prev.glyph.size, c.glyph.size) if prev.glyph.size > 0 and c.glyph.size > 0 else size
-            at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
-            drawn = at < len(spaces) and spaces[at] < (c.x0 + c.x1) / 2
-            if (gap > gutter_em * em and not stretched(right, c.x0)) or (gap > 0 and ruled(right, c.x0)):
+            ps, cs = prev.glyph.size, c.glyph.size
+            em = (cs if cs > ps else ps) if ps > 0 and cs > 0 else size
+            if spaces:
+                at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
+                drawn = at < len(spaces) and spaces[at] < (x0 + x1) / 2
+            if (gap > gutter_em * em and not stretched(right, x0)) or (gap > 0 and any_rules and ruled(right, x0)):
                 segments.append(_segment(current, size))
                 current = []
             elif (drawn or gap > SPACE_EM * em) and not (
@@ -382,7 +429,7 @@ def _split_row(row: list[Cluster], gutter_em: float,
                 space.uncertain = (not drawn and gap < 0.6 * em
                                    and _is_arabic(prev.glyph.text) and _is_arabic(c.glyph.text))
                 current.append(space)
-        right = (c.x1 if c.x1 > right else right) if current else c.x1
+        right = (x1 if x1 > right else right) if current else x1
         current.append(c)
     if current:
         segments.append(_segment(current, size))

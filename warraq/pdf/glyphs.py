@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -33,6 +33,7 @@ from warraq.pdf.spans import (
 
 #: Text of a glyph whose mapping is missing and could not be recovered.
 UNMAPPED = "\ufffd"
+_ASK = ("", "")  # a page's font resolver not asked yet (told apart by identity)
 
 # Characters PDFium writes between lines; never glyphs.
 _GENERATED = frozenset("\r\n\x02\ufffe")
@@ -82,80 +83,90 @@ class _Char:
 
 #: The drawn glyph's ink box relative to its origin in 1/1000 em, computed only when asked for.
 ShapeProbe = Callable[[], "tuple[float, float, float, float] | None"]
-#: resolve(font name, PDFium font handle address, text, map error, shape) -> (text, source) or None
+#: resolve(font name, PDFium font handle address, text, map error, shape) -> (text, source) or None;
+#: a pure function of its arguments but for what `shape` says: page_glyphs asks it once per
+#: (font, handle, text, map error) on a page unless it called `shape`
 FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | None"]
 
 
 def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
     """All glyphs of a page. `resolve(font, handle, text, map_error, shape)` may replace a glyph's text."""
     raw = ctypes.cast(textpage.raw, ctypes.c_void_p)  # type: ignore[attr-defined]
-    chars = _page_chars(raw)
-    fonts = _FontNames(raw)
-    chars = gather_split_boxes(chars)
+    chars = gather_split_boxes(_page_chars(raw))
+    objects = _FontNames(raw)
+    known = objects.known  # most glyphs share their text object with the glyph before
+    probe = _BoxProbe(raw)
+    fixes = _Memo(resolve, probe) if resolve is not None else None
+    fixed_before = fixes.known if fixes is not None else {}
     glyphs: list[Glyph] = []
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
     bounds: SpanBounds | None = None
+    n = len(chars)
     i = 0
-    while i < len(chars):
+    while i < n:
         c = chars[i]
-        # one glyph mapped to several characters: PDFium repeats the same origin and box; it
-        # splits the box of an /ActualText span or of a ligature it decomposed itself
-        j = split_run(chars, i)
-        while (j < len(chars) and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
-               and chars[j].box == c.box):
-            j += 1
-        group = chars[i:j]
-        box, oy = c.box, c.oy
-        if j > i + 1:
-            box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
-        text = "".join(ch.u for ch in group)
-        if box != c.box:
-            text = span_text(group)
-        elif len(group) > 1 and _reversed_by_pdfium(text, chars, i, j):
-            text = text[::-1]
-        spanned = False
-        # an /ActualText span of a cluster with marks (Chromium draws the mark first, each glyph
-        # an object of its own): PDFium gives it the first object's box and baseline only
-        if len(group) > 1 and (box != c.box or any(is_mark(ch) for ch in text)):
-            bounds = bounds or SpanBounds(textpage)
-            found = bounds.bounds(c.obj)
-            if found:  # the letter's baseline; x stays the span's pen position, which orders it
-                box, oy, spanned = found[0], found[1][1], True
-        font, size, mode, artifact, handle = fonts.info(c.obj, c.index)
+        box, oy, text, spanned = c.box, c.oy, c.u, False
+        j = i + 1
+        nxt = chars[j] if j < n else None
+        # most chars are glyphs of their own: only a neighbour of the same object and origin
+        # can be part of the same glyph or split box
+        if nxt is not None and nxt.obj == c.obj and nxt.ox == c.ox and nxt.oy == c.oy:
+            # one glyph mapped to several characters: PDFium repeats the same origin and box;
+            # it splits the box of an /ActualText span or of a ligature it decomposed itself
+            j = split_run(chars, i)
+            while (j < n and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
+                   and chars[j].box == c.box):
+                j += 1
+            if j > i + 1:
+                group = chars[i:j]
+                box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
+                text = "".join(ch.u for ch in group)
+                if box != c.box:
+                    text = span_text(group)
+                elif _reversed_by_pdfium(text, chars, i, j):
+                    text = text[::-1]
+                # an /ActualText span of a cluster with marks (Chromium draws the mark first, each
+                # glyph an object of its own): PDFium gives it the first object's box and baseline
+                if box != c.box or any(is_mark(ch) for ch in text):
+                    bounds = bounds or SpanBounds(textpage)
+                    found = bounds.bounds(c.obj)
+                    if found:  # the letter's baseline; x stays the span's pen position, which orders it
+                        box, oy, spanned = found[0], found[1][1], True
+        font, size, mode, artifact, handle, clip = known.get(c.obj) or objects.info(c.obj, c.index)
         source = "actualtext" if spanned else "unmapped" if c.err else "tounicode"
         # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
         # evidence for spacing, not glyphs, and have no char code to recover
         if text == " " and (pf.is_generated(raw, c.index) == 1 or box[2] == box[0]):
             source = "generated"
         fixed = None
-        if resolve is not None and source not in ("generated", "actualtext"):
-            fixed = resolve(font, handle, text, c.err, partial(_em_box, raw, c.index, c.ox, c.oy, size))
+        if fixes is not None and source != "generated" and source != "actualtext":
+            fixed = fixed_before.get((handle, font, text, c.err), _ASK)
+            if fixed is _ASK:
+                fixed = fixes.resolve(font, handle, text, c.err, c.index, c.ox, c.oy, size)
         if fixed is not None and fixed[1] != "unmapped":
             text, source = fixed
         elif c.err or fixed is not None:  # a char code nothing could read
-            if _kashida_shape(raw, c.index, c.oy, size):
+            if _kashida_shape(probe.box(c.index), c.oy, size):
                 text, source = TATWEEL, "kashida-shape"
             else:  # PDFium shows the raw char code here: visible, never plausible garbage
                 text, source = UNMAPPED, "unmapped"
-        elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(raw, c.index, c.oy, size):
+        elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(probe.box(c.index), c.oy, size):
             text, source = TATWEEL, "kashida-shape"  # a kashida glyph mapped to some ASCII sign
         i = j
-        if _clipped_away(fonts.clip(c.obj), box):
+        if clip is not None and _clipped_away(clip, box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
         left, top, right, bottom = box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
-                      c.ox, page_height - oy, size, font, c.index, mode, artifact=artifact)
-        glyph.ink = (left, right)
+                      c.ox, page_height - oy, size, font, c.index, mode, artifact=artifact, ink=(left, right))
         if box != c.box:
             spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
         glyphs.append(glyph)
-    drop_repeated_spans(glyphs, spans)
-    split_cluster_marks(glyphs, spans, lambda g: _ink_span(raw, g.index, g.x0, g.x1),
-                        lambda g: _em_box(raw, g.index, g.ox, page_height - g.oy, g.size))
+    if spans:
+        drop_repeated_spans(glyphs, spans)
+    split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
+                        lambda g: _em_box(probe, g.index, g.ox, page_height - g.oy, g.size))
     if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
-        for g in glyphs:
-            if id(g) not in spans:
-                g.ink = _ink_span(raw, g.index, g.x0, g.x1)
+        probe.set_ink([g for g in glyphs if id(g) not in spans])
     _drop_cluster_duplicates(glyphs, spans)
     return glyphs
 
@@ -196,7 +207,14 @@ def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
     def _carrier(h: Glyph) -> bool:
         return h.source == "tounicode" and len(h.text) > 1 and id(h) not in spans
 
-    if not any(_carrier(h) for h in glyphs):
+    carriers = [h for h in glyphs if h.source == "tounicode" and len(h.text) > 1 and id(h) not in spans]
+    if not carriers:
+        return
+    # PDFium's word breaks (" ") can only be silenced by a carrier that says a space
+    spaced = any(" " in h.text for h in carriers)
+    loose = [g for g in glyphs if g.text and g.source != "tounicode" and g.source != "kashida-shape"
+             and (spaced or g.source != "generated")]
+    if not loose:
         return
     # what a glyph may sit on: letters, and mark glyphs mapped to a stack of marks
     bases = sorted((h for h in glyphs if h.text and not h.is_space and (not h.is_mark or len(h.text) > 1)),
@@ -204,9 +222,7 @@ def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
     starts = [h.x0 for h in bases]
     widest = max(h.x1 - h.x0 for h in bases)
     riders: dict[int, tuple[Glyph, list[Glyph]]] = {}
-    for g in glyphs:
-        if g.source in ("tounicode", "kashida-shape") or not g.text:
-            continue
+    for g in loose:
         cx, reach = (g.x0 + g.x1) / 2, 0.3 * g.size
         lo = bisect.bisect_left(starts, cx - reach - widest)
         near = [h for h in bases[lo: bisect.bisect_right(starts, cx + reach)]
@@ -249,27 +265,71 @@ def _within(g: Glyph, h: Glyph) -> bool:
     return not own - Counter(unicodedata.normalize("NFD", h.text))
 
 
-def _tight_box(raw: Any, index: int) -> tuple[float, float, float, float] | None:
-    """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none."""
-    box = (ctypes.c_double * 4)()
-    step = ctypes.sizeof(ctypes.c_double)
-    if not pf.char_box(raw, index, *(ctypes.byref(box, k * step) for k in range(4))) or box[1] <= box[0]:
-        return None
-    return box[0], box[1], box[2], box[3]
+class _BoxProbe:
+    """PDFium's tight char boxes of one text page, read through one reused buffer."""
+
+    def __init__(self, raw: Any) -> None:
+        self._raw = raw
+        self._buf = (ctypes.c_double * 4)()
+        step = ctypes.sizeof(ctypes.c_double)
+        self._args = tuple(ctypes.byref(self._buf, k * step) for k in range(4))
+
+    def box(self, index: int) -> tuple[float, float, float, float] | None:
+        """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none."""
+        buf = self._buf
+        if not pf.char_box(self._raw, index, *self._args) or buf[1] <= buf[0]:
+            return None
+        return buf[0], buf[1], buf[2], buf[3]
+
+    def set_ink(self, glyphs: list[Glyph]) -> None:
+        """Each glyph's ink extent from its tight box (its loose box where there is none)."""
+        raw, buf, args, char_box = self._raw, self._buf, self._args, pf.char_box
+        for g in glyphs:
+            found = char_box(raw, g.index, *args) and not buf[1] <= buf[0]
+            g.ink = (buf[0], buf[1]) if found else (g.x0, g.x1)
 
 
-def _em_box(raw: Any, index: int, ox: float, oy: float, size: float) -> tuple[float, float, float, float] | None:
+class _Memo:
+    """A page's font resolver asked once per font and text: it is a pure function of its
+    arguments unless it probes the glyph's shape, and most glyphs repeat a few texts."""
+
+    def __init__(self, resolve: FontResolver, probe: _BoxProbe) -> None:
+        self._resolve = resolve
+        self._probe = probe
+        self.known: dict[tuple[int, str, str, bool], tuple[str, str] | None] = {}
+
+    def resolve(self, font: str, handle: int, text: str, err: bool, index: int, ox: float, oy: float,
+                size: float) -> tuple[str, str] | None:
+        key = (handle, font, text, err)
+        known = self.known
+        if key in known:
+            return known[key]
+        probed = False
+
+        def shape() -> tuple[float, float, float, float] | None:
+            nonlocal probed
+            probed = True
+            return _em_box(self._probe, index, ox, oy, size)
+
+        fixed = self._resolve(font, handle, text, err, shape)
+        if not probed:  # what the shape picked holds for this glyph only
+            known[key] = fixed
+        return fixed
+
+
+def _em_box(probe: _BoxProbe, index: int, ox: float, oy: float,
+            size: float) -> tuple[float, float, float, float] | None:
     """A char's box seen from its origin, in 1/1000 em: which glyph of the font was drawn."""
-    box = _tight_box(raw, index) if size > 0 else None
+    box = probe.box(index) if size > 0 else None
     if box is None:
         return None
     k = 1000.0 / size
     return ((box[0] - ox) * k, (box[2] - oy) * k, (box[1] - ox) * k, (box[3] - oy) * k)
 
 
-def _ink_span(raw: Any, index: int, left: float, right: float) -> tuple[float, float]:
+def _ink_span(probe: _BoxProbe, index: int, left: float, right: float) -> tuple[float, float]:
     """Horizontal extent of a glyph's ink (for marks, whose advance boxes point elsewhere)."""
-    box = _tight_box(raw, index)
+    box = probe.box(index)
     return (box[0], box[1]) if box is not None else (left, right)
 
 
@@ -280,13 +340,13 @@ _KASHIDA_ALIASES = frozenset(  # any ASCII but "_", which hashtags and handles u
 )
 
 
-def _kashida_shape(raw: Any, index: int, baseline: float, size: float) -> bool:
-    """An unmapped glyph drawn as a thin bar on the baseline is a justification kashida.
+def _kashida_shape(box: tuple[float, float, float, float] | None, baseline: float, size: float) -> bool:
+    """An unmapped glyph (tight box `box`) drawn as a thin bar on the baseline is a justification
+    kashida.
 
     LibreOffice and others draw kashida with a glyph their ToUnicode leaves out. A hyphen or
     dash sits higher, an underscore lower; only the joining stroke lies on the baseline.
     """
-    box = _tight_box(raw, index)
     if box is None:
         return False
     left, right, bottom, top = box
@@ -330,67 +390,78 @@ def _pdfium_direction(ch: str) -> str | None:
     return None
 
 
+#: (font name, size in page space, render mode, artifact, PDFium font handle address, clip)
+ObjectInfo = tuple[str, float, int, bool, int, "tuple[float, float, float, float] | None"]
+
+
 class _FontNames:
-    """Font name, size, render mode and artifact flag per PDFium text object, looked up once."""
+    """Font name, size, render mode, artifact flag and clip per PDFium text object, looked up once."""
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw
-        self._cache: dict[int, tuple[str, float, int, bool, int]] = {}
+        self.known: dict[int, ObjectInfo] = {}  # by object address
         self._names: dict[int, str] = {}
         self._artifact_marks: dict[int, bool] = {}  # a marked-content item is shared by its objects
-        self._clips: dict[int, tuple[float, float, float, float] | None] = {}
-        self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
         self._p_matrix = ctypes.byref(self._matrix)
+        self._name = (ctypes.c_ushort * 32)()  # a mark's name, UTF-16
+        self._name_size = ctypes.c_ulong()
+        self._p_name_size = ctypes.byref(self._name_size)
 
-    def info(self, obj: int, index: int) -> tuple[str, float, int, bool, int]:
-        """(font name, size in page space, render mode, artifact, PDFium font handle address)."""
-        hit = self._cache.get(obj)
+    def info(self, obj: int, index: int) -> ObjectInfo:
+        """What a glyph takes from its text object `obj` (the first char asked for gives the size)."""
+        hit = self.known.get(obj)
         if hit is not None:
             return hit
         # PDFium's font size leaves out the CTM; the char matrix carries it
         matrix = self._matrix
         size = pf.font_size(self._raw, index)
         if pf.char_matrix(self._raw, index, self._p_matrix):
-            size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+            size *= abs(a * d - b * c) ** 0.5
+        result: ObjectInfo
         if not obj:
-            result = ("", size, 0, False, 0)
+            result = ("", size, 0, False, 0, None)
         else:
-            handle = ctypes.c_void_p(obj)
-            address = pf.object_font(handle) or 0
+            address = pf.object_font(obj) or 0
             name = self._names.get(address)
             if name is None:
                 name = self._names[address] = _font_name(address)
-            result = (name, size, pf.render_mode(handle), self._is_artifact(handle), address)
-        self._cache[obj] = result
+            # inside /Artifact marked content: headers, footers, page numbers
+            artifact = False
+            for i in range(pf.count_marks(obj)):
+                mark = pf.get_mark(obj, i) or 0
+                said = self._artifact_marks.get(mark)
+                if said is None:
+                    said = self._artifact_marks[mark] = self._mark_is_artifact(mark)
+                if said:
+                    artifact = True
+                    break
+            path = pf.clip_path(obj)
+            clip = _clip(path) if path and pf.count_clip_paths(path) > 0 else None
+            result = (name, size, pf.render_mode(obj), artifact, address, clip)
+        self.known[obj] = result
         return result
 
-    def clip(self, obj: int) -> tuple[float, float, float, float] | None:
-        """(left, bottom, right, top) of the first clip path of a text object, if it has one."""
-        if obj not in self._clips:
-            found = None
-            path = pdfium_c.FPDFPageObj_GetClipPath(ctypes.cast(ctypes.c_void_p(obj), pdfium_c.FPDF_PAGEOBJECT)) if obj else None
-            if path and pdfium_c.FPDFClipPath_CountPaths(path) > 0:
-                xs, ys = [], []
-                x, y = ctypes.c_float(), ctypes.c_float()
-                for k in range(pdfium_c.FPDFClipPath_CountPathSegments(path, 0)):
-                    if pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFClipPath_GetPathSegment(path, 0, k), x, y):
-                        xs.append(x.value)
-                        ys.append(y.value)
-                if xs:
-                    found = (min(xs), min(ys), max(xs), max(ys))
-            self._clips[obj] = found
-        return self._clips[obj]
+    def _mark_is_artifact(self, mark: int) -> bool:
+        buf, size = self._name, self._name_size
+        if not pf.mark_name(mark, buf, ctypes.sizeof(buf), self._p_name_size):
+            return False
+        if size.value > ctypes.sizeof(buf):  # too long to be copied, and to be "Artifact"
+            return False
+        return bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
 
-    def _is_artifact(self, obj: Any) -> bool:
-        """Is this page object inside /Artifact marked content (headers, footers, page numbers)?"""
-        for i in range(pf.count_marks(obj)):
-            mark = pf.get_mark(obj, i) or 0
-            hit = self._artifact_marks.get(mark)
-            if hit is None:
-                hit = self._artifact_marks[mark] = _mark_is_artifact(mark)
-            if hit:
-                return True
-        return False
+
+def _clip(path: int) -> tuple[float, float, float, float] | None:
+    """(left, bottom, right, top) of the first path of a text object's clip path."""
+    xs, ys = [], []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    p_x, p_y = ctypes.byref(x), ctypes.byref(y)
+    for k in range(pf.count_clip_segments(path, 0)):
+        if pf.segment_point(pf.clip_segment(path, 0, k), p_x, p_y):
+            xs.append(x.value)
+            ys.append(y.value)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 def _font_name(address: int) -> str:
@@ -404,14 +475,6 @@ def _font_name(address: int) -> str:
     buf = ctypes.create_string_buffer(size)
     getter(font, buf, size)
     return buf.value.decode("utf-8", "replace")
-
-
-def _mark_is_artifact(mark: int) -> bool:
-    size = ctypes.c_ulong()
-    buf = (ctypes.c_ushort * 32)()
-    if pf.mark_name(ctypes.c_void_p(mark), buf, ctypes.sizeof(buf), ctypes.byref(size)):
-        return bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
-    return False
 
 
 def _clipped_away(clip: tuple[float, float, float, float] | None, box: tuple[float, float, float, float]) -> bool:

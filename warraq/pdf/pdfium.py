@@ -31,10 +31,24 @@ char_box = _lean(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
 text_object = _lean(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # a plain address: identity checks
 font_size = _lean(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 char_matrix = _lean(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
-object_font = _lean(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-render_mode = _lean(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)
-count_marks = _lean(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
+object_font = _lean(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, [ctypes.c_void_p])
+render_mode = _lean(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, [ctypes.c_void_p])
+count_marks = _lean(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int, [ctypes.c_void_p])
 page_object = _lean(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 get_mark = _lean(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ulong])
 mark_name = _lean(pdfium_c.FPDFPageObjMark_GetName, ctypes.c_int,
                   [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
+clip_path = _lean(pdfium_c.FPDFPageObj_GetClipPath, ctypes.c_void_p, [ctypes.c_void_p])
+count_clip_paths = _lean(pdfium_c.FPDFClipPath_CountPaths, ctypes.c_int, [ctypes.c_void_p])
+count_clip_segments = _lean(pdfium_c.FPDFClipPath_CountPathSegments, ctypes.c_int,
+                            [ctypes.c_void_p, ctypes.c_int])
+clip_segment = _lean(pdfium_c.FPDFClipPath_GetPathSegment, ctypes.c_void_p,
+                     [ctypes.c_void_p, ctypes.c_int, ctypes.c_int])
+segment_point = _lean(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int,
+                      [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p])
+object_type = _lean(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, [ctypes.c_void_p])
+object_bounds = _lean(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, [ctypes.c_void_p] * 5)
+object_matrix = _lean(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p])
+mark_string = _lean(pdfium_c.FPDFPageObjMark_GetParamStringValue, ctypes.c_int,
+                    [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
+count_objects = _lean(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)

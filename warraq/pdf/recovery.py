@@ -12,8 +12,6 @@ from warraq.options import Options
 from warraq.pdf.glyphs import FontResolver, ShapeProbe, font_program
 from warraq.pdf.source import open_pikepdf
 
-_ASK: tuple[str, str] = ("", "ask")  # no settled answer yet (compared by identity)
-
 #: Text sources that come from the PDF's own mapping and need no repair.
 TRUSTED = frozenset({"tounicode", "actualtext", "gap", "cluster", "generated"})
 
@@ -55,18 +53,15 @@ class Recoverer:
         suspect |= {name.split("+", 1)[-1] for name in suspect}
         self._problems[page_index] = [f"{name}: {p}" for name, f in fonts.items() if f.suspect for p in f.problems]
         by_handle: dict[int, Any] = {}
-        # every glyph of the page asks: an answer that does not depend on the drawn shape is
-        # kept per (font, shown text), so most glyphs cost one dictionary lookup
-        settled: dict[tuple[int, str, bool], tuple[str, str] | None] = {}
+        of_suspect: dict[str, bool] = {}  # asked for every glyph: one lookup per font name
 
         def resolve(font: str, handle: int, text: str, map_error: bool, shape: ShapeProbe) -> tuple[str, str] | None:
-            key = (handle, text, map_error)
-            hit = settled.get(key, _ASK)
-            if hit is not _ASK:
-                return hit
-            if not map_error and not _odd(text) and font not in suspect and font.split("+", 1)[-1] not in suspect:
-                settled[key] = None
-                return None
+            if not map_error:
+                bad = of_suspect.get(font)
+                if bad is None:
+                    bad = of_suspect[font] = font in suspect or font.split("+", 1)[-1] in suspect
+                if not bad and not _odd(text):
+                    return None
             if handle not in by_handle:
                 try:
                     by_handle[handle] = doctor.font_for(page_index, font, font_program(handle))
@@ -74,10 +69,7 @@ class Recoverer:
                     by_handle[handle] = None
             rec = by_handle[handle]
             fixed = rec.resolve(text, map_error, shape) if rec is not None else None
-            answer = None if fixed is None else (fixed.text, fixed.method)
-            if rec is None or not rec.needs_shape(text, map_error):
-                settled[key] = answer
-            return answer
+            return None if fixed is None else (fixed.text, fixed.method)
 
         return resolve
 

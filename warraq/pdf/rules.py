@@ -11,6 +11,8 @@ from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
+from warraq.pdf import pdfium as pf
+
 _THIN = 2.0  # points: wider than this is a shape, not a rule
 _TALL = 6.0  # points: shorter than this is an underline's end or a dot
 
@@ -24,14 +26,18 @@ class Rule(NamedTuple):
 def vertical_rules(page: Any, page_height: float) -> list[Rule]:
     """Thin tall path objects of the page (its own objects, not those inside forms)."""
     raw = getattr(page, "raw", page)
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    box = (ctypes.c_float * 4)()  # left, bottom, right, top
+    step = ctypes.sizeof(ctypes.c_float)
+    corners = [ctypes.byref(box, k * step) for k in range(4)]
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
     rules: list[Rule] = []
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+    for k in range(pf.count_objects(raw)):
+        obj = pf.page_object(raw, k)
+        if pf.object_type(obj) != path:
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        if not pf.object_bounds(obj, *corners):
             continue
-        if right.value - left.value <= _THIN and top.value - bottom.value >= _TALL:
-            rules.append(Rule((left.value + right.value) / 2, page_height - top.value, page_height - bottom.value))
+        left, bottom, right, top = box
+        if right - left <= _THIN and top - bottom >= _TALL:
+            rules.append(Rule((left + right) / 2, page_height - top, page_height - bottom))
     return sorted(rules)

@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 import ctypes
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pypdfium2.raw as pdfium_c
 
 from warraq.arabic.chars import LIGATURES, is_mark
-from warraq.pdf.pdfium import page_object
+from warraq.pdf import pdfium as pf
 
 if TYPE_CHECKING:
     from warraq.pdf.glyphs import Glyph
@@ -52,6 +53,8 @@ def _beside(box: Box, part: Box) -> bool:
 def gather_split_boxes(chars: list[C]) -> list[C]:
     """Bring the chars of one glyph or split box (same text object and origin, the same box
     or boxes side by side) together, wherever PDFium's reordering put them."""
+    if _in_place(chars):
+        return chars
     groups: list[list[C]] = []
     at: dict[tuple[int, float, float], int] = {}
     for ch in chars:
@@ -63,6 +66,23 @@ def gather_split_boxes(chars: list[C]) -> list[C]:
         at[key] = len(groups)
         groups.append([ch])
     return chars if len(groups) == len(chars) else [ch for g in groups for ch in g]
+
+
+def _in_place(chars: Sequence[_Char]) -> bool:
+    """Does no char share its text object and origin with an earlier one other than the char
+    right before it? Then every glyph or split box already lies together (the common case,
+    told without building the groups)."""
+    seen: set[tuple[int, float, float]] = set()
+    add = seen.add
+    prev = None
+    for ch in chars:
+        key = (ch.obj, ch.ox, ch.oy)
+        if key != prev:
+            if key in seen:
+                return False
+            add(key)
+            prev = key
+    return True
 
 
 def split_run(chars: list[C], i: int) -> int:
@@ -127,12 +147,11 @@ def split_cluster_marks(glyphs: list[Glyph], spans: set[int], ink: Callable[[Gly
     """
     found = []
     for h in glyphs:
-        parts = unicodedata.normalize("NFD", h.text)
-        marks = "".join(ch for ch in parts if is_mark(ch))
-        if marks and len(marks) < len(parts) and id(h) not in spans:
+        split = _marks_and_letters(h.text)
+        if split is not None and id(h) not in spans:
             box = em_box(h)
             if box is not None and (box[1] >= 200 or box[3] <= 0):  # its ink lies above or below letters
-                found.append((h, marks, "".join(ch for ch in parts if not is_mark(ch))))
+                found.append((h, *split))
     if not found:
         return
     bases = sorted((g for g in glyphs if g.text and not g.is_mark), key=lambda g: g.x0)
@@ -149,6 +168,16 @@ def split_cluster_marks(glyphs: list[Glyph], spans: set[int], ink: Callable[[Gly
                 break
 
 
+@lru_cache(maxsize=8192)
+def _marks_and_letters(text: str) -> tuple[str, str] | None:
+    """The marks and the letters of a text that has both, apart (NFD), else None."""
+    parts = unicodedata.normalize("NFD", text)
+    marks = "".join(ch for ch in parts if is_mark(ch))
+    if not marks or len(marks) >= len(parts):
+        return None
+    return marks, "".join(ch for ch in parts if not is_mark(ch))
+
+
 class SpanBounds:
     """/ActualText spans of a page: runs of page objects inside one marked-content span.
 
@@ -159,8 +188,8 @@ class SpanBounds:
 
     def __init__(self, textpage: Any) -> None:
         page = getattr(getattr(textpage, "page", None), "raw", None)
-        count = pdfium_c.FPDFPage_CountObjects(page) if page is not None else 0
-        self._objects: list[int] = [page_object(page, k) or 0 for k in range(count)]
+        count = pf.count_objects(page) if page is not None else 0
+        self._objects: list[int] = [pf.page_object(page, k) or 0 for k in range(count)]
         self._index = {a: k for k, a in enumerate(self._objects)}
         self._marks: dict[int, int] = {}  # object index -> its /ActualText mark, looked up on demand
         self._runs: dict[int, list[int]] = {}
@@ -199,31 +228,27 @@ class SpanBounds:
         return box, _origin(max(boxes, key=lambda ba: ba[0][1] - ba[0][3])[1])
 
 
-def _handle(address: int) -> Any:
-    return ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_PAGEOBJECT)
-
-
 def _bounds(address: int) -> tuple[float, float, float, float] | None:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(_handle(address), left, bottom, right, top):
+    box = (ctypes.c_float * 4)()  # left, bottom, right, top
+    step = ctypes.sizeof(ctypes.c_float)
+    if not pf.object_bounds(address, *(ctypes.byref(box, k * step) for k in range(4))):
         return None
-    return left.value, top.value, right.value, bottom.value
+    return box[0], box[3], box[2], box[1]
 
 
 def _origin(address: int) -> tuple[float, float]:
     m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(_handle(address), m)
+    pf.object_matrix(address, ctypes.byref(m))
     return m.e, m.f
 
 
 def _actualtext_mark(address: int) -> int:
     """The address of a text object's innermost /ActualText content mark, 0 if none."""
-    h = _handle(address)
-    if not address or pdfium_c.FPDFPageObj_GetType(h) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+    if not address or pf.object_type(address) != pdfium_c.FPDF_PAGEOBJ_TEXT:
         return 0
     length = ctypes.c_ulong()
-    for k in reversed(range(pdfium_c.FPDFPageObj_CountMarks(h))):
-        mark = pdfium_c.FPDFPageObj_GetMark(h, k)
-        if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0, ctypes.byref(length)):
-            return ctypes.cast(mark, ctypes.c_void_p).value or 0
+    for k in reversed(range(pf.count_marks(address))):
+        mark = pf.get_mark(address, k)
+        if pf.mark_string(mark, b"ActualText", None, 0, ctypes.byref(length)):
+            return mark or 0
     return 0
