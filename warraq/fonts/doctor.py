@@ -383,16 +383,13 @@ class FontRecovery:
         glyphs that read differently could be behind `text`, and picks the one drawn.
         """
         key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
-        hit = self._reading(key)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(*key)
+        hit = self._cache[key]
         if not isinstance(hit, _Choice):
             return hit
         box = shape() if shape is not None else None
         return hit.fallback if box is None else self._pick(key, hit, box)
-
-    def _reading(self, key: tuple[str, bool]) -> Recovered | _Choice | None:
-        if key not in self._cache:
-            self._cache[key] = self._resolve(*key)
-        return self._cache[key]
 
     def _pick(self, key: tuple[str, bool], choice: _Choice, box: Box) -> Recovered | None:
         """The reading of the glyphs whose outline has this box, else the fallback."""

@@ -45,7 +45,7 @@ def glyph_texts(prog: FontProgram, trust_names: bool = True) -> dict[int, GlyphT
             continue
         text = fold_presentation(chr(u))
         out[gid] = GlyphText(text, "font-cmap", _CONF["font-cmap"])
-    if trust_names:
+    if trust_names and prog.named:
         for gid, name in enumerate(prog.glyph_order):
             if gid not in out:
                 hit = text_from_name(name)

@@ -24,7 +24,7 @@ from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.program import FontProgram
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
-_INDEX_VERSION = 7
+_INDEX_VERSION = 8
 
 
 def cache_dir() -> Path:

@@ -51,6 +51,7 @@ class FontProgram:
         self.tt = tt
         self.builtin_encoding = builtin_encoding or {}
         self.signatures: dict[int, str | None] = {}  # CFF outline hashes (fonts/outline.py)
+        self.named = True  # False: glyph names are placeholders, nothing to read from them
         self._raw_glyf: RawGlyf | None | bool = False  # False: not read yet
 
     @property
@@ -88,12 +89,15 @@ class FontProgram:
 
     @classmethod
     def from_ttfont(cls, tt: TTFont) -> FontProgram:
+        named = _named(tt)
         try:
             cmap = dict(tt.getBestCmap() or {})
         except Exception:
             cmap = {}
         upem = tt["head"].unitsPerEm if "head" in tt else 1000
-        return cls(tt.getGlyphOrder(), cmap, upem, None, None, tt)
+        prog = cls(tt.getGlyphOrder(), cmap, upem, None, None, tt)
+        prog.named = named
+        return prog
 
     @classmethod
     def from_cff(cls, data: bytes) -> FontProgram:
@@ -121,6 +125,20 @@ class FontProgram:
         except Exception:
             return False
         return True
+
+
+def _named(tt: TTFont) -> bool:
+    """Does a TrueType font carry glyph names? Without them (no 'post' names, as in most
+    subsets) fontTools would make up names from the cmap, a cost for names that say no more
+    than the cmap itself: placeholders are set instead."""
+    try:
+        if "glyf" not in tt or ("post" in tt and tt["post"].formatType != 3.0):
+            return True
+        count = tt["maxp"].numGlyphs
+    except Exception:  # a damaged table: let fontTools decide
+        return True
+    tt.setGlyphOrder([".notdef", *(f"glyph{g:05d}" for g in range(1, count))])
+    return False
 
 
 def load_program(font: pikepdf.Dictionary) -> FontProgram | None:
