@@ -84,8 +84,9 @@ class _Char:
 #: The drawn glyph's ink box relative to its origin in 1/1000 em, computed only when asked for.
 ShapeProbe = Callable[[], "tuple[float, float, float, float] | None"]
 #: resolve(font name, PDFium font handle address, text, map error, shape) -> (text, source) or None;
-#: a pure function of its arguments but for what `shape` says: page_glyphs asks it once per
-#: (font, handle, text, map error) on a page unless it called `shape`
+#: a pure function of its arguments and of the shape's box rounded to whole units: page_glyphs
+#: asks it once per (font, handle, text, map error) on a page, and where it called `shape`, once
+#: per rounded box as well
 FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | None"]
 
 
@@ -290,13 +291,14 @@ class _BoxProbe:
 
 
 class _Memo:
-    """A page's font resolver asked once per font and text: it is a pure function of its
-    arguments unless it probes the glyph's shape, and most glyphs repeat a few texts."""
+    """A page's font resolver asked once per font and text, and where the drawn glyph decides,
+    once per rounded shape: most glyphs repeat a few texts drawn by a few glyphs."""
 
     def __init__(self, resolve: FontResolver, probe: _BoxProbe) -> None:
         self._resolve = resolve
         self._probe = probe
         self.known: dict[tuple[int, str, str, bool], tuple[str, str] | None] = {}
+        self._by_shape: dict[tuple[int, str, str, bool], dict[tuple[int, ...] | None, tuple[str, str] | None]] = {}
 
     def resolve(self, font: str, handle: int, text: str, err: bool, index: int, ox: float, oy: float,
                 size: float) -> tuple[str, str] | None:
@@ -304,17 +306,30 @@ class _Memo:
         known = self.known
         if key in known:
             return known[key]
-        probed = False
+        by_shape = self._by_shape.get(key)
+        if by_shape is not None:  # this text's reading depends on the glyph drawn
+            box = _em_box(self._probe, index, ox, oy, size)
+            at = _rounded(box)
+            if at not in by_shape:
+                by_shape[at] = self._resolve(font, handle, text, err, lambda: box)
+            return by_shape[at]
+        seen: list[tuple[float, float, float, float] | None] = []
 
         def shape() -> tuple[float, float, float, float] | None:
-            nonlocal probed
-            probed = True
-            return _em_box(self._probe, index, ox, oy, size)
+            if not seen:
+                seen.append(_em_box(self._probe, index, ox, oy, size))
+            return seen[0]
 
         fixed = self._resolve(font, handle, text, err, shape)
-        if not probed:  # what the shape picked holds for this glyph only
+        if seen:
+            self._by_shape[key] = {_rounded(seen[0]): fixed}
+        else:
             known[key] = fixed
         return fixed
+
+
+def _rounded(box: tuple[float, float, float, float] | None) -> tuple[int, ...] | None:
+    return None if box is None else (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
 
 
 def _em_box(probe: _BoxProbe, index: int, ox: float, oy: float,
