@@ -9,7 +9,7 @@ or None (``shape``, optional, returns the drawn char's box; see fonts/shapes.py)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,42 +21,7 @@ from warraq.fonts.outline import ReferenceIndex
 if TYPE_CHECKING:
     from warraq.ocr import OcrEngine
 
-__all__ = ["UNMAPPED", "FontDoctor", "FontRecovery", "Recovered", "ReferenceIndex", "bad_char",
-           "needs_resolve", "page_needs_ocr_reasons"]
-
-#: Recovery methods whose text a reader can trust about as much as a good ToUnicode.
-STRONG_METHODS = frozenset({"tounicode", "font-cmap", "glyph-name", "gsub", "outline"})
-
-
-def needs_resolve(text: str, map_error: bool) -> bool:
-    """Should the engine ask for a char even when its font is not `suspect`? (flagged or bad chars)"""
-    return map_error or any(bad_char(c) for c in text)
-
-
-def page_needs_ocr_reasons(fonts: dict[str, FontRecovery], methods: Mapping[str, int]) -> list[str]:
-    """Why a page's text layer cannot be trusted even after recovery; empty when it can.
-
-    `methods` counts the page's glyphs per text source ("unmapped" for glyphs left without text).
-    """
-    total = sum(methods.values())
-    reasons: list[str] = []
-    if total == 0:
-        return ["no text layer"]
-    unmapped = methods.get("unmapped", 0)
-    if unmapped / total > 0.02:
-        reasons.append(f"{unmapped} of {total} glyphs have no text")
-    ocr = methods.get("ocr", 0)
-    if ocr / total > 0.05:
-        reasons.append(f"{ocr} of {total} glyphs read by OCR of single glyphs")
-    for name, font in fonts.items():
-        for problem in font.problems:
-            if problem.startswith("legacy") and font.stats.get("unmapped", 0) + unmapped:
-                reasons.append(f"{name}: {problem}")
-            elif "dotless" in problem:
-                reasons.append(f"{name}: {problem} (letter dots are lost)")
-            elif problem.startswith("Type3 without glyph names"):
-                reasons.append(f"{name}: {problem}")
-    return reasons
+__all__ = ["UNMAPPED", "FontDoctor", "FontRecovery", "Recovered", "ReferenceIndex", "bad_char"]
 
 _SHARED_INDEX: dict[tuple[Path, ...], ReferenceIndex] = {}
 
