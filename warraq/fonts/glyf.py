@@ -108,8 +108,15 @@ class RawGlyf:
         return hashlib.sha1(";".join(parts).encode()).hexdigest()[:20]
 
 
+_ON_CURVE = bytes(b & 1 for b in range(256))
+_REPEATS = bytes(b & 8 for b in range(256))
+
+
 def _on_curve(data: bytes, at: int, points: int) -> bytes:
     """One byte per point: 1 on the curve, 0 off (the flags, repeats expanded)."""
+    flags = data[at:at + points]
+    if len(flags) == points and 8 not in flags.translate(_REPEATS):
+        return flags.translate(_ON_CURVE)  # no repeated flag: one byte per point as stored
     out = bytearray()
     while len(out) < points:
         flag = data[at]

@@ -43,7 +43,7 @@ class FontProgram:
                  glyphset: Any, gsub: Any = None, tt: TTFont | None = None,
                  builtin_encoding: dict[int, str] | None = None) -> None:
         self.glyph_order = glyph_order
-        self.gid_of = {n: i for i, n in enumerate(glyph_order)}
+        self.gid_of = dict(zip(glyph_order, range(len(glyph_order))))
         self.cmap = cmap  # unicode -> glyph name
         self.upem = upem or 1000
         self._glyphset = glyphset
@@ -137,8 +137,17 @@ def _named(tt: TTFont) -> bool:
         count = tt["maxp"].numGlyphs
     except Exception:  # a damaged table: let fontTools decide
         return True
-    tt.setGlyphOrder([".notdef", *(f"glyph{g:05d}" for g in range(1, count))])
+    tt.setGlyphOrder(_placeholders(count))
     return False
+
+
+_PLACEHOLDERS = [".notdef"]
+
+
+def _placeholders(count: int) -> list[str]:
+    """".notdef", "glyph00001", ...: made once per process, copied per font."""
+    _PLACEHOLDERS.extend(f"glyph{g:05d}" for g in range(len(_PLACEHOLDERS), count))
+    return _PLACEHOLDERS[:count]
 
 
 def load_program(font: pikepdf.Dictionary) -> FontProgram | None:
