@@ -165,3 +165,38 @@ def test_a_ligature_mapped_to_nothing_is_read_from_the_font(tmp_path: Path) -> N
         pdf.save(damaged)
     assert emptied
     assert _text(damaged) == _text(src)
+
+
+def test_a_kashida_glyph_mapped_to_a_vowel_is_a_kashida(tmp_path: Path) -> None:
+    """LibreOffice maps a glyph to the first cluster it drew it in, so its kashida glyph may
+    read as a fatha: drawn as a bar on the baseline, it is read as the kashida it is."""
+    import io
+
+    import pikepdf
+    from fontTools.ttLib import TTFont
+
+    from bench.damage import _cmap_stream
+    from warraq.fonts.tounicode import parse_tounicode
+
+    src, dst = FIXTURES / "libreoffice-notonaskh-memoir-kashida.pdf", tmp_path / "fatha.pdf"
+    remapped = 0
+    with pikepdf.open(src) as pdf:
+        for font in (f for f in pdf.objects if isinstance(f, pikepdf.Dictionary) and "/ToUnicode" in f
+                     and "/FontFile2" in f.get("/FontDescriptor", {})):
+            tt = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+            glyf, order, sym = tt["glyf"], tt.getGlyphOrder(), {}
+            for table in tt["cmap"].tables:
+                sym.update(table.cmap)
+            mapping = parse_tounicode(font.ToUnicode.read_bytes())
+            for code, name in sym.items():
+                g = glyf[name] if name in order else None
+                # the kashida: a flat bar, wider than twice its height, that ToUnicode leaves out
+                if (code & 0xFF) not in mapping and g is not None and g.numberOfContours > 0 \
+                        and g.xMax - g.xMin > 2 * (g.yMax - g.yMin) and g.yMin >= -50:
+                    mapping[code & 0xFF] = "\u064e"
+                    remapped += 1
+            font.ToUnicode = _cmap_stream(pdf, mapping, 1)
+        pdf.save(dst)
+    assert remapped
+    truth = re.sub(r"\s+", " ", (FIXTURES / "libreoffice-notonaskh-memoir-kashida.txt").read_text(encoding="utf-8")).strip()
+    assert _text(dst) == unicodedata.normalize("NFC", truth)

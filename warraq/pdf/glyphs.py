@@ -151,8 +151,11 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 text, source = TATWEEL, "kashida-shape"
             else:  # PDFium shows the raw char code here: visible, never plausible garbage
                 text, source = UNMAPPED, "unmapped"
-        elif len(text) == 1 and text in _KASHIDA_ALIASES and _kashida_shape(probe.box(c.index), c.oy, size):
-            text, source = TATWEEL, "kashida-shape"  # a kashida glyph mapped to some ASCII sign
+        elif (len(text) == 1 and (text in _KASHIDA_ALIASES or _all_marks(text))
+              and _kashida_shape(probe.box(c.index), c.oy, size)):
+            # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
+            # to the first cluster it drew it in): a mark never lies as a bar on the baseline
+            text, source = TATWEEL, "kashida-shape"
         i = j
         if clip is not None and _clipped_away(clip, box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
