@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,19 @@ SHARED = ROOT.parent / "shared" / "realworld"
 def rev(s: str) -> str:
     """An Arabic run as drawn: its letters left to right."""
     return s[::-1]
+
+
+#: Invented logical lines of a news item, the body of the repair tests' documents.
+NEWS_LINES = [
+    "أعلنت وزارة الصحة اليوم عن حملة جديدة للتطعيم في المدارس",
+    "وقال المتحدث باسم الوزارة إن الحملة تستمر ثلاثة أسابيع",
+    "ودعت الوزارة أولياء الأمور إلى التعاون مع الفرق الطبية",
+]
+
+
+def visual_line(line: str) -> str:
+    """A logical line as a visual-order extractor writes it: reversed, number runs kept in order."""
+    return re.sub("[0-9]+", lambda m: m.group()[::-1], line[::-1])
 
 
 def glyphs_from_visual(units: list[str], size: float = 12.0, y: float = 100.0) -> list[Glyph]:

@@ -7,43 +7,34 @@ from __future__ import annotations
 
 import itertools
 import random
-import re
+
+from conftest import NEWS_LINES, visual_line
 
 from warraq.repair import cid, pieces, repair
 from warraq.repair.digitsearch import DigitSearch
 from warraq.repair.pua import _numbers
 
-LOGICAL = [
-    "أعلنت وزارة الصحة اليوم عن حملة جديدة للتطعيم في المدارس",
-    "وقال المتحدث باسم الوزارة إن الحملة تستمر ثلاثة أسابيع",
-    "ودعت الوزارة أولياء الأمور إلى التعاون مع الفرق الطبية",
-]
 SPLIT = "وبلغ عدد المستفيدين نحو 1500 طالب في العام الماضي"
-
-
-def _visual(line: str) -> str:
-    return re.sub("[0-9]+", lambda m: m.group()[::-1], line[::-1])
-
 
 # The display order of SPLIT cut at its number run, pieces written left to right (pdfminer.six).
 PIECES = ["يضاملا ماعلا يف بلاط ", "1500", " وحن نيديفتسملا ددع غلبو"]
 
 
 def test_pieces_are_the_visual_line() -> None:
-    assert "".join(PIECES) == _visual(SPLIT)
+    assert "".join(PIECES) == visual_line(SPLIT)
 
 
 def test_pieces_of_a_visual_line_are_joined_and_read_as_one() -> None:
-    broken = "\n\n".join([*map(_visual, LOGICAL), *PIECES]) + "\n"
+    broken = "\n\n".join([*map(visual_line, NEWS_LINES), *PIECES]) + "\n"
     fixed = repair(broken)
-    assert fixed.text == "\n\n".join([*LOGICAL, SPLIT]) + "\n"
+    assert fixed.text == "\n\n".join([*NEWS_LINES, SPLIT]) + "\n"
     assert any(c.rule == "line-pieces" for c in fixed.changes)
     assert repair(fixed.text).text == fixed.text
 
 
 def test_lines_written_one_under_another_are_not_pieces() -> None:
     # pdfplumber writes a line's raised quote marks or a lone "-" as a line between whole lines
-    lines = [_visual(LOGICAL[0]), "” “", _visual(LOGICAL[1]), "-", _visual(LOGICAL[2])]
+    lines = [visual_line(NEWS_LINES[0]), "” “", visual_line(NEWS_LINES[1]), "-", visual_line(NEWS_LINES[2])]
     assert pieces.chains(lines) == []
     assert pieces.chains("\n\n".join(lines).split("\n")) == []  # two Arabic lines touch at a space only
 
@@ -60,7 +51,7 @@ def test_piece_junctions() -> None:
 
 
 def test_clean_text_with_blank_lines_is_untouched() -> None:
-    clean = "\n\n".join([*LOGICAL, "1500", " " + SPLIT]) + "\n"
+    clean = "\n\n".join([*NEWS_LINES, "1500", " " + SPLIT]) + "\n"
     assert repair(clean).text == clean
 
 

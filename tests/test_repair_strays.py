@@ -5,20 +5,11 @@ Texts are invented; a visual line is its logical line reversed, number runs kept
 
 from __future__ import annotations
 
-import re
+from conftest import NEWS_LINES, visual_line
 
 from warraq.repair import nul, pieces, repair, strays
 
-LOGICAL = [
-    "أعلنت وزارة الصحة اليوم عن حملة جديدة للتطعيم في المدارس",
-    "وقال المتحدث باسم الوزارة إن الحملة تستمر ثلاثة أسابيع",
-    "ودعت الوزارة أولياء الأمور إلى التعاون مع الفرق الطبية",
-]
 TANWEEN = "\u064b"
-
-
-def _visual(line: str) -> str:
-    return re.sub("[0-9]+", lambda m: m.group()[::-1], line[::-1])
 
 
 def test_tanween_goes_on_the_one_word_that_can_take_it() -> None:
@@ -33,7 +24,7 @@ def test_tanween_with_two_candidates_or_none_stays_put() -> None:
 
 def test_lone_tanween_line_returns_to_the_line_above() -> None:
     line = "لم يعد الحديث حكرا على المختبرات ومراكز البحث"
-    broken = "\n".join([*map(_visual, LOGICAL), _visual(line), TANWEEN, _visual(LOGICAL[0])]) + "\n"
+    broken = "\n".join([*map(visual_line, NEWS_LINES), visual_line(line), TANWEEN, visual_line(NEWS_LINES[0])]) + "\n"
     fixed = repair(broken)
     assert fixed.text.split("\n")[3:5] == [line.replace("حكرا", "حكر" + TANWEEN + "ا"), ""]
     assert any(c.rule == "stray-mark" for c in fixed.changes)
@@ -49,21 +40,21 @@ ITEM_TWO_END = "والمناطق النائية."
 
 
 def test_list_item_written_after_the_next_one_goes_back() -> None:
-    lines = [_visual(ITEM_TWO), "", _visual(ITEM_ONE), "", _visual(ITEM_TWO_END)]
+    lines = [visual_line(ITEM_TWO), "", visual_line(ITEM_ONE), "", visual_line(ITEM_TWO_END)]
     assert strays.list_swaps(lines) == [(0, 2)]
-    broken = "\n".join([*map(_visual, LOGICAL), *lines]) + "\n"
+    broken = "\n".join([*map(visual_line, NEWS_LINES), *lines]) + "\n"
     out = [t for t in repair(broken).text.split("\n") if t]
     assert out[3:] == [ITEM_ONE, ITEM_TWO, ITEM_TWO_END]
 
 
 def test_short_items_without_stops_are_not_swapped() -> None:
-    lines = [_visual("• الإنفاق العام"), _visual(ITEM_ONE), _visual(ITEM_TWO_END)]
+    lines = [visual_line("• الإنفاق العام"), visual_line(ITEM_ONE), visual_line(ITEM_TWO_END)]
     assert strays.list_swaps(lines) == []
 
 
 def test_nul_next_to_a_mark_is_a_letter() -> None:
     assert nul.resolve("تقليدًا شهر\x00\u064bا، ودعت", False) == "تقليدًا شهري\u064bا، ودعت"
-    assert nul.resolve(_visual("شهر\x00\u064bا"), True) == _visual("شهري\u064bا")
+    assert nul.resolve(visual_line("شهر\x00\u064bا"), True) == visual_line("شهري\u064bا")
 
 
 def test_nul_in_a_ligature_is_nothing() -> None:
@@ -93,6 +84,6 @@ def test_list_number_after_a_whole_sentence_ends_the_chain() -> None:
 
 def test_lam_lam_heh_ligature_read_backwards() -> None:
     # The ligature's text, "لله" in logical order, stays so inside a line written backwards.
-    line = _visual("الحمد لله على كل خطوة في الطريق").replace("هلل", "لله")
-    broken = "\n".join([*map(_visual, LOGICAL), line]) + "\n"
+    line = visual_line("الحمد لله على كل خطوة في الطريق").replace("هلل", "لله")
+    broken = "\n".join([*map(visual_line, NEWS_LINES), line]) + "\n"
     assert repair(broken).text.split("\n")[3] == "الحمد لله على كل خطوة في الطريق"
