@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 
+from warraq.repair.text import SENTENCE_STOPS, has_arabic
+
 _SEPARATORS = ",،;؛:."
 _BRACKETS = "()[]{}«»"
-_ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 _WORDLIKE_RE = re.compile(r"[^\W_]")
-_STOPS = ".؟!"
 _NOTE_RE = re.compile("[0-9\u0660-\u0669]{1,3}")
 MAX_BLANKS = 2  # blank lines a tool put between the boxes of one line
 
@@ -40,9 +40,9 @@ def _joins(left: str, right: str) -> bool:
     """Does `right` continue the visual line of `left` on its right-hand side?"""
     if left[-1:].isspace() or right[:1].isspace():
         return True
-    if _ARABIC_RE.search(left) is None and _punctuation_only(right):
+    if not has_arabic(left) and _punctuation_only(right):
         return True  # "Federal Reserve" + "("
-    if _ARABIC_RE.search(right) is not None:
+    if has_arabic(right):
         return False  # two Arabic pieces touch only at a space (a stray quote mark is no piece)
     return left[-1:] in _SEPARATORS + _BRACKETS or _punctuation_only(left)
 
@@ -55,8 +55,8 @@ def _note_then_word(run: list[str], right: str) -> bool:
     the chain's left end), where the number is a list item's, at the start of its line.
     """
     pieces = [p for p in run if p.strip()]
-    return (bool(_NOTE_RE.fullmatch(pieces[-1])) and _ARABIC_RE.match(right) is not None
-            and pieces[0].lstrip()[:1] not in _STOPS)
+    return (bool(_NOTE_RE.fullmatch(pieces[-1])) and has_arabic(right[:1])
+            and pieces[0].lstrip()[:1] not in SENTENCE_STOPS)
 
 
 def chains(lines: list[str]) -> list[tuple[int, int]]:

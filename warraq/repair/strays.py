@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from warraq.repair.model import known
+from warraq.repair.text import SENTENCE_STOPS
 
 FATHATAN = "\u064b"
 BULLETS = "•◦▪‣●"
-_STOPS = ".؟!"
 # A word ending in a bare alef that may carry tanween: not definite, not a pronoun suffix
 # (ها نا), a plural verb (وا), nor a particle (كما إذا لذا ماذا).
 _ALEF_WORD_RE = re.compile("(?<![\u0621-\u064a\u064b-\u0652])[\u0621-\u064a]{2,}\u0627(?![\u0621-\u064a\u064b-\u0652])")
@@ -48,7 +48,7 @@ def _item(visual: str) -> bool:
 
 def _finished(visual: str) -> bool:
     """Does a line in display order end a sentence (the stop at its left end)?"""
-    return visual.lstrip()[:1] in _STOPS
+    return visual.lstrip()[:1] in SENTENCE_STOPS
 
 
 def list_swaps(lines: list[str]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from warraq.arabic.chars import BIDI_CONTROLS, TATWEEL
 
 PUA_RE = re.compile("[\ue000-\uf8ff]")
+SENTENCE_STOPS = ".؟!"
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Anything a clean line should not contain: PUA, bidi controls, presentation forms, tatweel.
 SUSPECT_RE = re.compile(
