@@ -283,20 +283,20 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     near = _BaseIndex(bases)
     stream = sorted(bases, key=lambda c: c.glyph.index)
     order = [c.glyph.index for c in stream]
-    choices = [(m, _ranked(near.around(m), m, (m.ink[0] + m.ink[1]) / 2)) for m in marks]
-    after = before = 0
-    for m, ranked in choices:
-        if _clear(ranked, m):
-            at = bisect.bisect_left(order, m.index)
-            after += at > 0 and stream[at - 1] is ranked[0][1]
-            before += at < len(stream) and stream[at] is ranked[0][1]
-    for m, ranked in choices:
+    choices = []  # per mark: its ranked bases, whether geometry settles it, its stream neighbours
+    for m in marks:
+        ranked = _ranked(near.around(m), m, (m.ink[0] + m.ink[1]) / 2)
+        at = bisect.bisect_left(order, m.index)
+        choices.append((m, ranked, _clear(ranked, m), stream[at - 1] if at > 0 else None,
+                        stream[at] if at < len(stream) else None))
+    after = sum(1 for _, ranked, clear, prev, _ in choices if clear and prev is ranked[0][1])
+    before = sum(1 for _, ranked, clear, _, nxt in choices if clear and nxt is ranked[0][1])
+    ordered = max(after, before) >= 10 and min(after, before) <= 0.05 * (after + before)
+    for m, ranked, clear, prev, nxt in choices:
         best = ranked[0][1] if ranked else None
         inside = [c for _, c, overlaps in ranked if overlaps]
-        if (len(inside) > 1 and not _clear(ranked, m) and max(after, before) >= 10
-                and min(after, before) <= 0.05 * (after + before)):
-            at = bisect.bisect_left(order, m.index)
-            written = (stream[at - 1] if at > 0 else None) if after > before else (stream[at] if at < len(stream) else None)
+        if ordered and not clear and len(inside) > 1:
+            written = prev if after > before else nxt
             if written is not None and any(c is written for c in inside) and _carries(written.glyph.text, m.text):
                 best = written
         if best is not None:
