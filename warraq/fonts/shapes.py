@@ -21,21 +21,17 @@ def glyph_box(prog: FontProgram, gid: int) -> Box | None:
     """The control box of a glyph in 1/1000 em, as PDFium computes char boxes; None if empty."""
     if not 0 <= gid < len(prog.glyph_order):
         return None
-    bounds = _stored_bounds(prog, gid)
-    if bounds is None:
+    raw = prog.raw_glyf
+    if raw is not None:  # TrueType: the box its 'glyf' entry stores, none for an empty glyph
+        bounds = raw.bounds(gid)
+    else:  # CFF: the outline drawn
         pen = ControlBoundsPen(prog.glyphset)
-        if not prog.draw(gid, pen) or pen.bounds is None:
-            return None
-        bounds = pen.bounds
+        bounds = pen.bounds if prog.draw(gid, pen) else None
+    if bounds is None:
+        return None
     scale = 1000.0 / prog.upem
     x0, y0, x1, y1 = bounds
     return (x0 * scale, y0 * scale, x1 * scale, y1 * scale)
-
-
-def _stored_bounds(prog: FontProgram, gid: int) -> tuple[float, float, float, float] | None:
-    """The control box a TrueType 'glyf' entry stores (far cheaper than drawing the outline)."""
-    raw = prog.raw_glyf
-    return raw.bounds(gid) if raw is not None else None
 
 
 def same_box(font_box: Box, seen: Box) -> bool:
