@@ -124,6 +124,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=4096)
 def _odd_sign(text: str) -> bool:
     """A lone modifier letter or ASCII sign: what some writers (WeasyPrint, fpdf2) put in
     ToUnicode for an Arabic ligature or contextual form they could not name."""
@@ -159,11 +160,11 @@ class FontRecovery:
         self._index = index
         self._ocr = ocr
         self._font = font
-        # a Type0 TrueType font is diagnosed from its raw cmap; fontTools loads it (from the
-        # bytes kept here: the PDF may be closed by then) only when a glyph's text must be
-        # recovered, which most fonts of clean documents never need
+        # a Type0 TrueType font is diagnosed from its raw cmap, inflated only that far;
+        # fontTools loads it (from the stream's bytes kept here: the PDF may be closed by then)
+        # only when a glyph's text must be recovered, which most fonts of clean documents never need
         self._data = type0_truetype(font) if self.subtype == "/Type0" else None
-        self._facts = read_facts(self._data) if self._data is not None else None
+        self._facts = read_facts(self._data.upto) if self._data is not None else None
         self._program: FontProgram | None = None
         self._loaded = False
         self._hash: str | None = None
@@ -209,7 +210,8 @@ class FontRecovery:
         if not self._loaded:
             self._loaded = True
             if self._data is not None:
-                self._program = program_from_bytes(self._data)
+                data = self._data.full()
+                self._program = program_from_bytes(data) if data is not None else None
             elif self.subtype != "/Type3":
                 self._program = load_program(self._font)
         return self._program
@@ -218,7 +220,8 @@ class FontRecovery:
     def program_hash(self) -> str | None:
         """sha1 of the embedded program (tells apart fonts that share a name), on first use."""
         if self._hash is None:
-            self._hash = hashlib.sha1(self._data).hexdigest() if self._data is not None else ""
+            data = self._data.full() if self._data is not None else None
+            self._hash = hashlib.sha1(data).hexdigest() if data is not None else ""
         return self._hash or None
 
     def _cmap_gids(self) -> dict[int, int]:
@@ -281,12 +284,12 @@ class FontRecovery:
         return shown
 
     def _check_tounicode(self, tu: dict[int, str]) -> None:
+        if tu.get(0) == "\x00":  # .notdef mapped to U+0000 by many writers: never drawn as text
+            tu = {code: text for code, text in tu.items() if code}
         chars = set("".join(tu.values()))
         if any(bad_char(c) or c in DOTLESS for c in chars):  # counted per code only when found
             why: Counter[str] = Counter()
-            for code, text in tu.items():
-                if text == "\x00" and code == 0:
-                    continue  # .notdef mapped to U+0000 by many writers: never drawn as text
+            for text in tu.values():
                 why.update({r for c in text if (r := bad_char(c))})
                 if any(c in DOTLESS for c in text):
                     why["dotless letter"] += 1
@@ -319,15 +322,17 @@ class FontRecovery:
             if own is None and gid is not None and _odd_sign(text):
                 odd.append((gid, text))  # a sign where a glyph the cmap does not reach is drawn
                 continue
-            known = own is not None and bool(text) and not bad_char(text[0])
-            reading = _fold(own) if own is not None and known else text  # unknown: counts as agreeing
+            if own is None or not text or bad_char(text[0]):
+                reading = text  # nothing to compare with: counts as agreeing
+            else:
+                reading = _fold(own)
+                if reading != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
+                    wrong += 1
             owns = per_text.get(text)
             if owns is None:
                 per_text[text] = {reading}
             else:
                 owns.add(reading)
-            if own is not None and known and reading != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
-                wrong += 1
         if odd:  # only then read the glyphs' names and GSUB: a ligature or a contextual form
             texts = self._own_texts()
             for gid, text in odd:

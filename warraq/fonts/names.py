@@ -53,6 +53,7 @@ def _component(comp: str, tags: set[str]) -> str | None:
     return u or (_ARABIC.get(low) if low.endswith("arabic") else None)
 
 
+@lru_cache(maxsize=65536)
 def fold_presentation(text: str) -> str:
     """Arabic presentation forms (and their ligatures) to the letters they show."""
     return "".join(unicodedata.normalize("NFKC", c) if 0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFF

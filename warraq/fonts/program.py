@@ -6,6 +6,7 @@ import io
 import logging
 import struct
 import sys
+import zlib
 from array import array
 from collections.abc import Callable
 from typing import Any
@@ -267,9 +268,17 @@ def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None,
     desc = _descendant(font)
     c2g = desc.get("/CIDToGIDMap")
     if isinstance(c2g, pikepdf.Stream):
-        table = _uint16s(c2g.read_bytes())
-        size = len(table)
-        return lambda cid: table[cid] if cid < size else None
+        try:
+            table = Inflating(c2g)
+        except Exception:  # an undecodable map: no glyph ids
+            return lambda code: None
+
+        def by_map(cid: int) -> int | None:
+            at = 2 * cid
+            data = table.upto(at + 2)
+            return data[at] << 8 | data[at + 1] if len(data) >= at + 2 else None
+
+        return by_map
     if prog is not None and prog.tt is None and prog.glyph_order and prog.glyph_order[-1].startswith("cid"):
         by_cid = {int(n[3:]): g for g, n in enumerate(prog.glyph_order) if n[3:].isdigit()}
         return by_cid.get
@@ -277,16 +286,70 @@ def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None,
     return lambda cid: cid if cid < n else None
 
 
-def type0_truetype(font: pikepdf.Dictionary) -> bytes | None:
+def type0_truetype(font: pikepdf.Dictionary) -> Inflating | None:
     """The embedded TrueType program of a Type0 font (None for CFF, or none embedded)."""
     fd = _descendant(font).get("/FontDescriptor")
     stream = fd.get("/FontFile2") if isinstance(fd, pikepdf.Dictionary) else None
     if not isinstance(stream, pikepdf.Stream):
         return None
     try:
-        return stream.read_bytes()
+        return Inflating(stream)
     except Exception:  # an undecodable stream: no program
         return None
+
+
+class Inflating:
+    """A stream decompressed only as far as it is read.
+
+    A clean font's diagnosis reads the table directory, cmap and maxp of its program, which
+    writers put before the outlines, a few per cent of it; fpdf2's CIDToGIDMap is 128 KB of
+    which the few hundred CIDs in use take the first bytes. The rest is inflated only when a
+    glyph's text must be recovered. Streams other than plain Flate are decoded whole by qpdf.
+    """
+
+    _STEP = 16384  # bytes of output inflated at least per step
+
+    def __init__(self, stream: pikepdf.Stream) -> None:
+        filters = stream.get("/Filter")
+        flate = filters == "/FlateDecode" or (isinstance(filters, pikepdf.Array) and len(filters) == 1
+                                              and filters[0] == "/FlateDecode")
+        self._data = b""
+        self.failed = False
+        if flate and stream.get("/DecodeParms") is None:
+            self._tail = stream.read_raw_bytes()
+            self._z: Any = zlib.decompressobj()
+            self.upto(1)
+            if not self.failed:
+                return
+            self.failed = False  # qpdf is more forgiving of a damaged stream than zlib
+        self._z = None
+        self._data = stream.read_bytes()
+
+    def upto(self, size: int) -> bytes:
+        """The first `size` bytes at least (fewer only if the stream is shorter)."""
+        z = self._z
+        if z is None or len(self._data) >= size:
+            return self._data
+        parts, have = [self._data], len(self._data)
+        while have < size and self._tail:
+            try:
+                part = z.decompress(self._tail, max(size - have, self._STEP))
+            except zlib.error:
+                self.failed = True
+                break
+            self._tail = z.unconsumed_tail
+            parts.append(part)
+            have += len(part)
+        if not self._tail:
+            parts.append(b"" if self.failed else z.flush())
+            self._z = None
+        self._data = b"".join(parts)
+        return self._data
+
+    def full(self) -> bytes | None:
+        """The whole stream, None if it does not inflate."""
+        data = self.upto(1 << 62)
+        return None if self.failed else data
 
 
 def cid_to_gid_set(font: pikepdf.Dictionary) -> set[int] | None:

@@ -9,6 +9,7 @@ subtable on the way, which costs more than the page the font is on; the full pro
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Unicode cmap subtables, best first: the order fontTools' getBestCmap uses.
@@ -21,26 +22,33 @@ class SfntFacts:
     cmap: dict[int, int]  # Unicode code point -> glyph id
 
 
-def read_facts(data: bytes) -> SfntFacts | None:
-    """numGlyphs and the best Unicode cmap of a TrueType/OpenType program; None if unreadable."""
+def read_facts(data: bytes | Callable[[int], bytes]) -> SfntFacts | None:
+    """numGlyphs and the best Unicode cmap of a TrueType/OpenType program; None if unreadable.
+
+    `data` is the program, or a function giving at least its first n bytes: only the table
+    directory, cmap and maxp are read, so a stream need not be inflated past them.
+    """
+    upto = data if callable(data) else lambda _: data
     try:
-        tables = _directory(data)
-        maxp = tables.get(b"maxp")
-        if maxp is None:
+        head = upto(12)
+        (count,) = struct.unpack_from(">H", head, 4)
+        tables = _directory(upto(12 + 16 * count), count)
+        if b"maxp" not in tables:
             return None
-        (num_glyphs,) = struct.unpack_from(">H", data, maxp + 4)
+        data = upto(max(offset + length for tag, (offset, length) in tables.items() if tag in (b"maxp", b"cmap")))
+        (num_glyphs,) = struct.unpack_from(">H", data, tables[b"maxp"][0] + 4)
         cmap = tables.get(b"cmap")
-        return SfntFacts(num_glyphs, _best_cmap(data, cmap) if cmap is not None else {})
+        return SfntFacts(num_glyphs, _best_cmap(data, cmap[0]) if cmap is not None else {})
     except (struct.error, ValueError, IndexError):
         return None
 
 
-def _directory(data: bytes) -> dict[bytes, int]:
-    (count,) = struct.unpack_from(">H", data, 4)
+def _directory(data: bytes, count: int) -> dict[bytes, tuple[int, int]]:
+    """Table tag -> (offset, length)."""
     out = {}
     for i in range(count):
-        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        out[tag] = offset
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        out[tag] = (offset, length)
     return out
 
 
