@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -17,7 +18,7 @@ from warraq.fonts import FontDoctor, Recovered
 from warraq.fonts.glyphtext import glyph_texts
 from warraq.fonts.names import text_from_name
 from warraq.fonts.outline import signature
-from warraq.fonts.program import FontProgram
+from warraq.fonts.program import FontProgram, Inflating
 from warraq.fonts.sfnt import read_facts
 from warraq.fonts.tounicode import parse_tounicode
 
@@ -81,6 +82,26 @@ def test_raw_cmap_reader_agrees_with_fonttools() -> None:
     assert facts is not None and facts.num_glyphs == len(tt.getGlyphOrder())
     assert facts.cmap == {u: tt.getGlyphID(name) for u, name in tt.getBestCmap().items()}
     assert read_facts(data[:40]) is None
+
+
+def test_font_stream_is_inflated_only_as_far_as_read() -> None:
+    """The diagnosis reads the table directory, cmap and maxp of a Flate-compressed program
+    without inflating its outlines; the whole program is still there when recovery needs it."""
+    data = AMIRI.read_bytes()
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, zlib.compress(data))
+    stream.Filter = pikepdf.Name.FlateDecode
+    lazy = Inflating(stream)
+    assert read_facts(lazy.upto) == read_facts(data)
+    assert len(lazy.upto(0)) < len(data) // 2
+    assert lazy.full() == data
+    plain = Inflating(pikepdf.Stream(pdf, data))  # unfiltered: read whole at once
+    assert plain.upto(10) == data
+    broken = pikepdf.Stream(pdf, zlib.compress(data)[:50000])
+    broken.Filter = pikepdf.Name.FlateDecode
+    cut = Inflating(broken)  # a truncated stream gives what inflates, and no whole program
+    assert read_facts(cut.upto) == read_facts(data)
+    assert data.startswith(cut.upto(1 << 30)) and cut.full() is None
 
 
 def test_outline_signature_survives_subsetting() -> None:

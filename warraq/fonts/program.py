@@ -341,7 +341,9 @@ class Inflating:
             parts.append(part)
             have += len(part)
         if not self._tail:
-            parts.append(b"" if self.failed else z.flush())
+            if not self.failed:
+                parts.append(z.flush())
+                self.failed = not z.eof  # a truncated stream
             self._z = None
         self._data = b"".join(parts)
         return self._data
