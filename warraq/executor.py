@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing import get_context
+from multiprocessing import current_process, get_context
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,16 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def default_workers(pages: int) -> int:
+def worker_count(requested: int, pages: int) -> int:
+    """Processes to use: `requested`, or one per core for long documents (0 = automatic).
+
+    A daemonic process (a worker of the caller's own multiprocessing pool) may not start
+    processes of its own, so it extracts in-process.
+    """
+    if current_process().daemon:
+        return 1
+    if requested:
+        return requested
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cpus, pages // MIN_PAGES_PER_WORKER))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from warraq.arabic.bidi import Direction
 from warraq.document import Document, Page, PageVerdict
-from warraq.executor import default_workers, gc_paused, parallel_pages
+from warraq.executor import gc_paused, parallel_pages, worker_count
 from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
@@ -68,7 +68,7 @@ class Extraction:
         """Pages in order, each complete (furniture and footnotes marked) when yielded."""
         count = len(self._doc)
         numbers = [n for n in (self.opts.pages or range(1, count + 1)) if n <= count]
-        workers = self.opts.workers or default_workers(len(numbers))
+        workers = worker_count(self.opts.workers, len(numbers))
         raw: Iterator[Page]
         if workers > 1:
             prepare_worker_state()
