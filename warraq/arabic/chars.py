@@ -55,6 +55,55 @@ def fold_presentation_forms(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
+# Placeholders for a glyph that is only the dots of a letter (warraq/fonts/dots.py): combining
+# marks of other scripts, which stand in until the dots are put back on their skeleton.
+DOT_MARKS = {("above", 1): "\u0307", ("above", 2): "\u0308", ("above", 3): "\u20db",
+             ("below", 1): "\u0323", ("below", 2): "\u0324", ("below", 3): "\u20e8"}
+_DOT_COUNT = {mark: (n, 0) if side == "above" else (0, n) for (side, n), mark in DOT_MARKS.items()}
+# A dotless skeleton and its dots (above, below) -> the letter; Persian and Urdu letters too.
+_DOTTED = {
+    ("\u066e", 0, 1): "\u0628", ("\u066e", 2, 0): "\u062a", ("\u066e", 3, 0): "\u062b",
+    ("\u066e", 1, 0): "\u0646", ("\u066e", 0, 2): "\u064a", ("\u066e", 0, 3): "\u067e",
+    ("\u06ba", 1, 0): "\u0646", ("\u0649", 0, 2): "\u064a", ("\u06cc", 0, 2): "\u064a",
+    ("\u062d", 0, 1): "\u062c", ("\u062d", 1, 0): "\u062e", ("\u062d", 0, 3): "\u0686",
+    ("\u062f", 1, 0): "\u0630", ("\u0631", 1, 0): "\u0632", ("\u0631", 3, 0): "\u0698",
+    ("\u0633", 3, 0): "\u0634", ("\u0635", 1, 0): "\u0636", ("\u0637", 1, 0): "\u0638",
+    ("\u0639", 1, 0): "\u063a", ("\u06a1", 1, 0): "\u0641", ("\u06a1", 2, 0): "\u0642",
+    ("\u06a1", 3, 0): "\u06a4", ("\u066f", 2, 0): "\u0642", ("\u0647", 2, 0): "\u0629",
+    ("\u08bb", 1, 0): "\u0641", ("\u08bc", 2, 0): "\u0642", ("\u08bd", 1, 0): "\u0646",
+}
+_TOOTH_HAMZA = "\u066e\u0654"  # a dotless tooth with hamza above is how ئ is written inside a word
+
+
+def compose_dots(text: str) -> str:
+    """Put dots drawn as glyphs of their own back on their skeleton: "ٮ" + one dot below -> "ب"
+    (and a dotless tooth with hamza, which such fonts also leave, is "ئ").
+
+    Dots that make no letter with the base they sit on are dropped: they stand for no character.
+    """
+    if _TOOTH_HAMZA in text:
+        text = text.replace(_TOOTH_HAMZA, "\u0626")
+    if not any(c in _DOT_COUNT for c in text):
+        return text
+    out: list[str] = []
+    base = -1  # index in `out` of the letter the marks that follow belong to
+    above = below = 0
+    for ch in [*text, ""]:
+        counts = _DOT_COUNT.get(ch)
+        if counts is not None:
+            above, below = above + counts[0], below + counts[1]
+            continue
+        if ch and is_mark(ch):
+            out.append(ch)
+            continue
+        if base >= 0 and (above or below):
+            out[base] = _DOTTED.get((out[base], above, below), out[base])
+        above = below = 0
+        base = len(out)
+        out.append(ch)
+    return "".join(out)
+
+
 def is_mark(ch: str) -> bool:
     """Combining marks (tashkeel, superscript alef, Quranic signs) that ride on a base letter."""
     return unicodedata.category(ch) in ("Mn", "Me")

@@ -23,6 +23,7 @@ from fontTools import agl
 from fontTools.encodings.MacRoman import MacRoman
 
 from warraq.arabic.chars import MIRROR
+from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.outline import ReferenceIndex, full_signature, signature
@@ -42,7 +43,7 @@ from warraq.fonts.tounicode import parse_tounicode
 if TYPE_CHECKING:
     from warraq.ocr import OcrEngine
 
-DOTLESS = frozenset("\u066e\u066f\u06a1\u06ba")
+DOTLESS = frozenset("\u066e\u066f\u06a1\u06ba\u08bb\u08bc\u08bd")
 _LATIN_SUPPLEMENT = range(0x00A0, 0x0250)
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
@@ -543,6 +544,8 @@ class FontRecovery:
                 rec = Recovered(hit[0], "outline", round(hit[1], 3))
             elif self._prog is not None and self._is_blank(gid):
                 rec = Recovered(" ", "outline", 0.8)  # no contours but an advance: a space
+            elif self._prog is not None and (dots := dots_mark(self._prog, gid)) is not None:
+                rec = Recovered(dots, "dots", 0.8)
             elif self._ocr is not None and self._prog is not None:
                 from warraq.fonts.glyph_ocr import ocr_glyph
 

@@ -8,7 +8,13 @@ from collections import Counter
 from functools import lru_cache
 
 from warraq.arabic.bidi import Direction, bracket_sides, last_strong, mirror_brackets, visual_to_logical
-from warraq.arabic.chars import fold_presentation_forms, remove_kashida, strip_bidi_controls, strong_direction
+from warraq.arabic.chars import (
+    compose_dots,
+    fold_presentation_forms,
+    remove_kashida,
+    strip_bidi_controls,
+    strong_direction,
+)
 from warraq.arabic.lexicon import prefer_joined
 from warraq.document import BBox, Block, Line, Word, union
 from warraq.layout.blocks import RawBlock
@@ -44,8 +50,11 @@ def _strong_letters(text: str) -> tuple[int, int]:
     return r, l_
 
 
-#: Cluster texts repeat (letters, common marks): folded once each.
-_folded = lru_cache(maxsize=8192)(fold_presentation_forms)
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """A cluster's text with presentation forms folded and dots drawn apart put back on their
+    letter; cluster texts repeat (letters, common marks), so each is done once."""
+    return compose_dots(fold_presentation_forms(text))
 
 
 def block_direction(segments: list[Segment], page_direction: Direction) -> Direction:

@@ -1,0 +1,111 @@
+"""Letters drawn as a dotless skeleton plus a glyph of dots (recent Noto Kufi under dvipdfmx):
+the skeleton is mapped to a dotless letter, the dots to nothing; warraq puts the letter back."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+import warraq
+from warraq.arabic.chars import DOT_MARKS, compose_dots
+from warraq.fonts.dots import dots_mark
+from warraq.fonts.program import program_from_bytes
+
+DOTLESS_BEH, BEH, TEH, YEH, ALEF = "\u066e", "\u0628", "\u062a", "\u064a", "\u0627"
+# (x0, y0, x1, y1) rectangles of each glyph, and its advance, in units of a 1000-unit em
+SHAPES: dict[str, tuple[list[tuple[int, int, int, int]], int]] = {
+    ".notdef": ([], 500),
+    "skeleton": ([(0, 0, 500, 100)], 500),
+    "alef": ([(0, 0, 100, 700)], 150),
+    "dotbelow": ([(-56, -200, 56, -80)], 0),
+    "twodotsabove": ([(-144, 580, -32, 700), (29, 580, 141, 700)], 0),
+    "ring": ([(-80, 580, 80, 740), (-40, 620, 40, 700)], 0),      # a sukun: nested, not dots
+    "period": ([(0, 0, 110, 110)], 250),                           # on the baseline, with room
+    "centredot": ([(-56, -60, 56, 60)], 0),                        # ج's dot, placed in the bowl
+}
+
+
+def _font() -> bytes:
+    names = list(SHAPES)
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({0x066E: "skeleton", 0x0627: "alef"})
+    glyphs = {}
+    for name, (rects, _) in SHAPES.items():
+        pen = TTGlyphPen(None)
+        for x0, y0, x1, y1 in rects:
+            pen.moveTo((x0, y0))
+            pen.lineTo((x0, y1))
+            pen.lineTo((x1, y1))
+            pen.lineTo((x1, y0))
+            pen.closePath()
+        glyphs[name] = pen.glyph()
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({n: (adv, min([r[0] for r in rects], default=0)) for n, (rects, adv) in SHAPES.items()})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": "DotsTest", "styleName": "Regular"})
+    fb.setupOS2()
+    fb.setupPost()
+    buf = io.BytesIO()
+    fb.save(buf)
+    return buf.getvalue()
+
+
+def _pdf(dst: Path) -> Path:
+    """"بات" set right to left as skeleton+dot below, alef, skeleton+two dots above."""
+    pdf = pikepdf.new()
+    gid = {n: i for i, n in enumerate(SHAPES)}
+    fd = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/DOTSAA+DotsTest"),
+                            Flags=4, FontBBox=[-200, -200, 600, 800], ItalicAngle=0, Ascent=800,
+                            Descent=-200, CapHeight=700, StemV=80, FontFile2=pdf.make_stream(_font()))
+    cid = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2,
+                             BaseFont=pikepdf.Name("/DOTSAA+DotsTest"), CIDToGIDMap=pikepdf.Name.Identity,
+                             CIDSystemInfo=pikepdf.Dictionary(Registry=pikepdf.String("Adobe"),
+                                                              Ordering=pikepdf.String("Identity"), Supplement=0),
+                             FontDescriptor=fd, W=[1, [SHAPES[n][1] for n in list(SHAPES)[1:]]])
+    tounicode = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                 b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+                 b"2 beginbfchar <0001> <066E> <0002> <0627> endbfchar\n"
+                 b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+                              BaseFont=pikepdf.Name("/DOTSAA+DotsTest"), Encoding=pikepdf.Name("/Identity-H"),
+                              DescendantFonts=[cid], ToUnicode=pdf.make_stream(tounicode))
+    drawn = [("skeleton", 200), ("dotbelow", 205), ("alef", 197), ("skeleton", 186), ("twodotsabove", 191)]
+    ops = b"".join(b"1 0 0 1 %d 100 Tm <%04X> Tj " % (x, gid[name]) for name, x in drawn)
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 400, 200],
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary({"/F1": font})),
+                              Contents=pdf.make_stream(b"BT /F1 20 Tf " + ops + b"ET"))
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(dst)
+    return dst
+
+
+def test_dots_glyphs_are_told_from_marks_and_signs_by_their_outline() -> None:
+    prog = program_from_bytes(_font())
+    assert prog is not None
+    got = {name: dots_mark(prog, gid) for gid, name in enumerate(SHAPES)}
+    assert got["dotbelow"] == DOT_MARKS[("below", 1)]
+    assert got["twodotsabove"] == DOT_MARKS[("above", 2)]
+    assert got["centredot"] == DOT_MARKS[("below", 1)]
+    assert got["ring"] is None and got["period"] is None and got["skeleton"] is None
+    assert got["alef"] is None and got[".notdef"] is None
+
+
+def test_dots_go_back_on_their_skeleton() -> None:
+    below, above2 = DOT_MARKS[("below", 1)], DOT_MARKS[("above", 2)]
+    assert compose_dots(DOTLESS_BEH + below + ALEF + DOTLESS_BEH + above2) == BEH + ALEF + TEH
+    assert compose_dots(DOTLESS_BEH + "\u064e" + DOT_MARKS[("below", 2)]) == YEH + "\u064e"  # a vowel stays
+    assert compose_dots(ALEF + below) == ALEF            # dots that make no letter stand for nothing
+    assert compose_dots(DOTLESS_BEH + "\u0654") == "\u0626"  # the tooth with hamza is yeh with hamza
+    plain = "ٮ كتب الطالب 12 dots \u0323"              # no dotless skeleton under a placeholder
+    assert compose_dots(plain) == plain.replace(" \u0323", " ")
+
+
+def test_a_word_with_its_dots_drawn_apart_reads_whole(tmp_path: Path) -> None:
+    doc = warraq.extract(_pdf(tmp_path / "dots.pdf"))
+    assert doc.text().strip() == BEH + ALEF + TEH
+    assert doc.pages[0].verdict.methods["dots"] == 2
