@@ -382,3 +382,17 @@ def test_tounicode_contradicting_the_cmap_is_corrected(clean: Path, tmp_path: Pa
     fixed = rec.resolve(jeh, False)
     assert fixed is not None and (fixed.text, fixed.method) == ("\u0662", "font-cmap")
     assert rec.resolve(LAM, False) is None
+
+
+def test_a_letter_mapped_with_marks_another_glyph_draws_reads_as_the_bare_letter() -> None:
+    """WeasyPrint maps each glyph to the first cluster it drew: old Scheherazade draws hamza
+    apart from alef, so one alef glyph is mapped to "إ" even where it stands bare (or under a
+    hamza above, a glyph mapped to nothing). The glyph as drawn is the bare alef."""
+    fixture = Path(__file__).parent / "fixtures" / "weasyprint-scheherazade-hamza.pdf"
+    with pikepdf.open(fixture) as pdf:
+        fonts = FontDoctor(pdf).fonts_for_page(0)
+        font = next(f for name, f in fonts.items() if name.endswith("W-Scheherazade"))
+        assert any("contradicts" in p for p in font.problems)
+        fixed = font.resolve("\u0625", False)
+        assert fixed is not None and fixed.text == "\u0627"
+        assert font.resolve("\u0627", False) is None  # a bare alef mapped as such stays

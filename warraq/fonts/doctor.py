@@ -126,6 +126,19 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _marks_added(text: str) -> bool:
+    """A letter with combining marks ("أ" is alef and hamza above), or marks alone after a space."""
+    parts = unicodedata.normalize("NFD", text)
+    return len(parts) > 1 and all(unicodedata.category(c) == "Mn" for c in parts[1:])
+
+
+def _part_of(own: str, shown: str) -> bool:
+    """Is `own` the letter of `shown` without some of its marks ("ا" of "أ")?"""
+    a, b = Counter(unicodedata.normalize("NFD", own)), Counter(unicodedata.normalize("NFD", shown))
+    return a < b
+
+
+@lru_cache(maxsize=4096)
 def _odd_sign(text: str) -> bool:
     """A lone modifier letter or ASCII sign: what some writers (WeasyPrint, fpdf2) put in
     ToUnicode for an Arabic ligature or contextual form they could not name."""
@@ -320,8 +333,9 @@ class FontRecovery:
         for code, text in tu.items():
             gid = gid_of(code)
             own = by_gid.get(gid) if gid is not None else None
-            if own is None and gid is not None and _odd_sign(text):
-                odd.append((gid, text))  # a sign where a glyph the cmap does not reach is drawn
+            if own is None and gid is not None and (_odd_sign(text) or _marks_added(text)):
+                # a sign, or a letter with marks, shown for a glyph the cmap does not reach
+                odd.append((gid, text))
                 continue
             if own is None or not text or bad_char(text[0]):
                 reading = text  # nothing to compare with: counts as agreeing
@@ -334,11 +348,22 @@ class FontRecovery:
                 per_text[text] = {reading}
             else:
                 owns.add(reading)
-        if odd:  # only then read the glyphs' names and GSUB: a ligature or a contextual form
+        # Only then read the glyphs' names and GSUB: a ligature or a contextual form behind a
+        # sign; or a letter glyph that a writer mapped to its first cluster, marks drawn by other
+        # glyphs included (WeasyPrint's alef reads "أ" wherever it is drawn, with or without
+        # the hamza glyph, which maps to nothing). The latter only where marks are drawn apart.
+        apart = any(not t or _marks_added(" " + t) for t in tu.values())
+        odd = [(gid, text) for gid, text in odd if _odd_sign(text) or apart]
+        if odd:
             texts = self._own_texts()
             for gid, text in odd:
                 found = texts.get(gid)
                 own_text = found.text if found is not None and _is_arabic(found.text) else text
+                if not _odd_sign(text):
+                    if found is None and (hit := self._outline_of(gid)) is not None:
+                        own_text = hit[0]  # the glyph as drawn in the installed font
+                    if not _part_of(own_text, text):
+                        own_text = text  # a contextual form of the whole letter: nothing apart
                 per_text.setdefault(text, set()).add(_fold(own_text))
                 wrong += own_text != text
         # a shown text is corrected only when every glyph that shows it reads the same other way
