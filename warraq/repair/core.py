@@ -12,7 +12,8 @@ decides whether it reads backwards, on which side of their letters a tool wrote 
 kind of run damage its tool makes. A fathatan alone on a line then goes back onto its word in
 the line above (strays.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
-Pass 3 (per line): reversed segments (rule 2, segments.py), kashida (rule 3, with the "(cid:N)"
+Pass 3 (per line): reversed segments (rule 2, segments.py, chosen with the neighbouring lines in
+view by context.py), kashida (rule 3, with the "(cid:N)"
 codes the document shows to be kashida, cid.py), lam-ligature order (rule 6). A line that no
 rule fires on is returned exactly as given, so clean text is byte-identical.
 """
@@ -23,9 +24,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from warraq.repair import cid, mixed, nul, pieces, pua, rules, runs, strays, visual
+from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
-from warraq.repair.segments import find_segments
+from warraq.repair.segments import SegmentFix, find_segments, readings
 from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
@@ -97,7 +98,7 @@ def repair(text: str) -> Repaired:
     a PUA code decoded only once its neighbours are, or a word rejoined only once a segment is
     in place, would otherwise make a second `repair` change the text again.
     """
-    for cached in (find_segments, visual.evidence, mixed.misplacements, mixed.best_reading):
+    for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading):
         cached.cache_clear()  # per call: the rounds below see mostly the same lines again
     result = _repair_once(text)
     for _ in range(2):
@@ -157,8 +158,10 @@ def _repair_once(text: str) -> Repaired:
         _pass_pua(lines, kinds, changes, unresolved)
     lam_doc = _lam_damage(lines)
     stretch = cid.stretchers("\n".join(ln.text for ln in lines))
-    for ln in lines:
-        _pass_three(ln, lam_doc, stretch, changes)
+    fixes = context.choose([ln.text for ln in lines],
+                           [has_arabic(ln.text) and ln.kind not in ("visual", "mixed") for ln in lines])
+    for ln, fix in zip(lines, fixes):
+        _pass_three(ln, fix, lam_doc, stretch, changes)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
     conf = [_line_confidence(ln) for ln in lines]
@@ -287,15 +290,14 @@ def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
 
 # ---- pass 3: segments, kashida, lam --------------------------------------------------------
 
-def _pass_three(ln: _Line, lam_doc: bool, stretch: frozenset[str], changes: list[Change]) -> None:
+def _pass_three(ln: _Line, fix: SegmentFix | None, lam_doc: bool, stretch: frozenset[str],
+                changes: list[Change]) -> None:
     if not has_arabic(ln.text):
         return
-    if ln.kind not in ("visual", "mixed"):
-        fix = find_segments(ln.text)
-        if fix is not None and find_segments(fix.text) is None:  # a reading that would move again is no fix
-            conf = min(1.0, 0.5 + fix.gain / 30)
-            _change(ln, "segments", ln.text, fix.text, conf, changes)
-            ln.kind, ln.score = "reversed-segments", conf
+    if fix is not None and find_segments(fix.text) is None:  # a reading that would move again is no fix
+        conf = min(1.0, 0.5 + fix.gain / 30)
+        _change(ln, "segments", ln.text, fix.text, conf, changes)
+        ln.kind, ln.score = "reversed-segments", conf
     _change(ln, "kashida", ln.text, rules.remove_kashida(cid.remove(ln.text, stretch)), 0.95, changes)
     after = _fix_lam_line(ln.text, lam_doc or ln.kind == "visual")
     _change(ln, "lam-ligature", ln.text, after, 0.8, changes)

@@ -12,7 +12,8 @@ words. Each cut costs a fixed penalty, so the line stays as it is unless fragmen
 
 A cut between words leaves no trace a word list can see, and neither does the seam where the
 original line's end meets its start; `_edge_cues` places such free cuts from punctuation only
-(a sentence end closes the line, brackets open before they close, a list marker starts it).
+(a sentence end closes the line, brackets open before they close, a list marker starts it);
+context.py weighs the readings that tie against the neighbouring lines.
 """
 
 from __future__ import annotations
@@ -29,10 +30,14 @@ MIN_JOIN_GAIN = 3.0
 MIN_JOINED = -8.0        # the rarest listed words are mostly typos of the web ("هذالعرض")
 FRAGMENT_FLOOR = -8.0    # a lone letter ending or starting a piece is a cut-off, not a word
 MAX_TOKENS = 40
-MIN_SCORE = 3.0          # below this even the best reordering is not worth the risk
-MAX_MIDDLE = 5           # longest token taken as the middle piece of a word cut twice
+MIN_SCORE = 3.0          # below this even the best reordering is not worth the risk ...
+MIN_SCORE_DAMAGED = 1.0  # ... unless other lines of the document show the damage clearly
+MAX_MIDDLE = 12          # longest token taken as the middle piece of a word cut twice
 MAX_CUTS = 3
+SENTENCE_END = 0.4
 MAX_CUES = 1.3           # the most `_edge_cues` can add
+READING_MARGIN = 1.5     # readings this close to the best are kept for the context to judge
+MAX_READINGS = 64
 
 _ARABIC_RUN = "[\u0621-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
 _LEFT_RE = re.compile(f"{_ARABIC_RUN}$")
@@ -89,16 +94,26 @@ def join_gain(left: str, right: str) -> float:
     return _piece_gain(lp, rp)
 
 
-@lru_cache(maxsize=20_000)
 def find_segments(line: str) -> SegmentFix | None:
     """The best reordering of a line with reversed pieces, or None if the line reads as it is."""
+    found = readings(line)
+    return found[0] if found and found[0].gain >= MIN_SCORE else None
+
+
+@lru_cache(maxsize=20_000)
+def readings(line: str) -> tuple[SegmentFix, ...]:
+    """Reorderings that may be worth a change, best first: all within READING_MARGIN of the best.
+
+    Free cuts often tie; the line's neighbours may tell them apart (context.py), which also
+    decides how sure a reading must be (MIN_SCORE, or MIN_SCORE_DAMAGED in a damaged document).
+    """
     tokens = line.split(" ")
     n = len(tokens)
     if n < 2 or n > MAX_TOKENS or "" in tokens:
-        return None
+        return ()
     lefts = [(i, p) for i, p in enumerate(map(_left_piece, tokens)) if p]
     if not lefts:
-        return None
+        return ()
     rights = [(j, p) for j, p in enumerate(map(_right_piece, tokens)) if p]
     gains: dict[tuple[int, int], float] = {}
     for i, lp in lefts:
@@ -108,21 +123,23 @@ def find_segments(line: str) -> SegmentFix | None:
                 if g >= MIN_JOIN_GAIN:
                     gains[(i, j)] = g
     if not gains or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
-        return None  # a line of glyph debris is not a line cut into a few pieces
+        return ()  # a line of glyph debris is not a line cut into a few pieces
     pairs = set(gains) | _chain_pairs(tokens, lefts, rights)
-    best: tuple[float, tuple[int, ...], frozenset[tuple[int, int]]] = (0.0, (), frozenset())
+    found: list[SegmentFix] = []
+    best = MIN_SCORE_DAMAGED
     for cuts in _candidates(pairs, n):
         score, joined = _join_score(tokens, [p for p in _junctions(cuts, n) if p in pairs], gains)
         score -= CUT_PENALTY * len(cuts)
-        if score <= 0.0 or score + MAX_CUES <= best[0]:
+        if score + MAX_CUES < best - READING_MARGIN:
             continue
-        score += _edge_cues(_restore(tokens, cuts, joined)[0].split(" "), cuts, n)
-        if score > best[0] + 1e-9:
-            best = (score, cuts, joined)
-    if best[0] < MIN_SCORE:
-        return None
-    text, joins = _restore(tokens, best[1], best[2])
-    return SegmentFix(text, best[1], joins, best[0])
+        text, joins = _restore(tokens, cuts, joined)
+        score += _edge_cues(text.split(" "), cuts, n)
+        if score >= best - READING_MARGIN:
+            found.append(SegmentFix(text, cuts, joins, score))
+            best = max(best, score)
+    floor = max(MIN_SCORE_DAMAGED, best - READING_MARGIN)
+    kept = sorted((f for f in found if f.gain >= floor), key=lambda f: -round(f.gain, 6))
+    return tuple(kept[:MAX_READINGS])
 
 
 def _fragments(tokens: list[str]) -> int:
@@ -140,7 +157,7 @@ def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str]], rights: list[t
     """Junctions of a word cut twice, whose middle piece is a short token of its own ("و حد ات")."""
     out: set[tuple[int, int]] = set()
     for k, mid in lefts:
-        if mid != tokens[k] or len(mid) > MAX_MIDDLE:
+        if mid != tokens[k] or len(_MARKS_RE.sub("", mid)) > MAX_MIDDLE:
             continue
         for i, lp in lefts:
             for j, rp in rights:
@@ -242,15 +259,13 @@ def _restore(tokens: list[str], cuts: tuple[int, ...], joined: frozenset[tuple[i
 def _edge_cues(restored: list[str], cuts: tuple[int, ...], n: int) -> float:
     """Weak hints (well below one cut's penalty) for cuts that no word evidence pins down.
 
-    A sentence end likes to close the line; punctuation that attaches to the word before it does
-    not start one, nor does an opening bracket end one; a list or heading marker starts its line;
+    A sentence end likes to close the line (paragraphs end there; context.py knows which lines
+    end one); punctuation that attaches to the word before it does not start a line, nor does an opening bracket end one; a list or heading marker starts its line;
     brackets opened before they close. Last, pieces of similar length are slightly preferred: a
     free cut is uniformly likely anywhere, so the middle is the least costly guess.
     """
     start, end = restored[0], restored[-1]
-    bonus = 0.0
-    if end.endswith(_SENTENCE_END):
-        bonus += 0.4
+    bonus = SENTENCE_END if end.endswith(_SENTENCE_END) else 0.0
     if start[:1] in _ATTACHES_LEFT:
         bonus -= 0.4
     if end[-1:] in _OPENING:

@@ -1,0 +1,155 @@
+"""Rule 2, continued: choosing among a line's tied reorderings from what surrounds them.
+
+A unigram list sees no word pairs, so segments.py cannot place a cut between words or the seam
+where the original line's end met its start: such readings tie. Two things it cannot see can:
+
+- word pairs. A fake pair (a seam or a cut) is two words that met by chance; a restored pair
+  is running text. General Arabic grammar makes some pairs rare in running text (a preposition
+  before another preposition or before a clause opened by و/ف) and some common (a preposition
+  before a definite noun; a definite feminine noun before its agreeing adjective).
+- the line's place in its paragraph. The last word of a line runs on into the next line, so the
+  pair across a line break is running text too, and a paragraph's last line ends a sentence.
+
+Scores are log10 likelihood ratios (running text against a chance pair), rounded and kept small:
+they only choose among readings segments.py found equally good, never make a line move.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warraq.repair.model import logp
+from warraq.repair.segments import MIN_SCORE, MIN_SCORE_DAMAGED, SegmentFix, readings
+
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_EDGE_PUNCT = "،,.:;؛!?؟…»«()[]{}\"'"
+_SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
+_MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
+_ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")
+_OPENING = frozenset("([{«")
+_DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")  # the article, maybe behind و ف ب ك ل
+PREPOSITIONS = frozenset("في من إلى الى على عن مع حتى منذ".split())
+# Words that open a phrase and are followed by its head: a clause opened by و/ف cannot come next
+GOVERNORS = PREPOSITIONS | frozenset("أن بأن لأن إن لن لم قد سوف الذي التي الذين هذا هذه كل بعض أي لدى "
+                                     "عند بين خلال حول نحو عبر".split())
+DEMONSTRATIVES = frozenset("هذا هذه هذان هاتان هذين هاتين هؤلاء ذلك تلك".split())
+RELATIVES = frozenset("الذي التي الذين اللذان اللتان اللواتي اللاتي".split())
+
+# log10 likelihood ratios, running text against two words drawn at random
+CONFLICT = -1.5         # never side by side: punctuation facing a space, في من, في وقال
+CLAUSE_AFTER_WORD = -0.5  # a clause opened by و/ف mostly follows punctuation ...
+CLAUSE_AFTER_STOP = 0.6   # ... as in «، وقال» or «. فالماء»
+COORDINATION = 0.4      # البحر والسفن: a definite noun and another joined by و
+PREP_DEFINITE = 0.25    # a preposition governs a noun, often a definite one
+DEMONSTRATIVE = 0.5     # هذه الأرقام
+RELATIVE = 0.4          # المحطة التي: a relative pronoun follows the definite noun it describes
+AGREEMENT = 0.5         # المرحلة الثانية: a definite feminine noun before its adjective ...
+DISAGREEMENT = -0.6     # ... and rarely before a definite word that is not feminine
+PARAGRAPH_END = 0.6     # a paragraph's last line ends a sentence (on top of segments.SENTENCE_END)
+SHORT_LINE = 0.85       # shorter than this share of the document's line width: a paragraph's last
+CLEAR_SCORE = 8.0       # a reading this sure shows the document has the damage ...
+CLEAR_LINES = 3         # ... and this many such lines let weaker readings through (MIN_SCORE_DAMAGED)
+
+
+def pair_score(a: str, b: str) -> float:
+    """How much more a..b reads like running text than like two words that met by chance."""
+    if a[-1:] in _OPENING or b[:1] in _ATTACHES_LEFT:
+        return CONFLICT
+    wa, wb = _word(a), _word(b)
+    conj = _conjunction(wb)
+    if a[-1:] in _EDGE_PUNCT:
+        return CLAUSE_AFTER_STOP if conj else 0.0
+    if wa in GOVERNORS and (conj or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
+        return CONFLICT
+    if conj:
+        if not wb[1:].startswith("ال"):
+            return CLAUSE_AFTER_WORD
+        return COORDINATION if _DEFINITE_RE.match(wa) else 0.0
+    if not wb.startswith("ال"):
+        return 0.0
+    if wa in DEMONSTRATIVES:
+        return DEMONSTRATIVE
+    if wa in PREPOSITIONS:
+        return PREP_DEFINITE
+    if _DEFINITE_RE.match(wa) and wa.endswith("ة"):
+        return AGREEMENT if wb.endswith("ة") else RELATIVE if wb == "التي" else DISAGREEMENT
+    return RELATIVE if _DEFINITE_RE.match(wa) and wb in RELATIVES else 0.0
+
+
+def _word(token: str) -> str:
+    """The token without tashkeel, tatweel and the punctuation around it."""
+    return _MARKS_RE.sub("", token).strip(_EDGE_PUNCT)
+
+
+def _conjunction(word: str) -> bool:
+    """Is the word و/ف plus a word the list knows better than the whole (والكهرباء, فقال)?"""
+    return len(word) > 2 and word[0] in "وف" and logp(word[1:]) > logp(word)
+
+
+def line_score(tokens: Sequence[str]) -> float:
+    return sum(pair_score(a, b) for a, b in zip(tokens, tokens[1:]))
+
+
+def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | None]:
+    """Each eligible line's reordering (None to keep it), chosen with its neighbours in view.
+
+    Lines are a chain: a reading's score is its own (segments.py) plus its word pairs, the pair
+    its first word makes with the line above, and the sentence end a paragraph's last line
+    needs. The best chain is found by dynamic programming over the lines' readings.
+    """
+    options = _options(lines, eligible)
+    ends = _paragraph_ends(lines)
+    # best[k][o]: score of the best chain ending in option o of line k, and the option before it
+    best: list[list[tuple[float, int]]] = []
+    for k, opts in enumerate(options):
+        row = []
+        for fix, toks in opts:
+            own = 0.0
+            if fix is not None:
+                own = fix.gain + line_score(toks)
+                if ends[k] and (_SENTENCE_END_RE.search(toks[-1]) or toks[0].startswith("#")):
+                    own += PARAGRAPH_END
+            if k == 0 or ends[k - 1] or not lines[k - 1].strip():
+                row.append((own, -1))
+                continue
+            above = [(score + pair_score(options[k - 1][p][1][-1], toks[0]), p) for p, (score, _) in enumerate(best[k - 1])]
+            top, arg = max(above)
+            row.append((own + top, arg))
+        best.append(row)
+    chosen: list[SegmentFix | None] = []
+    o = -1
+    for k in range(len(lines) - 1, -1, -1):
+        if o < 0:  # the chain starts again here
+            o = max(range(len(best[k])), key=lambda i: best[k][i][0])
+        chosen.append(options[k][o][0])
+        o = best[k][o][1]
+    return chosen[::-1]
+
+
+def _options(lines: Sequence[str], eligible: Sequence[bool]) -> list[list[tuple[SegmentFix | None, list[str]]]]:
+    """Each line's readings with their tokens, or the line as it is.
+
+    A reading must reach MIN_SCORE, or only MIN_SCORE_DAMAGED where CLEAR_LINES other lines of
+    the document show the damage beyond doubt.
+    """
+    found = [readings(text) if ok else () for text, ok in zip(lines, eligible)]
+    clear = sum(bool(f) and f[0].gain >= CLEAR_SCORE for f in found)
+    floor = MIN_SCORE_DAMAGED if clear >= CLEAR_LINES else MIN_SCORE
+    out: list[list[tuple[SegmentFix | None, list[str]]]] = []
+    for text, fixes in zip(lines, found):
+        opts: list[tuple[SegmentFix | None, list[str]]] = [(f, f.text.split(" ")) for f in fixes if f.gain >= floor]
+        out.append(opts or [(None, text.split(" "))])
+    return out
+
+
+def _paragraph_ends(lines: Sequence[str]) -> list[bool]:
+    """Lines that end a paragraph: followed by a blank line, a heading or list item, or short."""
+    lengths = sorted(len(t) for t in lines if t.strip())
+    width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+    out = []
+    for k, text in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        out.append(bool(text.strip()) and (not nxt.strip() or bool(_MARKER_RE.match(nxt))
+                                           or len(text) < SHORT_LINE * width))
+    return out
