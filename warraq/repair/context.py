@@ -6,12 +6,14 @@ where the original line's end met its start: such readings tie. Two things it ca
 - word pairs. A fake pair (a seam or a cut) is two words that met by chance; a restored pair
   is running text. General Arabic grammar makes some pairs rare in running text (a preposition
   before another preposition or before a clause opened by و/ف) and some common (a preposition
-  before a definite noun; a definite feminine noun before its agreeing adjective).
+  before a definite noun; a noun before its agreeing adjective).
 - the line's place in its paragraph. The last word of a line runs on into the next line, so the
   pair across a line break is running text too, and a paragraph's last line ends a sentence.
 
-Scores are log10 likelihood ratios (running text against a chance pair), rounded and kept small:
-they only choose among readings segments.py found equally good, never make a line move.
+Scores are log10 likelihood ratios (running text against a chance pair), set by hand and kept
+small: they choose among readings segments.py found about equally good. Whether a line moves at
+all stays with the word evidence, whose bar is lower only in a document that shows the damage
+beyond doubt on other lines.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
 _ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")
 _OPENING = frozenset("([{«")
+_TANWEEN_ALIF = ("اً", "ًا")
 _DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")  # the article, maybe behind و ف ب ك ل
 PREPOSITIONS = frozenset("في من إلى الى على عن مع حتى منذ".split())
 # Words that open a phrase and are followed by its head: a clause opened by و/ف cannot come next
@@ -44,9 +47,9 @@ COORDINATION = 0.4      # البحر والسفن: a definite noun and another j
 PREP_DEFINITE = 0.25    # a preposition governs a noun, often a definite one
 DEMONSTRATIVE = 0.5     # هذه الأرقام
 RELATIVE = 0.4          # المحطة التي: a relative pronoun follows the definite noun it describes
-AGREEMENT = 0.5         # المرحلة الثانية: a definite feminine noun before its adjective ...
-DISAGREEMENT = -0.6     # ... and rarely before a definite word that is not feminine
-PARAGRAPH_END = 0.6     # a paragraph's last line ends a sentence (on top of segments.SENTENCE_END)
+AGREEMENT = 0.5         # المرحلة الثانية, حقلًا شمسيًا: a noun before its adjective, same article and ending
+DISAGREEMENT = -0.6     # a definite feminine noun is rarely followed by a definite word that is not
+PARAGRAPH_END = 1.0     # a paragraph's last line ends a sentence (on top of segments.SENTENCE_END)
 SHORT_LINE = 0.85       # shorter than this share of the document's line width: a paragraph's last
 CLEAR_SCORE = 8.0       # a reading this sure shows the document has the damage ...
 CLEAR_LINES = 3         # ... and this many such lines let weaker readings through (MIN_SCORE_DAMAGED)
@@ -67,7 +70,7 @@ def pair_score(a: str, b: str) -> float:
             return CLAUSE_AFTER_WORD
         return COORDINATION if _DEFINITE_RE.match(wa) else 0.0
     if not wb.startswith("ال"):
-        return 0.0
+        return AGREEMENT if _indefinite_agreement(a, b) else 0.0  # b is not definite
     if wa in DEMONSTRATIVES:
         return DEMONSTRATIVE
     if wa in PREPOSITIONS:
@@ -75,6 +78,11 @@ def pair_score(a: str, b: str) -> float:
     if _DEFINITE_RE.match(wa) and wa.endswith("ة"):
         return AGREEMENT if wb.endswith("ة") else RELATIVE if wb == "التي" else DISAGREEMENT
     return RELATIVE if _DEFINITE_RE.match(wa) and wb in RELATIVES else 0.0
+
+
+def _indefinite_agreement(a: str, b: str) -> bool:
+    """حقلًا شمسيًا: an indefinite noun and its adjective share the written tanween."""
+    return a.endswith(_TANWEEN_ALIF) and b.rstrip(_EDGE_PUNCT).endswith(_TANWEEN_ALIF)
 
 
 def _word(token: str) -> str:

@@ -1,0 +1,116 @@
+"""Rule 2 in context (warraq/repair/context.py): tied reorderings chosen from what surrounds them."""
+
+from __future__ import annotations
+
+import pytest
+
+from warraq.repair import repair
+from warraq.repair.context import CONFLICT, _paragraph_ends, choose, pair_score
+from warraq.repair.segments import find_segments
+
+# A full line whose paragraph goes on, and lines of one news story, each cut once mid-word.
+FULL = "انتهى الاجتماع بعد ثلاث ساعات من النقاش الطويل بين أعضاء المجلس، ثم"
+ABOVE = "وتحدث رئيس البلدية في ختام الجلسة عن المشروعات التي ستنفذ في"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("في", "من"),              # two prepositions
+    ("على", "وقد"),            # a preposition before a clause opened by و
+    ("أن", "فالماء"),          # a particle before one opened by ف
+    ("الكبيرة", "،"),          # punctuation that attaches to the word before it
+    ("«", "قال"),              # a quote that opens onto the next word
+])
+def test_pairs_that_running_text_never_has(a: str, b: str) -> None:
+    assert pair_score(a, b) == CONFLICT
+
+
+@pytest.mark.parametrize("a, b", [
+    ("المرحلة", "الثانية"),     # definite feminine noun and adjective
+    ("بالطاقة", "الشمسية"),     # ... behind a preposition
+    ("حقلًا", "شمسيًا"),        # indefinite, with the same tanween
+    ("هذه", "الأرقام"),         # demonstrative
+    ("المدينة", "التي"),        # relative pronoun after its noun
+    ("البحر", "والسفن"),        # two definite nouns joined by و
+    ("صحيح،", "لأن"),          # no penalty after punctuation ...
+    ("شهر.", "وكانت"),         # ... where a clause opened by و is at home
+])
+def test_pairs_that_read_as_running_text(a: str, b: str) -> None:
+    assert pair_score(a, b) >= 0.0
+    assert pair_score(a, b) > pair_score("كتب", "وكانت")
+
+
+def test_agreement_beats_disagreement() -> None:
+    assert pair_score("الحديقة", "العامة") > 0.0 > pair_score("الحديقة", "الكبير")
+
+
+def test_a_line_reads_with_its_word_pairs() -> None:
+    # Alone, the seam is placed before «وقد»: a clause opened by و after a bare word.
+    broken = "رعين في القرى الشمالية وقد أثار القرار جدلًا واسعًا بين المزا"
+    truth = "وقد أثار القرار جدلًا واسعًا بين المزارعين في القرى الشمالية"
+    fix = find_segments(broken)
+    assert fix is not None and fix.text != truth
+    got = choose([broken], [True])[0]
+    assert got is not None and got.text == truth
+
+
+def test_a_line_continues_the_one_above() -> None:
+    # «في» at the end of the line above takes a noun, not a clause opened by و.
+    broken = "ت وإصلاح شبكة المياه والصرف المدينة القديمة، وستشمل ترميم البيو"
+    truth = "المدينة القديمة، وستشمل ترميم البيوت وإصلاح شبكة المياه والصرف"
+    alone = choose([broken], [True])[0]
+    assert alone is not None and alone.text != truth
+    after = choose([ABOVE, broken], [True, True])
+    assert after[0] is None
+    assert after[1] is not None and after[1].text == truth
+
+
+def test_a_short_last_line_ending_a_sentence_after_the_line_above() -> None:
+    broken = "ج الأعضاء إلى الساحة. والتقطوا صورة جماعية. خر"
+    truth = "خرج الأعضاء إلى الساحة. والتقطوا صورة جماعية."
+    fix = find_segments(broken)
+    assert fix is not None and fix.text != truth
+    got = choose([FULL, broken], [True, True])[1]
+    assert got is not None and got.text == truth
+
+
+def test_paragraph_ends() -> None:
+    heading = "## جدول الأعمال"
+    lines = [FULL, FULL, "خرج الأعضاء إلى الساحة.", heading, FULL, "", FULL, FULL]
+    assert _paragraph_ends(lines) == [False, False, True, True, True, False, False, True]
+
+
+def test_lines_not_eligible_stay_as_they_are() -> None:
+    broken = "ج الأعضاء إلى الساحة. والتقطوا صورة جماعية. خر"
+    assert choose([FULL, broken], [True, False]) == [None, None]
+
+
+# Each cut once mid-word and once between words: one junction only, too weak to act on alone.
+WEAK = [
+    ("المشروع سيوفر فرص عمل كثيرة، ويخفف الضغط على المدن زير أن وأضاف الو",
+     "وأضاف الوزير أن المشروع سيوفر فرص عمل كثيرة، ويخفف الضغط على المدن"),
+    ("الربيع المقبل، وتستمر حتى نهاية العام بحسب الخطة عمال في ستبدأ الأ",
+     "ستبدأ الأعمال في الربيع المقبل، وتستمر حتى نهاية العام بحسب الخطة"),
+]
+# Cut twice mid-word: beyond doubt.
+CLEAR = [
+    ("ء حديقة ل العام المقبل، ومنها توسيع الشوارع وإنشا الأحياء الشرقية خلا",
+     "الأحياء الشرقية خلال العام المقبل، ومنها توسيع الشوارع وإنشاء حديقة"),
+    ("لى ستنتهي قبل الصيف ة، وأن المرحلة الأو توقيع العقد مع الشركة المنفذ",
+     "توقيع العقد مع الشركة المنفذة، وأن المرحلة الأولى ستنتهي قبل الصيف"),
+    ("ت وإصلاح شبكة المياه والصرف يمة، وستشمل ترميم البيو المدينة القد",
+     "المدينة القديمة، وستشمل ترميم البيوت وإصلاح شبكة المياه والصرف"),
+]
+
+
+def test_a_damaged_document_lets_weaker_readings_through() -> None:
+    for broken, _ in WEAK:
+        assert find_segments(broken) is None
+        assert repair(broken).text == broken
+    for broken, truth in CLEAR:
+        fix = find_segments(broken)
+        assert fix is not None and fix.text == truth
+    doc = [CLEAR[0][0], WEAK[0][0], CLEAR[1][0], WEAK[1][0], CLEAR[2][0]]
+    want = [CLEAR[0][1], WEAK[0][1], CLEAR[1][1], WEAK[1][1], CLEAR[2][1]]
+    out = repair("\n".join(doc) + "\n").text
+    assert out == "\n".join(want) + "\n"
+    assert repair(out).text == out
