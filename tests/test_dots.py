@@ -3,12 +3,9 @@ the skeleton is mapped to a dotless letter, the dots to nothing; warraq puts the
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import pikepdf
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.ttGlyphPen import TTGlyphPen
+from synthfont import Shapes, build_font, type0_pdf
 
 import warraq
 from warraq.arabic.chars import DOT_MARKS, compose_dots
@@ -17,7 +14,7 @@ from warraq.fonts.program import program_from_bytes
 
 DOTLESS_BEH, BEH, TEH, YEH, ALEF = "\u066e", "\u0628", "\u062a", "\u064a", "\u0627"
 # (x0, y0, x1, y1) rectangles of each glyph, and its advance, in units of a 1000-unit em
-SHAPES: dict[str, tuple[list[tuple[int, int, int, int]], int]] = {
+SHAPES: Shapes = {
     ".notdef": ([], 500),
     "skeleton": ([(0, 0, 500, 100)], 500),
     "alef": ([(0, 0, 100, 700)], 150),
@@ -30,58 +27,13 @@ SHAPES: dict[str, tuple[list[tuple[int, int, int, int]], int]] = {
 
 
 def _font() -> bytes:
-    names = list(SHAPES)
-    fb = FontBuilder(1000, isTTF=True)
-    fb.setupGlyphOrder(names)
-    fb.setupCharacterMap({0x066E: "skeleton", 0x0627: "alef"})
-    glyphs = {}
-    for name, (rects, _) in SHAPES.items():
-        pen = TTGlyphPen(None)
-        for x0, y0, x1, y1 in rects:
-            pen.moveTo((x0, y0))
-            pen.lineTo((x0, y1))
-            pen.lineTo((x1, y1))
-            pen.lineTo((x1, y0))
-            pen.closePath()
-        glyphs[name] = pen.glyph()
-    fb.setupGlyf(glyphs)
-    fb.setupHorizontalMetrics({n: (adv, min([r[0] for r in rects], default=0)) for n, (rects, adv) in SHAPES.items()})
-    fb.setupHorizontalHeader(ascent=800, descent=-200)
-    fb.setupNameTable({"familyName": "DotsTest", "styleName": "Regular"})
-    fb.setupOS2()
-    fb.setupPost()
-    buf = io.BytesIO()
-    fb.save(buf)
-    return buf.getvalue()
+    return build_font(SHAPES, {0x066E: "skeleton", 0x0627: "alef"})
 
 
 def _pdf(dst: Path) -> Path:
     """"بات" set right to left as skeleton+dot below, alef, skeleton+two dots above."""
-    pdf = pikepdf.new()
-    gid = {n: i for i, n in enumerate(SHAPES)}
-    fd = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/DOTSAA+DotsTest"),
-                            Flags=4, FontBBox=[-200, -200, 600, 800], ItalicAngle=0, Ascent=800,
-                            Descent=-200, CapHeight=700, StemV=80, FontFile2=pdf.make_stream(_font()))
-    cid = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2,
-                             BaseFont=pikepdf.Name("/DOTSAA+DotsTest"), CIDToGIDMap=pikepdf.Name.Identity,
-                             CIDSystemInfo=pikepdf.Dictionary(Registry=pikepdf.String("Adobe"),
-                                                              Ordering=pikepdf.String("Identity"), Supplement=0),
-                             FontDescriptor=fd, W=[1, [SHAPES[n][1] for n in list(SHAPES)[1:]]])
-    tounicode = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-                 b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-                 b"2 beginbfchar <0001> <066E> <0002> <0627> endbfchar\n"
-                 b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
-    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
-                              BaseFont=pikepdf.Name("/DOTSAA+DotsTest"), Encoding=pikepdf.Name("/Identity-H"),
-                              DescendantFonts=[cid], ToUnicode=pdf.make_stream(tounicode))
     drawn = [("skeleton", 200), ("dotbelow", 205), ("alef", 197), ("skeleton", 186), ("twodotsabove", 191)]
-    ops = b"".join(b"1 0 0 1 %d 100 Tm <%04X> Tj " % (x, gid[name]) for name, x in drawn)
-    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 400, 200],
-                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary({"/F1": font})),
-                              Contents=pdf.make_stream(b"BT /F1 20 Tf " + ops + b"ET"))
-    pdf.pages.append(pikepdf.Page(page))
-    pdf.save(dst)
-    return dst
+    return type0_pdf(dst, SHAPES, _font(), {1: DOTLESS_BEH, 2: ALEF}, drawn)
 
 
 def test_dots_glyphs_are_told_from_marks_and_signs_by_their_outline() -> None:

@@ -12,7 +12,9 @@ import pytest
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+from synthfont import Shapes, build_font, type0_pdf
 
+import warraq
 from bench.damage import AMIRI, glyph_accuracy, pdfium_chars, remap_to_pua, sample_pdf, strip_tounicode
 from warraq.fonts import FontDoctor, Recovered
 from warraq.fonts.glyphtext import glyph_texts
@@ -396,3 +398,18 @@ def test_a_letter_mapped_with_marks_another_glyph_draws_reads_as_the_bare_letter
         fixed = font.resolve("\u0625", False)
         assert fixed is not None and fixed.text == "\u0627"
         assert font.resolve("\u0627", False) is None  # a bare alef mapped as such stays
+
+
+def test_a_bracket_pdfium_mirrored_may_be_an_unmapped_glyph(tmp_path: Path) -> None:
+    """fpdf2 leaves its lam-alef's code 0x7D out of ToUnicode; PDFium shows it as "}" and,
+    inside a right-to-left run, mirrors it to "{", the char of code 0x7B, which is mapped.
+    The drawn glyph, not the mapped code 0x7B, decides: this "{" is the lam-alef."""
+    shapes: Shapes = {".notdef": ([], 500)}
+    shapes.update({f"g{k}": ([], 0) for k in range(1, 123)})
+    shapes.update({"sheen": ([(0, 0, 600, 300)], 600), "g124": ([], 0), "lamalef": ([(0, 0, 500, 700)], 500),
+                   "beh": ([(0, -150, 400, 100)], 400)})
+    font = build_font(shapes, {0x0634: "sheen", 0xFEFB: "lamalef", 0x0628: "beh"})
+    pdf = type0_pdf(tmp_path / "mirrored.pdf", shapes, font, {123: "\u0634", 126: BEH},
+                    [("lamalef", 180), ("beh", 190)])
+    assert "".join(c[0] for c in pdfium_chars(pdf)) in ("{" + BEH, BEH + "{")  # what others show
+    assert warraq.extract(pdf).text().strip() == BEH + LAM + "\u0627"

@@ -219,6 +219,17 @@ class FontRecovery:
     def suspect(self) -> bool:
         return bool(self.problems)
 
+    def shows(self, text: str) -> bool:
+        """Could PDFium have shown `text` for one of this font's codes through its mapping?
+
+        A Type0 font with a ToUnicode shows that map's texts, /ActualText, or, for a code the
+        map leaves out, the code itself as a char ("{" for fpdf2's lam-alef). Other fonts also
+        show their encoding's glyph names, so what they show is taken at its word.
+        """
+        if self.subtype != "/Type0" or not self._tounicode:
+            return True
+        return (unicodedata.normalize("NFC", text) if len(text) > 1 else text) in self._reverse
+
     @property
     def _prog(self) -> FontProgram | None:
         if not self._loaded:
@@ -358,12 +369,11 @@ class FontRecovery:
             texts = self._own_texts()
             for gid, text in odd:
                 found = texts.get(gid)
+                if found is None and (hit := self._outline_of(gid)) is not None:
+                    found = GlyphText(hit[0], "outline", hit[1])  # as drawn in the installed font
                 own_text = found.text if found is not None and _is_arabic(found.text) else text
-                if not _odd_sign(text):
-                    if found is None and (hit := self._outline_of(gid)) is not None:
-                        own_text = hit[0]  # the glyph as drawn in the installed font
-                    if not _part_of(own_text, text):
-                        own_text = text  # a contextual form of the whole letter: nothing apart
+                if not _odd_sign(text) and not _part_of(own_text, text):
+                    own_text = text  # a contextual form of the whole letter: nothing drawn apart
                 per_text.setdefault(text, set()).add(_fold(own_text))
                 wrong += own_text != text
         # a shown text is corrected only when every glyph that shows it reads the same other way
@@ -466,8 +476,11 @@ class FontRecovery:
         if codes and (map_error or self._codes_only):
             return self._code_choice(text, map_error, self._as_code(text, map_error), [])
         tu = self._tounicode
-        # a code ToUnicode leaves out or maps to nothing (WeasyPrint, for some ligatures)
-        left_out = tu is not None and any(not tu.get(c) for c in codes)
+        # a code ToUnicode leaves out or maps to nothing (WeasyPrint, for some ligatures); PDFium
+        # mirrors a bracket's code in a right-to-left run, so "{" may be code 0x7D (fpdf2's lam-alef)
+        mirror = _MIRRORED.get(text)
+        maybe = codes + self._codes_of(mirror, map_error) if mirror else codes
+        left_out = tu is not None and any(not tu.get(c) for c in maybe)
         if left_out and (self.subtype != "/Type0" or text not in self._reverse):
             # a code ToUnicode leaves out (zero-width marks too) shows as the char with its
             # number; real text (another code's mapping, or /ActualText) may look the same

@@ -53,14 +53,17 @@ class Recoverer:
         suspect |= {name.split("+", 1)[-1] for name in suspect}
         self._problems[page_index] = [f"{name}: {p}" for name, f in fonts.items() if f.suspect for p in f.problems]
         by_handle: dict[int, Any] = {}
-        of_suspect: dict[str, bool] = {}  # asked for every glyph: one lookup per font name
+        looked: dict[str, tuple[bool, Any]] = {}  # asked for every glyph: one lookup per font name
 
         def resolve(font: str, handle: int, text: str, map_error: bool, shape: ShapeProbe) -> tuple[str, str] | None:
             if not map_error:
-                bad = of_suspect.get(font)
-                if bad is None:
-                    bad = of_suspect[font] = font in suspect or font.split("+", 1)[-1] in suspect
-                if not bad and not _odd(text):
+                hit = looked.get(font)
+                if hit is None:
+                    bare = font.split("+", 1)[-1]
+                    hit = looked[font] = (font in suspect or bare in suspect, fonts.get(font) or fonts.get(bare))
+                bad, named = hit
+                # a char no mapping of a sound font shows is a char code it left out
+                if not bad and not _odd(text) and (named is None or named.shows(text)):
                     return None
             if handle not in by_handle:
                 try:
