@@ -366,7 +366,10 @@ class FontRecovery:
         apart = any(not t or _marks_added(" " + t) for t in tu.values())
         odd = [(gid, text) for gid, text in odd if _odd_sign(text) or apart]
         if odd:
-            texts = self._own_texts()
+            # the texts of these few glyphs alone, unless every glyph's is known already
+            prog = self._prog
+            texts = (self._own if self._own is not None or prog is None
+                     else glyph_texts(prog, only={gid for gid, _ in odd})) or {}
             for gid, text in odd:
                 found = texts.get(gid)
                 if found is None and (hit := self._outline_of(gid)) is not None:

@@ -21,11 +21,8 @@ _SMALLEST, _LARGEST = 0.03, 0.2  # a dot's width and height, in em
 
 def dots_mark(prog: FontProgram, gid: int) -> str | None:
     """The placeholder mark for a glyph made only of dots, None for any other glyph."""
-    pen = DecomposingRecordingPen(prog.glyphset)  # dots may be components of one dot
-    if not prog.draw(gid, pen):
-        return None
-    blobs = _contour_boxes(pen.value)
-    if not 1 <= len(blobs) <= 3:
+    blobs = _blobs(prog, gid)
+    if blobs is None or not 1 <= len(blobs) <= 3:
         return None
     em = float(prog.upem)
     sizes = []
@@ -45,6 +42,18 @@ def dots_mark(prog: FontProgram, gid: int) -> str | None:
     except Exception:
         return None
     return DOT_MARKS[("below", len(blobs))] if advance == 0 and all(y0 < 0 for _, y0, _, _ in blobs) else None
+
+
+def _blobs(prog: FontProgram, gid: int) -> list[tuple[float, float, float, float]] | None:
+    """The box of each contour, dots that are components of one dot included; None if the
+    glyph cannot be drawn. TrueType outlines are read raw: fontTools would decompile them all."""
+    raw = prog.raw_glyf
+    if raw is not None and 0 <= gid < len(prog.glyph_order):
+        found = raw.contour_boxes(gid)
+        if found is not None:
+            return found
+    pen = DecomposingRecordingPen(prog.glyphset)
+    return _contour_boxes(pen.value) if prog.draw(gid, pen) else None
 
 
 def _contour_boxes(ops: list[tuple[str, tuple[tuple[float, float], ...]]]) -> list[tuple[float, float, float, float]]:

@@ -16,7 +16,9 @@ import sys
 from array import array
 from typing import Any
 
-_WORDS, _SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
+from fontTools.misc.transform import Identity, Transform
+
+_WORDS, _XY_VALUES, _SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x2, 0x8, 0x20, 0x40, 0x80
 
 
 class RawGlyf:
@@ -103,9 +105,108 @@ class RawGlyf:
             if sub is None:
                 return None
             # offsets (ARGS_ARE_XY_VALUES) are scaled; anchor point numbers are not
-            place = f"{round(a * k)},{round(b * k)}" if flags & 0x2 else f"@{a},{b}"
+            place = f"{round(a * k)},{round(b * k)}" if flags & _XY_VALUES else f"@{a},{b}"
             parts.append(f"{sub}:{place}:{','.join(f'{v / 16384:.4f}' for v in matrix)}")
         return hashlib.sha1(";".join(parts).encode()).hexdigest()[:20]
+
+
+    def contour_boxes(self, gid: int) -> list[tuple[float, float, float, float]] | None:
+        """The control box of each contour in font units, components placed, as fontTools draws
+        the glyph up to a horizontal shift; None for what only fontTools can tell (anchored
+        components, cubic or empty contours, a missing component)."""
+        try:
+            contours = self._contours(gid, 0, Identity)
+        except (struct.error, IndexError):
+            return None
+        return None if contours is None else [(min(xs), min(ys), max(xs), max(ys)) for xs, ys in contours]
+
+    def _contours(self, gid: int, depth: int, place: Transform) -> list[tuple[list[float], list[float]]] | None:
+        """The points of a glyph, placed as fontTools' DecomposingPen does: each component's
+        transform composed with its parents', then applied once."""
+        if not 0 <= gid < len(self._offsets) - 1 or depth > 8:
+            return None
+        data = self._data(gid)
+        if len(data) < 10:
+            return []  # an empty glyph draws nothing
+        (contours,) = struct.unpack_from(">h", data)
+        if contours >= 0:
+            points = _simple_contours(data, contours)
+            if points is None or place == Identity:
+                return points
+            xx, xy, yx, yy, dx, dy = place
+            return [([xx * x + yx * y + dx for x, y in zip(xs, ys)], [xy * x + yy * y + dy for x, y in zip(xs, ys)])
+                    for xs, ys in points]
+        out: list[tuple[list[float], list[float]]] = []
+        at, flags = 10, _MORE
+        while flags & _MORE:
+            flags, glyph = struct.unpack_from(">HH", data, at)
+            at += 4
+            if not flags & _XY_VALUES:
+                return None  # placed by anchor points: fontTools cannot draw it either
+            dx, dy = struct.unpack_from(">hh" if flags & _WORDS else ">bb", data, at)
+            at += 4 if flags & _WORDS else 2
+            xx, xy, yx, yy = 1, 0, 0, 1
+            if flags & _SCALE:
+                xx = yy = struct.unpack_from(">h", data, at)[0] / 16384
+                at += 2
+            elif flags & _XY_SCALE:
+                xx, yy = (v / 16384 for v in struct.unpack_from(">hh", data, at))
+                at += 4
+            elif flags & _TWO_BY_TWO:
+                xx, xy, yx, yy = (v / 16384 for v in struct.unpack_from(">hhhh", data, at))
+                at += 8
+            parts = self._contours(glyph, depth + 1, place.transform((xx, xy, yx, yy, dx, dy)))
+            if parts is None:
+                return None
+            out += parts
+        return out
+
+
+def _simple_contours(data: bytes, contours: int) -> list[tuple[list[float], list[float]]] | None:
+    """The points of a simple glyph, contour by contour; None for a cubic or an empty contour."""
+    if not contours:
+        return []
+    ends = struct.unpack_from(f">{contours}H", data, 10)
+    at = 10 + 2 * contours
+    (skip,) = struct.unpack_from(">H", data, at)
+    at += 2 + skip
+    points = ends[-1] + 1
+    flags = bytearray()
+    while len(flags) < points:
+        flag = data[at]
+        at += 1
+        count = 1
+        if flag & 0x8:  # REPEAT_FLAG
+            count += data[at]
+            at += 1
+        flags += bytes([flag]) * count
+    if len(flags) != points or any(f & 0x80 for f in flags):
+        return None  # a repeat past the last point, or a cubic curve
+    xs, at = _coordinates(data, at, flags, 0x2, 0x10)
+    ys, at = _coordinates(data, at, flags, 0x4, 0x20)
+    out = []
+    start = 0
+    for end in ends:
+        if end < start:
+            return None  # fontTools fails on an empty contour
+        out.append((xs[start:end + 1], ys[start:end + 1]))
+        start = end + 1
+    return out
+
+
+def _coordinates(data: bytes, at: int, flags: bytearray, short: int, same: int) -> tuple[list[float], int]:
+    """One axis of a simple glyph's points: deltas of one byte (signed by `same`), of two, or none."""
+    out: list[float] = []
+    v = 0
+    for flag in flags:
+        if flag & short:
+            v += data[at] if flag & same else -data[at]
+            at += 1
+        elif not flag & same:
+            v += struct.unpack_from(">h", data, at)[0]
+            at += 2
+        out.append(v)
+    return out, at
 
 
 _ON_CURVE = bytes(b & 1 for b in range(256))

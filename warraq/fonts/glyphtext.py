@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from warraq.fonts.gsub import Rule
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.program import FontProgram
 
@@ -36,24 +37,47 @@ def _nominal_preference(u: int) -> tuple[int, tuple[int, int, str]]:
     return (1 if pres else 0, text_rank(chr(u)))
 
 
-def glyph_texts(prog: FontProgram, trust_names: bool = True) -> dict[int, GlyphText]:
-    """gid -> text for all glyphs the font itself can explain."""
+def glyph_texts(prog: FontProgram, trust_names: bool = True,
+                only: Collection[int] | None = None) -> dict[int, GlyphText]:
+    """gid -> text for all glyphs the font itself can explain; with `only`, for those glyphs
+    (and the ones GSUB makes them from) alone, the same texts for a fraction of the work."""
+    rules = _rules(prog)
+    wanted = None if only is None else _sources(rules, only)
+    if wanted is not None:
+        rules = [rule for rule in rules if rule[1] in wanted]
     out: dict[int, GlyphText] = {}
-    for u, name in sorted(prog.cmap.items(), key=lambda kv: _nominal_preference(kv[0])):
-        gid = prog.gid_of.get(name)
-        if gid is None or gid in out or not _usable(chr(u)):
-            continue
-        text = fold_presentation(chr(u))
-        out[gid] = GlyphText(text, "font-cmap", _CONF["font-cmap"])
+    cmap = [(u, gid) for u, name in prog.cmap.items()
+            if (gid := prog.gid_of.get(name)) is not None and (wanted is None or gid in wanted)]
+    for u, gid in sorted(cmap, key=lambda kv: _nominal_preference(kv[0])):
+        if gid not in out and _usable(chr(u)):
+            out[gid] = GlyphText(fold_presentation(chr(u)), "font-cmap", _CONF["font-cmap"])
     if trust_names and prog.named:
-        for gid, name in enumerate(prog.glyph_order):
+        order = prog.glyph_order
+        for gid in range(len(order)) if wanted is None else sorted(g for g in wanted if 0 <= g < len(order)):
             if gid not in out:
-                hit = text_from_name(name)
+                hit = text_from_name(order[gid])
                 if hit is not None and all(_usable(c) for c in hit[0]):
                     out[gid] = GlyphText(hit[0], "glyph-name", hit[1])
-    if prog.gsub is not None:
-        _gsub_closure(prog, out)
+    if rules:
+        _gsub_closure(rules, out)
     return out
+
+
+def _sources(rules: list[Rule], targets: Iterable[int]) -> set[int]:
+    """The targets and every glyph a substitution makes them from, however indirectly: the
+    texts of these depend on nothing else."""
+    feeds: dict[int, list[tuple[int, ...]]] = {}
+    for src, dst in rules:
+        feeds.setdefault(dst, []).append(src)
+    found: set[int] = set()
+    todo = list(targets)
+    while todo:
+        gid = todo.pop()
+        if gid not in found:
+            found.add(gid)
+            for src in feeds.get(gid, ()):
+                todo += src
+    return found
 
 
 def _usable(ch: str) -> bool:
@@ -65,23 +89,8 @@ def _is_presentation(u: int) -> bool:
     return 0xFB50 <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF
 
 
-def _subtables(gsub: Any) -> list[tuple[int, Any]]:
-    """(lookup type, subtable) of every GSUB lookup, Extension (type 7) unwrapped."""
-    subs: list[tuple[int, Any]] = []
-    if gsub.LookupList is None:
-        return subs
-    for lookup in gsub.LookupList.Lookup:
-        for st in lookup.SubTable:
-            kind = lookup.LookupType
-            if kind == 7:
-                kind, st = st.ExtensionLookupType, st.ExtSubTable
-            subs.append((kind, st))
-    return subs
-
-
-def _gsub_closure(prog: FontProgram, out: dict[int, GlyphText]) -> None:
+def _gsub_closure(rules: list[Rule], out: dict[int, GlyphText]) -> None:
     """Glyphs reachable by single, alternate, 1:1 multiple or ligature substitution inherit text."""
-    rules = _rules(prog)
     for _ in range(6):  # chains are short: isol -> init -> a contextual variant -> ...
         found: dict[int, GlyphText] = {}
         for src, g in rules:
@@ -104,22 +113,8 @@ def _gsub_closure(prog: FontProgram, out: dict[int, GlyphText]) -> None:
             break
 
 
-def _rules(prog: FontProgram) -> list[tuple[tuple[int, ...], int]]:
-    """(source glyphs, result glyph) of every substitution that passes text on, in lookup order."""
-    gid = prog.gid_of
-    pairs: list[tuple[list[str], str]] = []
-    for kind, st in _subtables(prog.gsub):
-        if kind == 1:
-            pairs += [([a], b) for a, b in getattr(st, "mapping", {}).items()]
-        elif kind == 2:
-            for a, seq in getattr(st, "mapping", {}).items():
-                if len(seq) == 1:
-                    pairs.append(([a], seq[0]))
-                else:  # a decomposition: the composed glyph reads as its parts
-                    pairs.append((list(seq), a))
-        elif kind == 3:
-            pairs += [([a], b) for a, alts in getattr(st, "alternates", {}).items() for b in alts]
-        elif kind == 4:
-            for first, ligs in getattr(st, "ligatures", {}).items():
-                pairs += [([first, *lig.Component], lig.LigGlyph) for lig in ligs]
-    return [(tuple(gid.get(s, -1) for s in src), gid[dst]) for src, dst in pairs if dst in gid]
+def _rules(prog: FontProgram) -> list[Rule]:
+    """(source glyphs, result glyph) of every substitution that passes text on, in lookup order;
+    a source glyph the font does not have is -1, which no glyph text is found for."""
+    n = len(prog.glyph_order)
+    return [(tuple(s if s < n else -1 for s in src), dst) for src, dst in prog.gsub if dst < n]

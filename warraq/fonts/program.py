@@ -19,6 +19,7 @@ from fontTools.encodings.StandardEncoding import StandardEncoding
 from fontTools.ttLib import TTFont
 
 from warraq.fonts.glyf import RawGlyf
+from warraq.fonts.gsub import Rule, gsub_rules
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # embedded subsets' tables are often sloppy
 
@@ -41,14 +42,14 @@ class FontProgram:
     """Glyph order, cmap, GSUB and outlines of one font program (TrueType/OpenType or bare CFF)."""
 
     def __init__(self, glyph_order: list[str], cmap: dict[int, str], upem: int,
-                 glyphset: Any, gsub: Any = None, tt: TTFont | None = None,
+                 glyphset: Any, tt: TTFont | None = None,
                  builtin_encoding: dict[int, str] | None = None) -> None:
         self.glyph_order = glyph_order
         self.gid_of = dict(zip(glyph_order, range(len(glyph_order))))
         self.cmap = cmap  # unicode -> glyph name
         self.upem = upem or 1000
         self._glyphset = glyphset
-        self._gsub = gsub
+        self._gsub: list[Rule] | None = None
         self.tt = tt
         self.builtin_encoding = builtin_encoding or {}
         self.signatures: dict[int, str | None] = {}  # CFF outline hashes (fonts/outline.py)
@@ -79,14 +80,16 @@ class FontProgram:
         return float(width)
 
     @property
-    def gsub(self) -> Any:
-        """The GSUB table, decompiled on first use (clean documents never need it)."""
-        if self._gsub is None and self.tt is not None and "GSUB" in self.tt:
-            try:
-                self._gsub = self.tt["GSUB"].table
-            except Exception:
-                self._gsub = False
-        return self._gsub or None
+    def gsub(self) -> list[Rule]:
+        """GSUB's substitutions in glyph ids (fonts/gsub.py), read on first use."""
+        if self._gsub is None:
+            self._gsub = []
+            if self.tt is not None and "GSUB" in self.tt:
+                try:
+                    self._gsub = gsub_rules(self.tt.reader["GSUB"])
+                except Exception:  # a table the directory lists but the file does not hold
+                    pass
+        return self._gsub
 
     @classmethod
     def from_ttfont(cls, tt: TTFont) -> FontProgram:
@@ -96,7 +99,7 @@ class FontProgram:
         except Exception:
             cmap = {}
         upem = tt["head"].unitsPerEm if "head" in tt else 1000
-        prog = cls(tt.getGlyphOrder(), cmap, upem, None, None, tt)
+        prog = cls(tt.getGlyphOrder(), cmap, upem, None, tt)
         prog.named = named
         return prog
 
@@ -114,7 +117,7 @@ class FontProgram:
             enc = {i: n for i, n in enumerate(StandardEncoding) if n != ".notdef"}
         fm = getattr(top, "FontMatrix", [0.001])
         upem = round(1 / fm[0]) if fm and fm[0] else 1000
-        return cls(order, {}, upem, top.CharStrings, None, None, enc)
+        return cls(order, {}, upem, top.CharStrings, None, enc)
 
     def draw(self, gid: int, pen: Any) -> bool:
         """Draw glyph `gid` into a fontTools pen; False when there is no such glyph."""
