@@ -9,7 +9,7 @@ or None (``shape``, optional, returns the drawn char's box; see fonts/shapes.py)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,14 +67,17 @@ class FontDoctor:
         self._groups[page_index] = group
         return out
 
-    def font_for(self, page_index: int, name: str, program: bytes | None = None) -> FontRecovery | None:
-        """The font PDFium calls `name` on this page; `program` (FPDFFont_GetFontData) picks
-        among several font dictionaries with one name (fpdf2 tags every subset MPDFAA+,
-        PDFium drops the tag of simple fonts), which fonts_for_page cannot tell apart."""
+    def font_for(self, page_index: int, name: str,
+                 program: Callable[[], bytes | None] | None = None) -> FontRecovery | None:
+        """The font PDFium calls `name` on this page; `program` (giving FPDFFont_GetFontData's
+        bytes, asked only then: they are a copy of the whole font) picks among several font
+        dictionaries with one name (fpdf2 tags every subset MPDFAA+, PDFium drops the tag of
+        simple fonts), which fonts_for_page cannot tell apart."""
         self.fonts_for_page(page_index)
         members = self._groups[page_index].get(name) or self._groups[page_index].get(name.split("+", 1)[-1], [])
-        if len(members) > 1 and program is not None:
-            digest = hashlib.sha1(program).hexdigest()
+        data = program() if len(members) > 1 and program is not None else None
+        if data is not None:
+            digest = hashlib.sha1(data).hexdigest()
             for rec in members:
                 if rec.program_hash == digest:
                     return rec

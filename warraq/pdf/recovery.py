@@ -67,7 +67,7 @@ class Recoverer:
                     return None
             if handle not in by_handle:
                 try:
-                    by_handle[handle] = doctor.font_for(page_index, font, font_program(handle))
+                    by_handle[handle] = doctor.font_for(page_index, font, lambda: font_program(handle))
                 except Exception:  # an unreadable program: the glyph keeps what PDFium said
                     by_handle[handle] = None
             rec = by_handle[handle]
