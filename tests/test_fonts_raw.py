@@ -14,6 +14,7 @@ from fontTools.ttLib import TTFont
 
 from bench.damage import AMIRI
 from warraq.fonts.dots import _contour_boxes
+from warraq.fonts.glyf import _on_curve
 from warraq.fonts.glyphtext import glyph_texts
 from warraq.fonts.gsub import gsub_rules
 from warraq.fonts.program import FontProgram, program_from_bytes
@@ -165,3 +166,26 @@ def test_contour_boxes_of_a_real_font() -> None:
         assert _unshifted(raw) == _unshifted(drawn), prog.glyph_order[gid]
         composites += prog.tt is not None and prog.tt["glyf"][prog.glyph_order[gid]].isComposite()
     assert composites > 10
+
+
+def test_placeholder_names_give_their_glyph_ids() -> None:
+    """A font without glyph names gets placeholders, whose ids are read from the names."""
+    tt = TTFont(io.BytesIO(_font()))
+    tt["post"].formatType = 3.0
+    buf = io.BytesIO()
+    tt.save(buf)
+    prog = program_from_bytes(buf.getvalue())
+    assert prog is not None and not prog.named
+    assert dict(prog.gid_of) == {name: gid for gid, name in enumerate(prog.glyph_order)}
+    assert prog.gid_of["glyph00003"] == 3 and prog.gid_of.get(".notdef") == 0
+    count = len(prog.glyph_order)
+    assert prog.gid_of.get(f"glyph{count:05d}") is None and "glyph3" not in prog.gid_of and "a" not in prog.gid_of
+
+
+def test_on_curve_flags_with_repeats() -> None:
+    """Flags as stored (a repeat flag is followed by its count) expand to one byte per point."""
+    flags = bytes([0x01, 0x09, 2, 0x00, 0x08, 0, 0x21, 0x31])  # 1, 1 x3, 0, 0 (repeat 0), 1, 1
+    assert _on_curve(b"xx" + flags, 2, 8) == bytes([1, 1, 1, 1, 0, 0, 1, 1])
+    assert _on_curve(flags, 0, 3) == bytes([1, 1, 1])  # points end inside a repeat
+    with pytest.raises(IndexError):
+        _on_curve(flags[:5], 0, 8)  # the flags end before the points do

@@ -214,17 +214,21 @@ _REPEATS = bytes(b & 8 for b in range(256))
 
 
 def _on_curve(data: bytes, at: int, points: int) -> bytes:
-    """One byte per point: 1 on the curve, 0 off (the flags, repeats expanded)."""
-    flags = data[at:at + points]
-    if len(flags) == points and 8 not in flags.translate(_REPEATS):
-        return flags.translate(_ON_CURVE)  # no repeated flag: one byte per point as stored
+    """One byte per point: 1 on the curve, 0 off (the flags, repeats expanded). Flags between
+    two repeated ones are taken as one slice: a byte at a time costs more than the key's hash."""
+    flags = data[at:at + 2 * points]  # a repeat with a count of 0 takes two bytes for one point
+    repeats = flags.translate(_REPEATS)
     out = bytearray()
+    start = 0
     while len(out) < points:
-        flag = data[at]
-        at += 1
-        count = 1
-        if flag & 0x8:  # REPEAT_FLAG
-            count += data[at]
-            at += 1
-        out += bytes([flag & 1]) * count
+        rep = repeats.find(8, start)
+        need = points - len(out)
+        if rep < 0 or rep - start >= need:  # the rest of the points have a flag each
+            if len(flags) - start < need:
+                raise IndexError("flags cut short")
+            out += flags[start:start + need].translate(_ON_CURVE)
+            break
+        out += flags[start:rep].translate(_ON_CURVE)
+        out += (b"\x01" if flags[rep] & 1 else b"\x00") * (flags[rep + 1] + 1)
+        start = rep + 2
     return bytes(out[:points])

@@ -8,7 +8,7 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pikepdf
@@ -43,9 +43,10 @@ class FontProgram:
 
     def __init__(self, glyph_order: list[str], cmap: dict[int, str], upem: int,
                  glyphset: Any, tt: TTFont | None = None,
-                 builtin_encoding: dict[int, str] | None = None) -> None:
+                 builtin_encoding: dict[int, str] | None = None, named: bool = True) -> None:
         self.glyph_order = glyph_order
-        self.gid_of = dict(zip(glyph_order, range(len(glyph_order))))
+        self.gid_of: Mapping[str, int] = (dict(zip(glyph_order, range(len(glyph_order)))) if named
+                                          else _PlaceholderIds(len(glyph_order)))
         self.cmap = cmap  # unicode -> glyph name
         self.upem = upem or 1000
         self._glyphset = glyphset
@@ -53,7 +54,7 @@ class FontProgram:
         self.tt = tt
         self.builtin_encoding = builtin_encoding or {}
         self.signatures: dict[int, str | None] = {}  # CFF outline hashes (fonts/outline.py)
-        self.named = True  # False: glyph names are placeholders, nothing to read from them
+        self.named = named  # False: glyph names are placeholders, nothing to read from them
         self._raw_glyf: RawGlyf | None | bool = False  # False: not read yet
 
     @property
@@ -99,9 +100,7 @@ class FontProgram:
         except Exception:
             cmap = {}
         upem = tt["head"].unitsPerEm if "head" in tt else 1000
-        prog = cls(tt.getGlyphOrder(), cmap, upem, None, tt)
-        prog.named = named
-        return prog
+        return cls(tt.getGlyphOrder(), cmap, upem, None, tt, named=named)
 
     @classmethod
     def from_cff(cls, data: bytes) -> FontProgram:
@@ -152,6 +151,28 @@ def _placeholders(count: int) -> list[str]:
     """".notdef", "glyph00001", ...: made once per process, copied per font."""
     _PLACEHOLDERS.extend(f"glyph{g:05d}" for g in range(len(_PLACEHOLDERS), count))
     return _PLACEHOLDERS[:count]
+
+
+class _PlaceholderIds(Mapping[str, int]):
+    """Glyph id by placeholder name, read from the name: a table of every glyph costs more
+    than the page a retained-gid subset (thousands of glyphs, a few used) is on."""
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+        _placeholders(count)
+
+    def __getitem__(self, name: str) -> int:
+        digits = name[5:] if isinstance(name, str) and name[:5] == "glyph" else ""
+        gid = 0 if name == ".notdef" else int(digits) if digits.isdigit() else -1
+        if 0 <= gid < self._count and _PLACEHOLDERS[gid] == name:
+            return gid
+        raise KeyError(name)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_PLACEHOLDERS[: self._count])
 
 
 def load_program(font: pikepdf.Dictionary) -> FontProgram | None:
@@ -239,7 +260,7 @@ def code_to_gid_fn(font: pikepdf.Dictionary, prog: FontProgram | None,
                 if c in sym:
                     return prog.gid_of.get(sym[c])
             name = names.get(code)
-            if name in prog.gid_of:
+            if name is not None and name in prog.gid_of:
                 return prog.gid_of[name]
             uni = agl.toUnicode(name or "")
             if len(uni) == 1 and ord(uni) in prog.cmap:
