@@ -331,7 +331,7 @@ class Inflating:
     glyph's text must be recovered. Streams other than plain Flate are decoded whole by qpdf.
     """
 
-    _STEP = 16384  # bytes of output inflated at least per step
+    _STEP = 4096  # bytes of output inflated at least per step: 16 KB was more than most reads need
 
     def __init__(self, stream: pikepdf.Stream) -> None:
         filters = stream.get("/Filter")
