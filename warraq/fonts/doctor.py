@@ -363,8 +363,10 @@ class FontRecovery:
         # sign; or a letter glyph that a writer mapped to its first cluster, marks drawn by other
         # glyphs included (WeasyPrint's alef reads "أ" wherever it is drawn, with or without
         # the hamza glyph, which maps to nothing). The latter only where marks are drawn apart.
-        apart = any(not t or _marks_added(" " + t) for t in tu.values())
-        odd = [(gid, text) for gid, text in odd if _odd_sign(text) or apart]
+        unnamed = "" in tu.values()  # a glyph mapped to nothing may be any mark
+        apart = {c for t in tu.values() if t and _marks_added(" " + t) for c in t}
+        odd = [(gid, text) for gid, text in odd
+               if _odd_sign(text) or unnamed or not apart.isdisjoint(unicodedata.normalize("NFD", text)[1:])]
         if odd:
             # the texts of these few glyphs alone, unless every glyph's is known already
             prog = self._prog
