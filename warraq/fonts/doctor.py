@@ -205,6 +205,7 @@ class FontRecovery:
         self._by_gid: dict[int, Recovered | None] = {}
         self._cache: dict[tuple[str, bool], Recovered | _Choice | None] = {}
         self._reverse: dict[str, list[int]] = {}
+        self._shown: set[str] | None = None
         self._override: set[str] = set()
         self._contested: set[str] = set()
         self._boxes: dict[int, Box | None] = {}
@@ -228,7 +229,9 @@ class FontRecovery:
         """
         if self.subtype != "/Type0" or not self._tounicode:
             return True
-        return (unicodedata.normalize("NFC", text) if len(text) > 1 else text) in self._reverse
+        if self._shown is None:  # PDFium shows presentation forms as the letters they stand for
+            self._shown = {fold_presentation(t) for t in self._reverse}
+        return fold_presentation(unicodedata.normalize("NFC", text) if len(text) > 1 else text) in self._shown
 
     @property
     def _prog(self) -> FontProgram | None:
