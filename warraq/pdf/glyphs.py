@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -63,7 +64,7 @@ class Glyph:
     artifact: bool = False  # inside /Artifact marked content: page furniture in a tagged PDF
     is_mark: bool = False  # all of its text is combining marks: it rides on a base glyph
     is_space: bool = False
-    ink: tuple[float, float] = (0.0, 0.0)  # horizontal extent of the drawn shape
+    ink: tuple[float, float] = (0.0, 0.0)  # horizontal extent of the drawn shape (near marks; else the box)
 
     def __post_init__(self) -> None:
         self.is_mark = _all_marks(self.text)
@@ -106,21 +107,21 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     i = 0
     while i < n:
         c = chars[i]
-        box, oy, text, spanned = c.box, c.oy, c.u, False
+        box, ox, oy, text, obj, err, index = c.box, c.ox, c.oy, c.u, c.obj, c.err, c.index
+        spanned = False
         j = i + 1
-        nxt = chars[j] if j < n else None
         # most chars are glyphs of their own: only a neighbour of the same object and origin
         # can be part of the same glyph or split box
-        if nxt is not None and nxt.obj == c.obj and nxt.ox == c.ox and nxt.oy == c.oy:
+        if j < n and chars[j].obj == obj and chars[j].ox == ox and chars[j].oy == oy:
             # one glyph mapped to several characters: PDFium repeats the same origin and box;
             # it splits the box of an /ActualText span or of a ligature it decomposed itself
             j = split_run(chars, i)
-            while (j < n and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
-                   and chars[j].box == c.box):
+            while (j < n and chars[j].obj == obj and chars[j].ox == ox and chars[j].oy == oy
+                   and chars[j].box == box):
                 j += 1
             if j > i + 1:
                 group = chars[i:j]
-                box = (min(ch.box[0] for ch in group), c.box[1], max(ch.box[2] for ch in group), c.box[3])
+                box = (min(ch.box[0] for ch in group), box[1], max(ch.box[2] for ch in group), box[3])
                 text = "".join(ch.u for ch in group)
                 if box != c.box:
                     text = span_text(group)
@@ -130,38 +131,41 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 # glyph an object of its own): PDFium gives it the first object's box and baseline
                 if box != c.box or any(is_mark(ch) for ch in text):
                     bounds = bounds or SpanBounds(textpage)
-                    found = bounds.bounds(c.obj)
+                    found = bounds.bounds(obj)
                     if found:  # the letter's baseline; x stays the span's pen position, which orders it
                         box, oy, spanned = found[0], found[1][1], True
-        font, size, mode, artifact, handle, clip = known.get(c.obj) or objects.info(c.obj, c.index)
-        source = "actualtext" if spanned else "unmapped" if c.err else "tounicode"
+        i = j
+        font, size, mode, artifact, handle, clip = known.get(obj) or objects.info(obj, index)
+        fixed = None
+        if spanned:
+            source = "actualtext"
         # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
         # evidence for spacing, not glyphs, and have no char code to recover
-        if text == " " and (pf.is_generated(raw, c.index) == 1 or box[2] == box[0]):
+        elif text == " " and (pf.is_generated(raw, index) == 1 or box[2] == box[0]):
             source = "generated"
-        fixed = None
-        if fixes is not None and source != "generated" and source != "actualtext":
-            fixed = fixed_before.get((handle, font, text, c.err), _ASK)
-            if fixed is _ASK:
-                fixed = fixes.resolve(font, handle, text, c.err, c.index, c.ox, c.oy, size)
+        else:
+            source = "unmapped" if err else "tounicode"
+            if fixes is not None:
+                fixed = fixed_before.get((handle, font, text, err), _ASK)
+                if fixed is _ASK:
+                    fixed = fixes.resolve(font, handle, text, err, index, ox, oy, size)
         if fixed is not None and fixed[1] != "unmapped":
             text, source = fixed
-        elif c.err or fixed is not None:  # a char code nothing could read
-            if _kashida_shape(probe.box(c.index), c.oy, size):
+        elif err or fixed is not None:  # a char code nothing could read
+            if _kashida_shape(probe.box(index), c.oy, size):
                 text, source = TATWEEL, "kashida-shape"
             else:  # PDFium shows the raw char code here: visible, never plausible garbage
                 text, source = UNMAPPED, "unmapped"
         elif (len(text) == 1 and (text in _KASHIDA_ALIASES or _all_marks(text))
-              and _kashida_shape(probe.box(c.index), c.oy, size)):
+              and _kashida_shape(probe.box(index), c.oy, size)):
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
             text, source = TATWEEL, "kashida-shape"
-        i = j
         if clip is not None and _clipped_away(clip, box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
         left, top, right, bottom = box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
-                      c.ox, page_height - oy, size, font, c.index, mode, artifact=artifact, ink=(left, right))
+                      ox, page_height - oy, size, font, index, mode, artifact, False, False, (left, right))
         if box != c.box:
             spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
         glyphs.append(glyph)
@@ -169,10 +173,33 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         drop_repeated_spans(glyphs, spans)
     split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
                         lambda g: _em_box(probe, g.index, g.ox, page_height - g.oy, g.size))
-    if any(g.is_mark for g in glyphs):  # ink decides which base carries a mark; only then ask
-        probe.set_ink([g for g in glyphs if id(g) not in spans])
+    marks = [g for g in glyphs if g.is_mark]
+    if marks:  # ink decides which base carries a mark; only then ask
+        probe.set_ink(_near_marks([g for g in glyphs if id(g) not in spans], marks))
     _drop_cluster_duplicates(glyphs, spans)
     return glyphs
+
+
+def _near_marks(glyphs: list[Glyph], marks: list[Glyph]) -> list[Glyph]:
+    """The glyphs whose ink the layout may read: the marks, and the glyphs near enough to carry
+    one (lines._attach_marks looks 3 em to either side and 1.2 em up or down, in the larger of
+    the two sizes). Most pages have a few marks among a thousand letters; where marks are
+    many, or a coordinate is not finite, all glyphs are taken."""
+    ys = [g.oy for g in glyphs]
+    sizes = [g.size for g in glyphs]
+    if (len(marks) * 8 > len(glyphs)
+            or not math.isfinite(sum(ys) + sum([g.ox for g in glyphs]) + sum(sizes)
+                                 + sum([m.ox + m.oy + m.size for m in marks]))):
+        return glyphs
+    order = sorted(range(len(glyphs)), key=ys.__getitem__)
+    ys = [ys[k] for k in order]
+    top = max(sizes, default=0.0)
+    near: set[int] = set()
+    for m in marks:  # a margin of a point over what the layout asks
+        dx, dy = 3 * max(m.size, 1.0) + 1.0, 1.2 * max(m.size, top, 1.0) + 1.0
+        near.update(k for k in order[bisect.bisect_left(ys, m.oy - dy): bisect.bisect_right(ys, m.oy + dy)]
+                    if abs(glyphs[k].ox - m.ox) <= dx)
+    return [glyphs[k] for k in sorted(near)]
 
 
 def _page_chars(raw: Any) -> list[_Char]:
