@@ -71,7 +71,7 @@ class Extraction:
         workers = worker_count(self.opts.workers, len(numbers))
         raw: Iterator[Page]
         if workers > 1:
-            prepare_worker_state()
+            prepare_worker_state(self.opts)
             raw = parallel_pages(self.path, self.opts, numbers, workers)
         else:
             raw = (extract_page(self._doc, n - 1, self.opts, self._recoverer) for n in numbers)
@@ -85,11 +85,17 @@ def open_page_source(path: str | Path, opts: Options) -> tuple[Any, Recoverer | 
     return open_pdfium(path, opts.password), (Recoverer(path, opts) if opts.recover else None), opts
 
 
-def prepare_worker_state() -> None:
-    """Load shared read-only data before workers fork, so they share it instead of each loading it."""
+def prepare_worker_state(opts: Options) -> None:
+    """Load shared read-only data and modules before workers fork, so they share them instead of
+    each loading them, and the workers of the process's next document find them loaded."""
     from warraq.arabic.lexicon import frequency
 
     frequency("")
+    if opts.recover:
+        try:  # font recovery's modules (fontTools, pikepdf): a tenth of a second per process
+            import warraq.fonts  # noqa: F401
+        except ImportError:
+            pass
 
 
 def iter_pages(path: str | Path, opts: Options | None = None) -> Iterator[Page]:
