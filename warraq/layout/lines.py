@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from statistics import median
 
 from warraq.arabic.chars import is_mark
@@ -357,17 +358,23 @@ def _ranked(candidates: list[Cluster], m: Glyph, cx: float) -> list[tuple[float,
     """(cost, base, whether the mark's ink overlaps its ink) of the bases that may carry a mark,
     best first; a base on the very same origin comes alone."""
     ranked = []
+    mx, my, least = m.ox, m.oy, max(m.size, 1.0)
+    left, right = m.ink
     for c in candidates:
-        dy = abs(c.glyph.oy - m.oy)
-        if dy > 1.2 * max(m.size, c.glyph.size, 1.0):
+        g = c.glyph
+        dy = abs(g.oy - my)
+        if dy > 1.2 * (g.size if g.size > least else least):  # the larger size, 1 pt at least
             continue
-        if abs(c.glyph.ox - m.ox) < 0.05 and dy < 0.05:
+        if abs(g.ox - mx) < 0.05 and dy < 0.05:
             return [(0.0, c, True)]
-        lo, hi = c.glyph.ink
+        lo, hi = g.ink
         outside = 0.0 if lo <= cx <= hi else min(abs(cx - lo), abs(cx - hi))
-        ranked.append((outside * 4 + abs(cx - (lo + hi) / 2) + dy, c, lo < m.ink[1] and m.ink[0] < hi))
-    ranked.sort(key=lambda r: r[0])  # stable: the first of equal costs, as before
+        ranked.append((outside * 4 + abs(cx - (lo + hi) / 2) + dy, c, lo < right and left < hi))
+    ranked.sort(key=_COST)  # stable: the first of equal costs, as before
     return ranked
+
+
+_COST = itemgetter(0)
 
 
 def _widest_hole(ink: list[Cluster], lo: float, hi: float) -> float:
