@@ -16,7 +16,7 @@ from warraq.arabic import lexicon
 from warraq.arabic.bidi import resolve_levels, unit_class, visual_to_logical
 from warraq.extract import Extraction, extract_page
 from warraq.layout.lines import Cluster, build_segments
-from warraq.pdf.glyphs import Glyph
+from warraq.pdf.glyphs import Glyph, _near_marks
 
 
 @pytest.mark.parametrize("logical, context", [
@@ -104,6 +104,24 @@ def test_marks_go_to_the_base_a_scan_of_the_whole_page_finds() -> None:
             assert carrier[id(m)] is expected
 
 
+def test_ink_is_read_for_every_base_a_mark_may_ask_about() -> None:
+    rnd = random.Random(11)
+    glyphs = [_glyph("ب", rnd.uniform(0, 2000), rnd.choice((100.0, 114.0, 300.0)),
+                     rnd.choice((10.0, 12.0, 24.0)), k, 5) for k in range(2000)]
+    marks = [_glyph("\u064e", rnd.uniform(0, 2000), rnd.choice((98.0, 112.0, 290.0)), 12.0, 2000 + k, 3)
+             for k in range(20)]
+    near = {id(g) for g in _near_marks(glyphs + marks, marks)}
+    assert all(id(m) in near for m in marks)
+    for m in marks:  # the window of lines._attach_marks: 3 em across, 1.2 em of the larger size up or down
+        for g in glyphs:
+            across, up = abs(g.ox - m.ox), abs(g.oy - m.oy)
+            if across <= 3 * max(m.size, 1.0) and up <= 1.2 * max(m.size, g.size, 1.0):
+                assert id(g) in near
+    assert len(near) < len(glyphs) // 2  # and not every glyph of the page
+    glyphs[5].oy = math.nan  # an absurd coordinate: every glyph is read
+    assert len(_near_marks(glyphs + marks, marks)) == len(glyphs) + len(marks)
+
+
 def test_absurd_coordinates_do_not_stop_mark_attachment() -> None:
     glyphs = [_glyph("ب", 10, 100, 12, 0, 6), _glyph("ت", 16, 100, 12, 1, 6),
               _glyph("\u064e", math.nan, 100, 12, 2, 3), _glyph("\u064f", 16, math.inf, 12, 3, 3)]
@@ -152,6 +170,13 @@ def test_word_list_survives_its_disk_cache(tmp_path: Path) -> None:
     assert again is not None
     assert [again.get(w) for w in ("من", "في", "كتاب", "قلم")] == [1.0, 1.0, 10 ** (-1 / 100), 0.0]
     (tmp_path / "w.bin").write_bytes(b"not a word list")
+    assert lexicon.WordList.load(tmp_path / "w.bin") is None
+
+
+def test_a_cut_short_word_list_cache_is_not_taken(tmp_path: Path) -> None:
+    lexicon.WordList.from_buckets([["من", "في"], ["كتاب"]]).save(tmp_path / "w.bin")
+    data = (tmp_path / "w.bin").read_bytes()
+    (tmp_path / "w.bin").write_bytes(data[:-3])
     assert lexicon.WordList.load(tmp_path / "w.bin") is None
 
 
