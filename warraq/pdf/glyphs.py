@@ -492,7 +492,9 @@ class _FontNames:
         buf, size = self._name, self._name_size
         if not pf.mark_name(mark, buf, ctypes.sizeof(buf), self._p_name_size):
             return False
-        if size.value > ctypes.sizeof(buf):  # too long to be copied, and to be "Artifact"
+        # "Artifact" is 16 bytes of UTF-16 and a terminator: a shorter name (most are a tagged
+        # PDF's "Span", "P"...) is not it, nor is one too long to be copied
+        if not 18 <= size.value <= ctypes.sizeof(buf):
             return False
         return bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
 
