@@ -15,7 +15,7 @@ from conftest import FIXTURES, rev
 from warraq.arabic import lexicon
 from warraq.arabic.bidi import resolve_levels, unit_class, visual_to_logical
 from warraq.extract import Extraction, extract_page
-from warraq.layout.lines import Cluster, build_segments
+from warraq.layout.lines import Cluster, _pen_order, build_segments
 from warraq.pdf.glyphs import Glyph, _near_marks
 
 
@@ -120,6 +120,22 @@ def test_ink_is_read_for_every_base_a_mark_may_ask_about() -> None:
     assert len(near) < len(glyphs) // 2  # and not every glyph of the page
     glyphs[5].oy = math.nan  # an absurd coordinate: every glyph is read
     assert len(_near_marks(glyphs + marks, marks)) == len(glyphs) + len(marks)
+
+
+def test_a_row_is_ordered_as_by_its_full_key() -> None:
+    rnd = random.Random(5)
+    for _ in range(3000):
+        base = rnd.choice((0.0, 523.7, 1e17))
+        row = []
+        for _ in range(rnd.randint(0, 12)):
+            # origins on and around the tenths where rounding ties, kerned onto one another, absurd
+            ox = rnd.choice((base + rnd.randint(0, 30) * 0.05, base + rnd.randint(0, 300) / 20 + 1e-13,
+                             base + rnd.uniform(0, 10), math.nan if rnd.random() < 0.1 else base))
+            width = rnd.choice((0.0, 3.0, rnd.uniform(0, 8)))
+            row.append(Cluster(_glyph("ب", ox + rnd.choice((0.0, -0.5)), 100, 12, rnd.randint(0, 3), width)))
+            row[-1].glyph.ox = ox
+        keys = [(round(c.glyph.ox, 1), c.x0 + c.x1, c.glyph.index) for c in row]
+        assert _pen_order(row) == sorted(range(len(row)), key=keys.__getitem__)
 
 
 def test_absurd_coordinates_do_not_stop_mark_attachment() -> None:
