@@ -15,7 +15,7 @@ from conftest import FIXTURES, rev
 from warraq.arabic import lexicon
 from warraq.arabic.bidi import resolve_levels, unit_class, visual_to_logical
 from warraq.extract import Extraction, extract_page
-from warraq.layout.lines import Cluster, _pen_order, build_segments
+from warraq.layout.lines import Cluster, _BaseIndex, _pen_order, _ranked, build_segments
 from warraq.pdf.glyphs import Glyph, _near_marks
 
 
@@ -136,6 +136,22 @@ def test_a_row_is_ordered_as_by_its_full_key() -> None:
             row[-1].glyph.ox = ox
         keys = [(round(c.glyph.ox, 1), c.x0 + c.x1, c.glyph.index) for c in row]
         assert _pen_order(row) == sorted(range(len(row)), key=keys.__getitem__)
+
+
+def test_plain_x_windows_rank_the_bases_the_height_bands_rank() -> None:
+    rnd = random.Random(9)
+    bases = [Cluster(_glyph("ب", rnd.uniform(0, 400), rnd.choice((100.0, 114.0, 128.0, 300.0)),
+                            rnd.choice((12.0, 30.0)), k, rnd.uniform(3, 9))) for k in range(600)]
+    bases.sort(key=lambda c: c.glyph.ox)
+    banded, plain = _BaseIndex(bases), _BaseIndex(bases, banded=False)
+    found = 0
+    for k in range(200):
+        m = _glyph("\u064e", rnd.uniform(0, 400), rnd.uniform(90, 310), 12.0, 1000 + k, 3)
+        cx = (m.ink[0] + m.ink[1]) / 2
+        ranked = _ranked(banded.around(m), m, cx)
+        assert ranked == _ranked(plain.around(m), m, cx)
+        found += bool(ranked)
+    assert found > 50
 
 
 def test_absurd_coordinates_do_not_stop_mark_attachment() -> None:

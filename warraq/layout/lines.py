@@ -306,7 +306,7 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     found = [c for row in rows for c in row if not c.glyph.is_space]
     xs = [c.glyph.ox for c in found]  # keys made in one pass, not by a Python call per cluster
     bases = [found[i] for i in sorted(range(len(found)), key=xs.__getitem__)]
-    near = _BaseIndex(bases)
+    near = _BaseIndex(bases, banded=len(marks) * 200 >= len(bases))
     stream = sorted(bases, key=lambda c: c.glyph.index)
     order = [c.glyph.index for c in stream]
     choices = []  # per mark: its ranked bases, whether geometry settles it, its stream neighbours
@@ -333,17 +333,21 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
 
 class _BaseIndex:
     """Base clusters by height band, each band in x order: the bases near a mark without a scan
-    of the whole page (a window of a few ems in x alone spans every line of a column)."""
+    of the whole page (a window of a few ems in x alone spans every line of a column).
 
-    def __init__(self, bases: list[Cluster]) -> None:
+    For a page with a few marks (most have a handful among a thousand letters) the bands cost
+    more to build than the plain x windows cost to scan: `banded` is False there.
+    """
+
+    def __init__(self, bases: list[Cluster], banded: bool = True) -> None:
         self.bases = bases  # sorted by origin x
         self.xs = [c.glyph.ox for c in bases]
         self.top_size = max([c.glyph.size for c in bases], default=0.0)
         self.band = 1.2 * max(self.top_size, 1.0)
         self.bands: dict[int, tuple[list[float], list[int]]] | None = {}
         self.keys: list[int] = []
-        if not all(map(math.isfinite, self.xs + [c.glyph.oy for c in bases] + [self.band])):
-            self.bands = None  # absurd coordinates: plain x windows
+        if not banded or not all(map(math.isfinite, self.xs + [c.glyph.oy for c in bases] + [self.band])):
+            self.bands = None  # plain x windows (and for absurd coordinates)
             return
         bands = self.bands
         for pos, c in enumerate(bases):
