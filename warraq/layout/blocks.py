@@ -154,8 +154,11 @@ _BULLETS = frozenset("•▪◦●■")
 
 def _opens_item(s: Segment) -> bool:
     """A line with a bullet glyph at either end (its start, whichever the line's direction)."""
-    ink = [c for c in s.clusters if not c.glyph.text.isspace()]
-    return len(ink) > 1 and (ink[0].glyph.text in _BULLETS or ink[-1].glyph.text in _BULLETS)
+    first = next((c for c in s.clusters if not c.glyph.text.isspace()), None)
+    if first is None:  # asked for every block a line might continue: the ends, not the line
+        return False
+    last = next(c for c in reversed(s.clusters) if not c.glyph.text.isspace())
+    return last is not first and (first.glyph.text in _BULLETS or last.glyph.text in _BULLETS)
 
 
 def _first_word_width(s: Segment, direction: Direction) -> float:
