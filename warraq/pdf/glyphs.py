@@ -21,7 +21,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from warraq.arabic.chars import LIGATURES, TATWEEL, is_mark
+from warraq.arabic.chars import LIGATURES, TATWEEL, is_arabic_letter, is_mark
 from warraq.pdf import pdfium as pf
 from warraq.pdf.spans import (
     SpanBounds,
@@ -101,6 +101,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     fixes = _Memo(resolve, probe) if resolve is not None else None
     fixed_before = fixes.known if fixes is not None else {}
     glyphs: list[Glyph] = []
+    bars: dict[int, tuple[bool, bool]] = {}  # glyph position -> what `bar` says below
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
     bounds: SpanBounds | None = None
     n = len(chars)
@@ -149,18 +150,20 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 fixed = fixed_before.get((handle, font, text, err), _ASK)
                 if fixed is _ASK:
                     fixed = fixes.resolve(font, handle, text, err, index, ox, oy, size)
+        bar = None  # (a bar on the baseline, one a little above it): maybe a kashida
         if fixed is not None and fixed[1] != "unmapped":
             text, source = fixed
         elif err or fixed is not None:  # a char code nothing could read
-            if _kashida_shape(probe.box(index), c.oy, size):
-                text, source = TATWEEL, "kashida-shape"
-            else:  # PDFium shows the raw char code here: visible, never plausible garbage
-                text, source = UNMAPPED, "unmapped"
+            # PDFium shows the raw char code here: visible, never plausible garbage
+            text, source = UNMAPPED, "unmapped"
+            shape = probe.box(index)
+            if _kashida_shape(shape, c.oy, size, raised=True):
+                bar = (_kashida_shape(shape, c.oy, size), True)
         elif (len(text) == 1 and (text in _KASHIDA_ALIASES or _all_marks(text))
               and _kashida_shape(probe.box(index), c.oy, size)):
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
-            text, source = TATWEEL, "kashida-shape"
+            bar = (True, False)
         if clip is not None and _clipped_away(clip, box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
         left, top, right, bottom = box
@@ -168,7 +171,11 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                       ox, page_height - oy, size, font, index, mode, artifact, False, False, (left, right))
         if box != c.box:
             spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
+        if bar is not None:
+            bars[len(glyphs)] = bar
         glyphs.append(glyph)
+    if bars:
+        _settle_kashida(glyphs, bars)
     if spans:
         drop_repeated_spans(glyphs, spans)
     split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
@@ -385,19 +392,48 @@ _KASHIDA_ALIASES = frozenset(  # any ASCII but "_", which hashtags and handles u
 )
 
 
-def _kashida_shape(box: tuple[float, float, float, float] | None, baseline: float, size: float) -> bool:
+def _kashida_shape(box: tuple[float, float, float, float] | None, baseline: float, size: float,
+                   raised: bool = False) -> bool:
     """An unmapped glyph (tight box `box`) drawn as a thin bar on the baseline is a justification
     kashida.
 
     LibreOffice and others draw kashida with a glyph their ToUnicode leaves out. A hyphen or
-    dash sits higher, an underscore lower; only the joining stroke lies on the baseline.
+    dash sits higher, an underscore lower; only the joining stroke lies on the baseline. Some
+    fonts join their letters higher, with short stubs (Word's Arial: a sixth of an em up, one
+    and a half times as wide as high): such a bar counts where it is `raised`, known to sit
+    between Arabic letters.
     """
     if box is None:
         return False
     left, right, bottom, top = box
     height, width = top - bottom, right - left
-    return (0 < height < 0.15 * size and width > 0.12 * size and width > 2 * height
-            and abs(bottom - baseline) < 0.12 * size)
+    return (0 < height < 0.15 * size and width > 0.12 * size and width > (1.5 if raised else 2) * height
+            and -0.12 * size < bottom - baseline < (0.25 if raised else 0.12) * size)
+
+
+def _settle_kashida(glyphs: list[Glyph], bars: dict[int, tuple[bool, bool]]) -> None:
+    """Bars shaped like a kashida are one where their neighbours, as read now (recovered glyphs
+    included), allow it: never beside a digit or an ASCII sign; a raised bar only between Arabic
+    letters. A run of bars is one stretched join."""
+    for k in sorted(bars):
+        on_baseline, raised = bars[k]
+        before = glyphs[k - 1].text if k else ""
+        after = TATWEEL if k + 1 in bars else glyphs[k + 1].text if k + 1 < len(glyphs) else ""
+        joins = _joins(before, after)
+        if joins and (on_baseline or (raised and joins == 2)):
+            g = glyphs[k]
+            g.text, g.source, g.is_mark, g.is_space = TATWEEL, "kashida-shape", False, False
+
+
+def _joins(before: str, after: str) -> int:
+    """Could a bar between these texts be a kashida? 0: no, a digit, a Latin letter or an ASCII
+    sign is beside it (a hyphen in 2020-2024, a minus in -3.75%); 2: an Arabic letter or kashida
+    is on either side; 1: otherwise (a kashida may end a text object, its neighbours then being
+    spaces or marks)."""
+    ends = (before[-1:], after[:1])
+    if any(ch and (ch.isdigit() or (ch.isascii() and not ch.isspace())) for ch in ends):
+        return 0
+    return 2 if all(ch and (ch == TATWEEL or is_arabic_letter(ch)) for ch in ends) else 1
 
 
 def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:

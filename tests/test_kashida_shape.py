@@ -1,0 +1,41 @@
+"""Bars drawn on or a little above the baseline: a kashida between letters, a hyphen by a digit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from synthfont import Shapes, build_font, type0_pdf
+
+import warraq
+
+QAF, DAL, WAW = "\u0642", "\u062f", "\u0648"
+SHAPES: Shapes = {
+    ".notdef": ([], 500),
+    "letter": ([(0, 0, 400, 500)], 400),
+    "low": ([(0, 10, 300, 90)], 300),           # a bar on the baseline, as LibreOffice draws kashida
+    "stub": ([(0, 140, 160, 225)], 160),        # Word's Arial joins its letters higher, with stubs
+    "digit": ([(0, 0, 450, 700)], 500),
+}
+
+
+def _pdf(dst: Path, tounicode: dict[int, str], drawn: list[tuple[str, float]]) -> Path:
+    font = build_font(SHAPES, {0x0642: "letter", 0x0031: "digit"})
+    return type0_pdf(dst, SHAPES, font, tounicode, drawn)
+
+
+def test_unmapped_stubs_between_letters_are_kashida(tmp_path: Path) -> None:
+    """"وقـــد" drawn right to left: dal, two unmapped stubs, qaf, waw."""
+    drawn = [("letter", 150), ("stub", 158), ("stub", 161.2), ("letter", 164.4), ("letter", 172.4)]
+    pdf = _pdf(tmp_path / "stubs.pdf", {1: QAF}, drawn)
+    text = warraq.extract(pdf).text().strip()
+    assert "\ufffd" not in text and len(text) == 3  # three letters, the stubs gone
+
+
+def test_a_bar_beside_digits_is_a_hyphen_not_a_kashida(tmp_path: Path) -> None:
+    """"1-1": a hyphen glyph shaped like LibreOffice's kashida, mapped to "-", between digits."""
+    drawn = [("digit", 100), ("low", 110), ("digit", 116)]
+    pdf = _pdf(tmp_path / "hyphen.pdf", {2: "-", 4: "1"}, drawn)
+    assert warraq.extract(pdf).text().strip() == "1-1"
+    between = [("letter", 100), ("low", 108), ("letter", 114)]
+    pdf = _pdf(tmp_path / "kashida.pdf", {1: QAF, 2: "-"}, between)
+    assert warraq.extract(pdf).text().strip() == QAF + QAF  # between letters the same bar stretches
