@@ -7,39 +7,19 @@ starting workers costs more than it saves.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from multiprocessing import current_process, get_context
 from pathlib import Path
 from typing import Any
 
 from warraq.document import Page
+from warraq.gcpause import gc_paused
 from warraq.options import Options
 
 _STATE: dict[str, Any] = {}
 MIN_PAGES_PER_WORKER = 6
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused (unless it is already), also as a decorator.
-
-    Building a page, or unpickling one from a worker, makes tens of thousands of small objects
-    that reference counting frees on its own; the collector's passes over them and over the
-    pages kept so far cost a fifth of the extraction time. The few cycles a page leaves behind
-    (fontTools tables) go at the first pass after it.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def worker_count(requested: int, pages: int) -> int:

@@ -15,7 +15,8 @@ from typing import Any
 
 from warraq.arabic.bidi import Direction
 from warraq.document import Document, Page, PageVerdict
-from warraq.executor import gc_paused, parallel_pages, worker_count
+from warraq.executor import parallel_pages, worker_count
+from warraq.gcpause import gc_paused
 from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture

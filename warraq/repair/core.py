@@ -24,6 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from warraq.gcpause import gc_paused
 from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import SegmentFix, find_segments, readings
@@ -91,6 +92,7 @@ class _Line:
     rules: list[str] = field(default_factory=list)
 
 
+@gc_paused()
 def repair(text: str) -> Repaired:
     """Repair Arabic text that another tool broke. Clean and non-Arabic text come back unchanged.
 

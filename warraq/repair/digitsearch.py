@@ -56,22 +56,22 @@ class DigitSearch:
     def delta(self, cur: list[int], owner: list[int], a: int, d: int, scores: list[float]) -> float:
         """Change of the total if code a takes digit d (swapping with its owner); cur is restored."""
         old, other = cur[a], owner[d]
-        ends = {a - 1, a} if other < 0 else {a - 1, a, other - 1, other}
-        ends = {k for k in ends if 0 <= k < self.n - 1}  # pairs (k, k + 1) whose order may change
+        last = self.n - 1
+        ends = (a - 1, a) if other < 0 else tuple({a - 1, a, other - 1, other})
+        ends = tuple(k for k in ends if 0 <= k < last)  # pairs (k, k + 1) whose order may change
         before = [cur[k] < cur[k + 1] for k in ends]
         cur[a] = d
         if other >= 0:
             cur[other] = old
         touched = self.by_code[a] if other < 0 else self._touched(a, other)
         memo, uses, get, score = self.memo, self.uses, cur.__getitem__, self.score
-        diffs = []
+        change = 0.0
         for i in touched:  # self.num inlined: this loop is the search's inner loop
             key = tuple(map(get, uses[i]))
             got = memo[i].get(key)
             if got is None:
                 got = memo[i][key] = score(i, key)
-            diffs.append(got - scores[i])
-        change = sum(diffs)
+            change += got - scores[i]
         for k, was in zip(ends, before):  # one term per pair, as the scores were first tuned
             change += ORDER_WEIGHT * ((cur[k] < cur[k + 1]) - was)
         cur[a] = old

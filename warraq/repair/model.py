@@ -14,10 +14,16 @@ from functools import lru_cache
 UNKNOWN = -11.0          # below the rarest listed word (about 1e-8)
 
 
-def _freqs() -> dict[str, float]:
-    from warraq.arabic.lexicon import frequencies
+_FREQS: dict[str, float] | None = None
 
-    return frequencies()
+
+def _freqs() -> dict[str, float]:
+    global _FREQS
+    if _FREQS is None:  # asked for every word not scored yet: load and keep it once
+        from warraq.arabic.lexicon import frequencies
+
+        _FREQS = frequencies()
+    return _FREQS
 
 
 def warm() -> None:
