@@ -4,9 +4,8 @@ Some fonts (recent Noto Kufi Arabic among them) draw ب ت ث ن ي as one skele
 glyph of one, two or three dots placed by GPOS. Writers such as dvipdfmx map the skeleton to a
 dotless letter (ٮ ڡ ں) and the dots to nothing, so the text loses its dots. A dots glyph is
 recognised from its own outline (1-3 small, alike, separate blobs, above or below the baseline,
-or a mark's dot on it)
-and reads as a combining placeholder; the letter is put back together once the layout has
-attached the dots to their skeleton (`warraq.arabic.chars.compose_dots`).
+or a mark's dot on it) and reads as a combining placeholder; the letter is put back together
+once the layout has attached the dots to their skeleton (`warraq.arabic.chars.compose_dots`).
 """
 
 from __future__ import annotations
