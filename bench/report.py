@@ -110,7 +110,8 @@ def _speed(sp: dict[str, Any]) -> list[str]:
     s = sp.get("speed")
     if s:
         out.append(f"Same {s['pages']}-page PDF for every tool (corpus PDFs concatenated with qpdf), "
-                   "one fresh process each. pages/s excludes interpreter start-up and imports "
+                   "a fresh process per run; tools under 30 s run three times, taking turns, and "
+                   "keep their fastest run. pages/s excludes interpreter start-up and imports "
                    "(wall includes them). Peak RSS: VmHWM of the tool's process (not ru_maxrss, which "
                    "Linux inflates with the parent's peak across fork+exec).")
         out.append("")

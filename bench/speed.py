@@ -53,24 +53,38 @@ def concat(pdfs: list[Path], min_pages: int, out: Path) -> int:
     return page_count(out)
 
 
+REPEAT_UNDER = 30.0  # seconds: tools faster than this run `rounds` times, the best run kept
+
+
 def measure(tools: list[Tool], pdf: Path, pages: int, *, timeout: float,
-            use_venv: bool = True) -> dict[str, dict[str, Any]]:
-    """Run each tool once over `pdf`; pages/s, seconds, wall, peak RSS (MB), status."""
+            use_venv: bool = True, rounds: int = 1) -> dict[str, dict[str, Any]]:
+    """Run each tool over `pdf`; pages/s, seconds, wall, peak RSS (MB), status.
+
+    With several rounds the tools take turns (round-robin, so that every tool meets the same
+    moments of a noisy machine) and each keeps its fastest run; a tool slower than
+    REPEAT_UNDER seconds runs once.
+    """
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
-        for t in tools:
-            r = run_tool(t, [pdf], Path(tmp) / t.name, timeout=timeout, use_venv=use_venv)
-            it = r.items[str(pdf)]
-            out[t.name] = {
-                "status": it.status,
-                "err": it.err,
-                "secs": it.secs,
-                "wall": r.wall,
-                "pages_per_s": pages / it.secs if it.status == "ok" and it.secs > 0 else None,
-                "rss_mb": r.max_rss_kb / 1024 if r.max_rss_kb else None,
-                # a timeout still bounds the throughput from above
-                "below": pages / timeout if it.status == "timeout" else None,
-            }
+        for k in range(rounds):
+            for t in tools:
+                seen = out.get(t.name)
+                if seen is not None and (seen["status"] != "ok" or seen["secs"] > REPEAT_UNDER):
+                    continue
+                r = run_tool(t, [pdf], Path(tmp) / f"{t.name}-{k}", timeout=timeout, use_venv=use_venv)
+                it = r.items[str(pdf)]
+                if seen is not None and not (it.status == "ok" and it.secs < seen["secs"]):
+                    continue
+                out[t.name] = {
+                    "status": it.status,
+                    "err": it.err,
+                    "secs": it.secs,
+                    "wall": r.wall,
+                    "pages_per_s": pages / it.secs if it.status == "ok" and it.secs > 0 else None,
+                    "rss_mb": r.max_rss_kb / 1024 if r.max_rss_kb else None,
+                    # a timeout still bounds the throughput from above
+                    "below": pages / timeout if it.status == "timeout" else None,
+                }
     return out
 
 
@@ -91,7 +105,7 @@ def run(pdfs: list[Path], work: Path, tools: list[str], *, pages: int = 200,
     result: dict[str, Any] = {}
     long_pdf = work / f"long-{pages}.pdf"
     n = concat(pdfs, pages, long_pdf)
-    speed = measure(sel, long_pdf, n, timeout=timeout, use_venv=use_venv)
+    speed = measure(sel, long_pdf, n, timeout=timeout, use_venv=use_venv, rounds=3)
     result["speed"] = {"pages": n, "tools": speed,
                        "vs_pypdfium2": ratios(speed, "pypdfium2"),
                        "vs_pdfminer": ratios(speed, "pdfminer.six")}
