@@ -242,12 +242,10 @@ def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
     marks after all of its letters, far from their base in stream order. An /ActualText span
     carries nothing for its neighbours: PDFium drops the glyphs it covers.
     """
-    def _carrier(h: Glyph) -> bool:
-        return h.source == "tounicode" and len(h.text) > 1 and id(h) not in spans
-
     carriers = [h for h in glyphs if h.source == "tounicode" and len(h.text) > 1 and id(h) not in spans]
     if not carriers:
         return
+    carrier_ids = {id(h) for h in carriers}
     # PDFium's word breaks (" ") can only be silenced by a carrier that says a space
     spaced = any(" " in h.text for h in carriers)
     loose = [g for g in glyphs if g.text and g.source != "tounicode" and g.source != "kashida-shape"
@@ -269,9 +267,9 @@ def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
             continue
         # the base it sits on: containing its centre first, then the closest centre
         near.sort(key=lambda h: (not h.x0 <= cx <= h.x1, abs((h.x0 + h.x1) / 2 - cx)))
-        if _carrier(near[0]):
+        if id(near[0]) in carrier_ids:
             riders.setdefault(id(near[0]), (near[0], []))[1].append(g)
-        elif any(_carrier(h) and (g.source == "unmapped" or (h.is_mark and _within(g, h))) for h in near):
+        elif any(id(h) in carrier_ids and (g.source == "unmapped" or (h.is_mark and _within(g, h))) for h in near):
             # an unmapped glyph by a cluster, or a mark that a stack of marks drawn as one
             # glyph (shadda + fatha) already says
             g.text, g.source, g.is_mark = "", "cluster", False
