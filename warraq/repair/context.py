@@ -21,14 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from warraq.repair.model import logp
-from warraq.repair.segments import MIN_SCORE, MIN_SCORE_DAMAGED, SegmentFix, readings
+from warraq.repair.model import logp, word_key
+from warraq.repair.segments import ATTACHES_LEFT, MIN_SCORE, MIN_SCORE_DAMAGED, SegmentFix, readings
 
-_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _EDGE_PUNCT = "،,.:;؛!?؟…»«()[]{}\"'"
 _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
-_ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")
 _OPENING = frozenset("([{«")
 _TANWEEN_ALIF = ("اً", "ًا")
 _DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")  # the article, maybe behind و ف ب ك ل
@@ -57,7 +55,7 @@ CLEAR_LINES = 3         # ... and this many such lines let weaker readings throu
 
 def pair_score(a: str, b: str) -> float:
     """How much more a..b reads like running text than like two words that met by chance."""
-    if a[-1:] in _OPENING or b[:1] in _ATTACHES_LEFT:
+    if a[-1:] in _OPENING or b[:1] in ATTACHES_LEFT:
         return CONFLICT
     wa, wb = _word(a), _word(b)
     conj = _conjunction(wb)
@@ -87,7 +85,7 @@ def _indefinite_agreement(a: str, b: str) -> bool:
 
 def _word(token: str) -> str:
     """The token without tashkeel, tatweel and the punctuation around it."""
-    return _MARKS_RE.sub("", token).strip(_EDGE_PUNCT)
+    return word_key(token).strip(_EDGE_PUNCT)
 
 
 def _conjunction(word: str) -> bool:

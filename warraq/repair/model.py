@@ -34,7 +34,7 @@ def warm() -> None:
 _STRIP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
-def _key(word: str) -> str:
+def word_key(word: str) -> str:
     """The lookup form: without tashkeel and tatweel (the list has neither)."""
     return _STRIP_RE.sub("", word)
 
@@ -42,7 +42,7 @@ def _key(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def logp(word: str) -> float:
     """log10 relative frequency of an Arabic word; UNKNOWN if not listed."""
-    f = _freqs().get(_key(word))
+    f = _freqs().get(word_key(word))
     return math.log10(f) if f else UNKNOWN
 
 
@@ -62,5 +62,5 @@ def is_debris(line: str) -> bool:
     runs = _TOKEN_RE.findall(line)
     if len(runs) < 3:
         return False
-    bad = sum(1 for r in runs if len(_key(r)) < 2 or logp(r) <= UNKNOWN)
+    bad = sum(1 for r in runs if len(word_key(r)) < 2 or logp(r) <= UNKNOWN)
     return bad > len(runs) / 2

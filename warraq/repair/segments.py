@@ -45,7 +45,7 @@ _RIGHT_RE = re.compile(f"^[\u0621-\u064a\u0671-\u06d3]{_ARABIC_RUN[:-1]}*")
 _ANY_ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]")
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+$")
 _SENTENCE_END = tuple(".!?؟…:")
-_ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")
+ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")  # punctuation set against the word before it
 _OPENING = "([{«"
 _CLOSING = ")]}»"
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
@@ -266,7 +266,7 @@ def _edge_cues(restored: list[str], cuts: tuple[int, ...], n: int) -> float:
     """
     start, end = restored[0], restored[-1]
     bonus = SENTENCE_END if end.endswith(_SENTENCE_END) else 0.0
-    if start[:1] in _ATTACHES_LEFT:
+    if start[:1] in ATTACHES_LEFT:
         bonus -= 0.4
     if end[-1:] in _OPENING:
         bonus -= 0.4
