@@ -85,10 +85,6 @@ def _usable(ch: str) -> bool:
     return cat not in ("Cc", "Co", "Cn", "Cs") and ch != "\ufffd"
 
 
-def _is_presentation(u: int) -> bool:
-    return 0xFB50 <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF
-
-
 def _gsub_closure(rules: list[Rule], out: dict[int, GlyphText]) -> None:
     """Glyphs reachable by single, alternate, 1:1 multiple or ligature substitution inherit text."""
     for _ in range(6):  # chains are short: isol -> init -> a contextual variant -> ...

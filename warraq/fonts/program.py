@@ -5,9 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import struct
-import sys
 import zlib
-from array import array
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -376,19 +374,3 @@ class Inflating:
         """The whole stream, None if it does not inflate."""
         data = self.upto(1 << 62)
         return None if self.failed else data
-
-
-def cid_to_gid_set(font: pikepdf.Dictionary) -> set[int] | None:
-    """The glyph ids a CIDToGIDMap stream points to, or None when there is no such stream."""
-    c2g = _descendant(font).get("/CIDToGIDMap")
-    if not isinstance(c2g, pikepdf.Stream):
-        return None
-    return set(_uint16s(c2g.read_bytes()))
-
-
-def _uint16s(raw: bytes) -> array[int]:
-    """Big-endian 16-bit values, as a CIDToGIDMap stream holds them."""
-    values = array("H", raw[: len(raw) // 2 * 2])
-    if sys.byteorder == "little":
-        values.byteswap()
-    return values
