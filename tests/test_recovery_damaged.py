@@ -17,8 +17,8 @@ from conftest import FIXTURES
 import warraq
 from bench.damage import AMIRI, drop_actualtext, strip_tounicode
 from warraq.arabic.chars import is_mark
-from warraq.fonts.doctor import _SHOWN_CODES
 from warraq.fonts.shapes import misfit, same_box
+from warraq.fonts.shown import SHOWN_CODES
 from warraq.layout.lines import Cluster
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.spans import span_text, split_run
@@ -134,11 +134,11 @@ def test_glyph_told_apart_by_its_height() -> None:
 
 
 def test_codes_pdfium_shows_for_unmapped_simple_fonts() -> None:
-    assert 0xD7 in _SHOWN_CODES["\u00d7"]  # "×" through Latin-1
-    assert 0xDB in _SHOWN_CODES["\u00a4"]  # "¤" through MacRoman before the euro
-    assert 0xAA in _SHOWN_CODES["TM"]  # "™" through MacRoman, spelled out
-    assert 0xCA in _SHOWN_CODES[" "]  # a MacRoman no-break space shows as a space
-    assert "\u0628" not in _SHOWN_CODES  # Arabic letters are real text (/ActualText)
+    assert 0xD7 in SHOWN_CODES["\u00d7"]  # "×" through Latin-1
+    assert 0xDB in SHOWN_CODES["\u00a4"]  # "¤" through MacRoman before the euro
+    assert 0xAA in SHOWN_CODES["TM"]  # "™" through MacRoman, spelled out
+    assert 0xCA in SHOWN_CODES[" "]  # a MacRoman no-break space shows as a space
+    assert "\u0628" not in SHOWN_CODES  # Arabic letters are real text (/ActualText)
 
 
 def test_a_ligature_mapped_to_nothing_is_read_from_the_font(tmp_path: Path) -> None:

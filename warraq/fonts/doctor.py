@@ -15,14 +15,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pikepdf
 from fontTools import agl
-from fontTools.encodings.MacRoman import MacRoman
 
-from warraq.arabic.chars import MIRROR
 from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.names import fold_presentation, text_from_name
@@ -38,12 +35,22 @@ from warraq.fonts.program import (
 )
 from warraq.fonts.sfnt import SfntFacts, read_facts
 from warraq.fonts.shapes import Box, glyph_box, misfit, same_box
+from warraq.fonts.shown import (
+    DOTLESS,
+    MIRRORED,
+    SHOWN_CODES,
+    bad_char,
+    fold,
+    is_arabic,
+    marks_added,
+    odd_sign,
+    part_of,
+)
 from warraq.fonts.tounicode import parse_tounicode
 
 if TYPE_CHECKING:
     from warraq.ocr import OcrEngine
 
-DOTLESS = frozenset("\u066e\u066f\u06a1\u06ba\u08bb\u08bc\u08bd")
 _LATIN_SUPPLEMENT = range(0x00A0, 0x0250)
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
@@ -62,48 +69,6 @@ class Recovered:
 UNMAPPED = Recovered("\ufffd", "unmapped", 0.0)
 
 
-@lru_cache(maxsize=65536)
-def bad_char(ch: str) -> str | None:
-    """Why a mapped character cannot be the text of a glyph, or None."""
-    u = ord(ch)
-    if ch == "\ufffd":
-        return "U+FFFD"
-    if 0xE000 <= u <= 0xF8FF or u >= 0xF0000:
-        return "private use"
-    if unicodedata.category(ch) in ("Cc", "Cs", "Cn") and ch not in "\t\n\r":
-        return "control"
-    return None
-
-
-#: What PDFium's bidi pass may have turned a char into inside a right-to-left run.
-_MIRRORED = {**MIRROR, "\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
-
-
-def _shown_codes() -> dict[str, list[int]]:
-    """How PDFium may show a code of a simple font that it has no mapping for: the code read
-    through MacRoman (a (1,0) cmap: "Ä" for 0x80, "¤" for 0xDB as before the euro), WinAnsi or
-    Latin-1 ("×" for 0xD7), possibly in compatibility form ("TM" for "™", " " for a no-break
-    space). Measured on LibreOffice subsets without ToUnicode."""
-    tables = ([agl.toUnicode(name) for name in MacRoman],
-              [bytes([b]).decode("cp1252", "ignore") for b in range(256)],
-              [chr(b) for b in range(256)])
-    out: dict[str, list[int]] = {}
-    for chars in tables:
-        for code, ch in enumerate(chars):
-            ch = chr(code) if code < 0x80 else ch
-            spelled = unicodedata.normalize("NFKC", ch)
-            for shown in dict.fromkeys((ch, spelled, spelled.strip())):
-                if shown and code not in out.setdefault(shown, []):
-                    out[shown].append(code)
-    return out
-
-
-#: Shown text -> the codes of a simple font behind it, likeliest first. Anything else (an
-#: Arabic letter) is real text from /ActualText, which LibreOffice puts around clusters drawn
-#: with several glyphs (alef + hamza).
-_SHOWN_CODES = _shown_codes()
-
-
 def program_hash(font: pikepdf.Dictionary) -> str | None:
     """sha1 of the embedded font program as PDFium's FPDFFont_GetFontData returns it (decoded)."""
     desc = font.DescendantFonts[0] if "/DescendantFonts" in font else font
@@ -118,35 +83,6 @@ def program_hash(font: pikepdf.Dictionary) -> str | None:
             except Exception:
                 return None
     return None
-
-
-@lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-@lru_cache(maxsize=4096)
-def _marks_added(text: str) -> bool:
-    """A letter with combining marks ("أ" is alef and hamza above), or marks alone after a space."""
-    parts = unicodedata.normalize("NFD", text)
-    return len(parts) > 1 and all(unicodedata.category(c) == "Mn" for c in parts[1:])
-
-
-def _part_of(own: str, shown: str) -> bool:
-    """Is `own` the letter of `shown` without some of its marks ("ا" of "أ")?"""
-    a, b = Counter(unicodedata.normalize("NFD", own)), Counter(unicodedata.normalize("NFD", shown))
-    return a < b
-
-
-@lru_cache(maxsize=4096)
-def _odd_sign(text: str) -> bool:
-    """A lone modifier letter or ASCII sign: what some writers (WeasyPrint, fpdf2) put in
-    ToUnicode for an Arabic ligature or contextual form they could not name."""
-    return len(text) == 1 and (unicodedata.category(text) in ("Sk", "Lm") or text in "<>;^`|~\\{}[]")
-
-
-def _is_arabic(text: str) -> bool:
-    return any(0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF for c in text)
 
 
 #: A lazy probe of the drawn glyph's ink box, asked only when the shown text is ambiguous.
@@ -347,15 +283,15 @@ class FontRecovery:
         for code, text in tu.items():
             gid = gid_of(code)
             own = by_gid.get(gid) if gid is not None else None
-            if own is None and gid is not None and (_odd_sign(text) or _marks_added(text)):
+            if own is None and gid is not None and (odd_sign(text) or marks_added(text)):
                 # a sign, or a letter with marks, shown for a glyph the cmap does not reach
                 odd.append((gid, text))
                 continue
             if own is None or not text or bad_char(text[0]):
                 reading = text  # nothing to compare with: counts as agreeing
             else:
-                reading = _fold(own)
-                if reading != _fold(text) and (_is_arabic(own) or _is_arabic(text)):
+                reading = fold(own)
+                if reading != fold(text) and (is_arabic(own) or is_arabic(text)):
                     wrong += 1
             owns = per_text.get(text)
             if owns is None:
@@ -367,9 +303,9 @@ class FontRecovery:
         # glyphs included (WeasyPrint's alef reads "أ" wherever it is drawn, with or without
         # the hamza glyph, which maps to nothing). The latter only where marks are drawn apart.
         unnamed = "" in tu.values()  # a glyph mapped to nothing may be any mark
-        apart = {c for t in tu.values() if t and _marks_added(" " + t) for c in t}
+        apart = {c for t in tu.values() if t and marks_added(" " + t) for c in t}
         odd = [(gid, text) for gid, text in odd
-               if _odd_sign(text) or unnamed or not apart.isdisjoint(unicodedata.normalize("NFD", text)[1:])]
+               if odd_sign(text) or unnamed or not apart.isdisjoint(unicodedata.normalize("NFD", text)[1:])]
         if odd:
             # the texts of these few glyphs alone, unless every glyph's is known already
             prog = self._prog
@@ -379,16 +315,16 @@ class FontRecovery:
                 found = texts.get(gid)
                 if found is None and (hit := self._outline_of(gid)) is not None:
                     found = GlyphText(hit[0], "outline", hit[1])  # as drawn in the installed font
-                own_text = found.text if found is not None and _is_arabic(found.text) else text
-                if not _odd_sign(text) and not _part_of(own_text, text):
+                own_text = found.text if found is not None and is_arabic(found.text) else text
+                if not odd_sign(text) and not part_of(own_text, text):
                     own_text = text  # a contextual form of the whole letter: nothing drawn apart
-                per_text.setdefault(text, set()).add(_fold(own_text))
+                per_text.setdefault(text, set()).add(fold(own_text))
                 wrong += own_text != text
         # a shown text is corrected only when every glyph that shows it reads the same other way
-        self._override = {t for t, owns in per_text.items() if len(owns) == 1 and _fold(t) not in owns}
+        self._override = {t for t, owns in per_text.items() if len(owns) == 1 and fold(t) not in owns}
         # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
         # "ل"): only the drawn glyph's box can tell which one it was
-        self._contested = {t for t, owns in per_text.items() if len(owns) > 1 and owns != {_fold(t)}}
+        self._contested = {t for t, owns in per_text.items() if len(owns) > 1 and owns != {fold(t)}}
         return wrong
 
     def _check_legacy(self, shown: dict[int, str]) -> None:
@@ -398,12 +334,12 @@ class FontRecovery:
             own = self._own_texts()
             for code, text in shown.items():
                 gid = self._gid_of(code)
-                if (gid is not None and gid in own and _is_arabic(own[gid].text)
-                        and not _is_arabic(text) and not text.isspace()):
+                if (gid is not None and gid in own and is_arabic(own[gid].text)
+                        and not is_arabic(text) and not text.isspace()):
                     latin_over_arabic += 1
         # /Differences putting Latin symbols on control codes or on ASCII positions: a DTP hack
         shuffled = sum(1 for c, name in self._differences.items()
-                       if (uni := agl.toUnicode(name)) and len(uni) == 1 and not _is_arabic(uni)
+                       if (uni := agl.toUnicode(name)) and len(uni) == 1 and not is_arabic(uni)
                        and (c < 0x20 or (c < 0x80 and ord(uni) in _LATIN_SUPPLEMENT)))
         if latin_over_arabic >= 3:
             self.problems.append(f"legacy 8-bit encoding: Latin text for an Arabic font "
@@ -422,7 +358,7 @@ class FontRecovery:
             # a legacy font's glyph names are the Latin ones that garbled its text
             self._own = glyph_texts(self._prog, trust_names=True) if self._prog is not None else {}
             if self._legacy:
-                self._own = {g: t for g, t in self._own.items() if _is_arabic(t.text) or t.text.isspace()}
+                self._own = {g: t for g, t in self._own.items() if is_arabic(t.text) or t.text.isspace()}
         return self._own
 
     def resolve(self, text: str, map_error: bool, shape: ShapeProbe | None = None) -> Recovered | None:
@@ -486,7 +422,7 @@ class FontRecovery:
         tu = self._tounicode
         # a code ToUnicode leaves out or maps to nothing (WeasyPrint, for some ligatures); PDFium
         # mirrors a bracket's code in a right-to-left run, so "{" may be code 0x7D (fpdf2's lam-alef)
-        mirror = _MIRRORED.get(text)
+        mirror = MIRRORED.get(text)
         maybe = codes + self._codes_of(mirror, map_error) if mirror else codes
         left_out = tu is not None and any(not tu.get(c) for c in maybe)
         if left_out and (self.subtype != "/Type0" or text not in self._reverse):
@@ -514,7 +450,7 @@ class FontRecovery:
         if len({r.text for r in found}) > 1:  # several glyphs behind one shown text (U+0000, U+FFFD...)
             return self._choice(text, UNMAPPED)
         best = max(found, key=lambda r: r.confidence)
-        return None if _fold(best.text) == _fold(text) else best
+        return None if fold(best.text) == fold(text) else best
 
     def _as_code(self, text: str, map_error: bool) -> Recovered:
         codes = self._codes_of(text, map_error)
@@ -530,7 +466,7 @@ class FontRecovery:
             rec = self.resolve_code(code)
             if gid is not None and rec is not None:
                 part = Counter(unicodedata.normalize("NFD", rec.text))
-                keep = part < whole if parts else _fold(rec.text) != _fold(text)
+                keep = part < whole if parts else fold(rec.text) != fold(text)
                 candidates.append((gid, rec if keep else None))
         return _Choice(tuple(candidates), fallback)
 
@@ -540,7 +476,7 @@ class FontRecovery:
         drawn. PDFium mirrors brackets in right-to-left runs, codes included, so the mirrored
         char's code is a candidate too. The drawn box decides among them."""
         candidates: list[tuple[int, Recovered | None]] = [(gid, None) for gid in real]
-        for shown in dict.fromkeys((text, _MIRRORED.get(text, text))):
+        for shown in dict.fromkeys((text, MIRRORED.get(text, text))):
             for code in self._codes_of(shown, map_error):
                 gid, rec = self._gid_of(code), self.resolve_code(code)
                 if gid is not None and rec is not None:
@@ -555,14 +491,14 @@ class FontRecovery:
     def _cmap_glyphs(self, text: str) -> list[int]:
         """The glyphs the embedded cmap gives a char and its mirror image (PDFium's reading)."""
         cmap = self._cmap_gids()
-        return [cmap[u] for ch in dict.fromkeys((text, _MIRRORED.get(text, text))) if (u := ord(ch)) in cmap]
+        return [cmap[u] for ch in dict.fromkeys((text, MIRRORED.get(text, text))) if (u := ord(ch)) in cmap]
 
     def _codes_of(self, text: str, map_error: bool) -> list[int]:
         """The char codes PDFium may show as `text` where it has no mapping: the code itself
         (flagged chars, Type0 fonts), or a byte through a single-byte encoding."""
         if self.subtype == "/Type0" or map_error:
             return [ord(text)] if len(text) == 1 else []
-        return _SHOWN_CODES.get(text, [])
+        return SHOWN_CODES.get(text, [])
 
     def _in_own_cmap(self, text: str) -> bool:
         """Is an unflagged char of a font without ToUnicode real text rather than a char code?
