@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -189,3 +190,28 @@ def test_on_curve_flags_with_repeats() -> None:
     assert _on_curve(flags, 0, 3) == bytes([1, 1, 1])  # points end inside a repeat
     with pytest.raises(IndexError):
         _on_curve(flags[:5], 0, 8)  # the flags end before the points do
+
+
+def test_simple_truetype_codes_reach_the_same_glyphs_raw() -> None:
+    """LibreOffice's subsets (simple TrueType, a (1,0) cmap, no glyph names) are diagnosed from
+    raw cmaps without fontTools: every code must reach the glyph fontTools' reading gives."""
+    import pikepdf
+
+    from warraq.fonts.program import code_to_gid_fn, load_program, truetype_data
+    from warraq.fonts.sfnt import read_facts
+
+    fixtures = Path(__file__).parent / "fixtures"
+    checked = 0
+    for pdf_path in sorted(fixtures.glob("libreoffice-*.pdf")):
+        with pikepdf.open(pdf_path) as pdf:
+            for font in pdf.pages[0].Resources.Font.values():
+                data = truetype_data(font)
+                facts = read_facts(data.upto, simple=True) if data is not None else None
+                if facts is None or facts.named:
+                    continue
+                old = code_to_gid_fn(font, load_program(font))
+                new = code_to_gid_fn(font, None, facts.num_glyphs, facts)
+                assert [new(c) for c in range(256)] == [old(c) for c in range(256)]
+                assert any(new(c) for c in range(256))
+                checked += 1
+    assert checked >= 3

@@ -174,3 +174,13 @@ def test_pua_digits_never_guessed_wrong_or_dropped() -> None:
     for a, b in zip(r.text, only_arabic):
         assert a == b or a in SCRAMBLED.values()  # right, or left visible as the code
     assert "2019" in r.text and "2021" in r.text  # years pin 0, 1, 2, 9 from context alone
+
+
+def test_warraq_repair_stays_callable() -> None:
+    """Importing the subpackage rebinds the name warraq.repair; the API call must still work."""
+    import warraq
+    import warraq.repair as package
+
+    broken = "الخارجيـــة"
+    assert warraq.repair(broken).text == warraq.repair(broken).text == "الخارجية"
+    assert package(broken).text == repair(broken).text

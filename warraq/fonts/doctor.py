@@ -31,7 +31,7 @@ from warraq.fonts.program import (
     encoding_names,
     load_program,
     program_from_bytes,
-    type0_truetype,
+    truetype_data,
 )
 from warraq.fonts.sfnt import SfntFacts, read_facts
 from warraq.fonts.shapes import Box, glyph_box, misfit, same_box
@@ -110,22 +110,24 @@ class FontRecovery:
         self._index = index
         self._ocr = ocr
         self._font = font
-        # a Type0 TrueType font is diagnosed from its raw cmap, inflated only that far;
-        # fontTools loads it (from the stream's bytes kept here: the PDF may be closed by then)
-        # only when a glyph's text must be recovered, which most fonts of clean documents never need
-        self._data = type0_truetype(font) if self.subtype == "/Type0" else None
-        self._facts = read_facts(self._data.upto) if self._data is not None else None
+        # a TrueType font is diagnosed from its raw cmaps, inflated only that far; fontTools
+        # loads it (from the stream's bytes kept here: the PDF may be closed by then) only when
+        # a glyph's text must be recovered, which most fonts of clean documents never need. A
+        # simple font whose codes may go through glyph names is read by fontTools at once.
+        simple = self.subtype == "/TrueType"
+        self._data = truetype_data(font) if simple or self.subtype == "/Type0" else None
+        self._facts = read_facts(self._data.upto, simple) if self._data is not None else None
         self._program: FontProgram | None = None
         self._loaded = False
         self._hash: str | None = None
-        if self._facts is None:
-            self._data = None
+        if self._facts is None or (simple and self._facts.named):
+            self._data = self._facts = None
             self._hash = program_hash(font) or ""
             self._program = self._prog  # loaded now, while the PDF is open
+        prog = None if self._facts is not None else self._prog
         num_glyphs = self._facts.num_glyphs if self._facts is not None else None
-        self._gid_of: Callable[[int], int | None] = code_to_gid_fn(
-            font, None if num_glyphs is not None else self._prog, num_glyphs)
-        self._names = encoding_names(font, self._prog) if self.subtype != "/Type0" else {}
+        self._gid_of: Callable[[int], int | None] = code_to_gid_fn(font, prog, num_glyphs, self._facts)
+        self._names = encoding_names(font, prog) if self.subtype != "/Type0" else {}
         self._differences = differences(font)
         tu = font.get("/ToUnicode")
         self._tounicode: dict[int, str] | None = None

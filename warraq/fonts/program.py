@@ -18,6 +18,7 @@ from fontTools.ttLib import TTFont
 
 from warraq.fonts.glyf import RawGlyf
 from warraq.fonts.gsub import Rule, gsub_rules
+from warraq.fonts.sfnt import SfntFacts
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # embedded subsets' tables are often sloppy
 
@@ -241,32 +242,44 @@ def differences(font: pikepdf.Dictionary) -> dict[int, str]:
 
 
 def code_to_gid_fn(font: pikepdf.Dictionary, prog: FontProgram | None,
-                   num_glyphs: int | None = None) -> Callable[[int], int | None]:
+                   num_glyphs: int | None = None, facts: SfntFacts | None = None) -> Callable[[int], int | None]:
     """A function giving the glyph id of a char code, following the PDF's rules per font type.
-    A Type0 TrueType font needs only its glyph count (`num_glyphs`, without `prog`)."""
+    A Type0 TrueType font needs only its glyph count (`num_glyphs`, without `prog`); a simple
+    TrueType font without glyph names only its raw cmaps (`facts`, without `prog`)."""
     sub = font.get("/Subtype")
     if sub == "/Type0":
         return _cid_chain(font, prog, num_glyphs)
     names = encoding_names(font, prog)
+    if facts is not None and facts.symbol is not None and not facts.named:
+        n = facts.num_glyphs
+        uni = facts.cmap
+        return _simple_truetype({c: g if g < n else None for c, g in facts.symbol.items()}, names,
+                                _PlaceholderIds(n), lambda u: g if (g := uni.get(u)) is not None and g < n else None)
     if prog is None:
         return lambda code: None
-    if prog.tt is not None:  # simple TrueType: (3,0)/(1,0) cmap by code, else name lookup
-        sym = _symbol_cmap(prog.tt)
-
-        def tt_gid(code: int) -> int | None:
-            for c in (code, 0xF000 + code):
-                if c in sym:
-                    return prog.gid_of.get(sym[c])
-            name = names.get(code)
-            if name is not None and name in prog.gid_of:
-                return prog.gid_of[name]
-            uni = agl.toUnicode(name or "")
-            if len(uni) == 1 and ord(uni) in prog.cmap:
-                return prog.gid_of.get(prog.cmap[ord(uni)])
-            return None
-
-        return tt_gid
+    if prog.tt is not None:
+        by_name = prog.gid_of
+        return _simple_truetype({c: by_name.get(g) for c, g in _symbol_cmap(prog.tt).items()}, names, by_name,
+                                lambda u: by_name.get(prog.cmap[u]) if u in prog.cmap else None)
     return lambda code: prog.gid_of.get(names.get(code, ""))
+
+
+def _simple_truetype(symbol: Mapping[int, int | None], names: dict[int, str], by_name: Mapping[str, int],
+                     by_unicode: Callable[[int], int | None]) -> Callable[[int], int | None]:
+    """A simple TrueType font's code -> glyph id: its (3,0)/(1,0) cmap by code, else the code's
+    encoding name, as a glyph name or through the Unicode cmap."""
+
+    def tt_gid(code: int) -> int | None:
+        for c in (code, 0xF000 + code):
+            if c in symbol:
+                return symbol[c]
+        name = names.get(code)
+        if name is not None and name in by_name:
+            return by_name[name]
+        uni = agl.toUnicode(name or "")
+        return by_unicode(ord(uni)) if len(uni) == 1 else None
+
+    return tt_gid
 
 
 def _symbol_cmap(tt: TTFont) -> dict[int, str]:
@@ -295,9 +308,13 @@ def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None,
         except Exception:  # an undecodable map: no glyph ids
             return lambda code: None
 
+        held = [b""]  # what is inflated so far: asked for every code of the ToUnicode
+
         def by_map(cid: int) -> int | None:
             at = 2 * cid
-            data = table.upto(at + 2)
+            data = held[0]
+            if len(data) < at + 2:
+                data = held[0] = table.upto(at + 2)
             return data[at] << 8 | data[at + 1] if len(data) >= at + 2 else None
 
         return by_map
@@ -308,8 +325,8 @@ def _cid_chain(font: pikepdf.Dictionary, prog: FontProgram | None,
     return lambda cid: cid if cid < n else None
 
 
-def type0_truetype(font: pikepdf.Dictionary) -> Inflating | None:
-    """The embedded TrueType program of a Type0 font (None for CFF, or none embedded)."""
+def truetype_data(font: pikepdf.Dictionary) -> Inflating | None:
+    """The embedded TrueType program of a Type0 or simple font (None for CFF, or none embedded)."""
     fd = _descendant(font).get("/FontDescriptor")
     stream = fd.get("/FontFile2") if isinstance(fd, pikepdf.Dictionary) else None
     if not isinstance(stream, pikepdf.Stream):
@@ -359,7 +376,8 @@ class Inflating:
             except zlib.error:
                 self.failed = True
                 break
-            self._tail = z.unconsumed_tail
+            # bytes after the end of the zlib data stay "unconsumed" forever: they are not the font's
+            self._tail = z.unconsumed_tail if not z.eof else b""
             parts.append(part)
             have += len(part)
         if not self._tail:

@@ -12,6 +12,7 @@ _SECTION = re.compile(rb"begin(bfchar|bfrange)(.*?)end\1", re.S)
 _ITEM = re.compile(rb"<([0-9A-Fa-f\s]*)>|\[([^\]]*)\]")
 _HEX = re.compile(rb"<([0-9A-Fa-f\s]*)>")
 _SPACE = re.compile(rb"\s")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _utf16(hexstr: bytes) -> str:
@@ -32,10 +33,11 @@ def parse_tounicode(data: bytes) -> dict[int, str]:
     """Code -> text. bfrange with one destination increments its last UTF-16 unit (PDF 9.10.3)."""
     out: dict[int, str] = {}
     for section in _SECTION.finditer(data):
-        items = _ITEM.findall(section.group(2))
+        body = section.group(2)
+        if section.group(1) == b"bfchar" and b"[" not in body and _bulk_pairs(_HEX.findall(body), out):
+            continue
+        items = _ITEM.findall(body)
         if section.group(1) == b"bfchar":
-            if _two_byte_pairs(items, out):
-                continue
             for k in range(0, len(items) - 1, 2):
                 src, dst = items[k][0], items[k + 1][0]
                 if not items[k][1] and not items[k + 1][1]:
@@ -57,27 +59,31 @@ def parse_tounicode(data: bytes) -> dict[int, str]:
     return out
 
 
-def _two_byte_pairs(items: list[tuple[bytes, bytes]], out: dict[int, str]) -> bool:
-    """A bfchar section: its usual pairs, a 2-byte code to one BMP character, decoded in bulk,
-    the rest one by one. False (nothing added) when that could change which pair wins."""
-    pairs = list(zip(items[0::2], items[1::2]))
-    if len(items) % 2 or any(src[1] or dst[1] for src, dst in pairs):
+def _bulk_pairs(hexes: list[bytes], out: dict[int, str]) -> bool:
+    """A bfchar section whose codes all have one width, 1 or 2 bytes: codes and the usual
+    one-character texts decoded in bulk, other texts one by one, added in file order (a later
+    pair wins). False (nothing added) for any other section."""
+    srcs, dsts = hexes[0::2], hexes[1::2]
+    widths = set(map(len, srcs))
+    if len(hexes) % 2 or len(widths) != 1 or not widths <= {2, 4}:
         return False
-    plain = [(src[0], dst[0]) for src, dst in pairs if len(src[0]) == 4 and len(dst[0]) == 4]
-    if not plain:
-        return False
+    single = set(map(len, dsts)) == {4}
     try:
-        codes = array("H", bytes.fromhex(b"".join(src for src, _ in plain).decode("ascii")))
-        text = bytes.fromhex(b"".join(dst for _, dst in plain).decode("ascii")).decode("utf-16-be", "surrogatepass")
+        raw = bytes.fromhex(b"".join(srcs).decode("ascii"))
+        plain = bytes.fromhex(b"".join(dsts if single else [d for d in dsts if len(d) == 4]).decode("ascii"))
+        text = plain.decode("utf-16-be", "surrogatepass")
     except ValueError:
         return False
-    if len(text) != len(plain) or any("\ud800" <= c <= "\udfff" for c in text):
-        return False  # surrogates: decoded one by one, as the general path does
-    if sys.byteorder == "little":
-        codes.byteswap()
-    rest = {_code(src[0]): _utf16(dst[0]) for src, dst in pairs if not (len(src[0]) == 4 and len(dst[0]) == 4)}
-    if not rest.keys().isdisjoint(codes):
-        return False  # a code in both kinds of pair: the later one wins, in file order
-    out.update(zip(codes, text))
-    out.update(rest)
+    if len(raw) * 2 != sum(map(len, srcs)) or _SURROGATE.search(text):
+        return False  # whitespace inside a code, or surrogates: decoded one by one
+    codes: bytes | array[int] = raw
+    if widths == {4}:
+        codes = array("H", raw)
+        if sys.byteorder == "little":
+            codes.byteswap()
+    if single:
+        out.update(zip(codes, text))
+    else:
+        one = iter(text)
+        out.update(zip(codes, [next(one) if len(d) == 4 else _utf16(d) for d in dsts]))
     return True
