@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from warraq.repair import repair
-from warraq.repair.context import CONFLICT, _paragraph_ends, choose, pair_score
-from warraq.repair.segments import find_segments
+from warraq.repair.context import CONFLICT, WRAP_MAX, _paragraph_ends, choose, pair_score, wrap_score
+from warraq.repair.segments import find_segments, free_readings
 
 # A full line whose paragraph goes on, and lines of one news story, each cut once mid-word.
 FULL = "انتهى الاجتماع بعد ثلاث ساعات من النقاش الطويل بين أعضاء المجلس، ثم"
@@ -114,3 +114,33 @@ def test_a_damaged_document_lets_weaker_readings_through() -> None:
     out = repair("\n".join(doc) + "\n").text
     assert out == "\n".join(want) + "\n"
     assert repair(out).text == out
+
+
+def test_a_first_word_that_fitted_on_the_line_above_is_unlikely() -> None:
+    # Lines are filled greedily: with 10 characters left above, «في» would have gone there.
+    assert wrap_score(60, "في", 70) < wrap_score(60, "والمشروعات", 70) == 0.0
+    assert wrap_score(69, "في", 70) == 0.0  # no room above: any word may start the line
+    assert wrap_score(40, "في", 70) == -WRAP_MAX  # capped: widths are characters, not glyphs
+
+
+def test_a_word_cut_twice_on_a_short_line_is_found() -> None:
+    fix = find_segments("ية؟». لو الأو")
+    assert fix is not None and fix.text == "الأولوية؟»."
+
+
+def test_free_readings_only_where_a_marker_or_a_sentence_end_is_out_of_place() -> None:
+    assert [f.text for f in free_readings("ماذا بعد؟ ##", True)] == ["## ماذا بعد؟"]
+    assert [f.text for f in free_readings("وحدها. الميزانيات", True)] == ["الميزانيات وحدها."]
+    assert free_readings("وحدها. الميزانيات", False) == ()  # not a paragraph's last line
+    assert free_readings("يوميات رحلة إلى الواحة title:", True) == ()  # a colon ends no paragraph
+    assert free_readings("سعر الوحدة - 15) وقال", False) == ()  # a dash or a number may sit inside
+
+
+def test_a_line_cut_only_between_words_moves_in_a_damaged_document() -> None:
+    heading = ("ماذا بعد؟ ##", "## ماذا بعد؟")
+    doc = [CLEAR[0][0], CLEAR[1][0], CLEAR[2][0], heading[0], FULL]
+    out = repair("\n".join(doc) + "\n").text
+    assert out.split("\n")[3] == heading[1]
+    assert repair(out).text == out
+    clean = "\n".join([CLEAR[0][1], heading[0], FULL]) + "\n"  # no damage shown: nothing moves
+    assert repair(clean).text == clean

@@ -9,6 +9,7 @@ where the original line's end met its start: such readings tie. Two things it ca
   before a definite noun; a noun before its agreeing adjective).
 - the line's place in its paragraph. The last word of a line runs on into the next line, so the
   pair across a line break is running text too, and a paragraph's last line ends a sentence.
+  Lines are filled greedily, so a line's first word did not fit at the end of the line above.
 
 Scores are log10 likelihood ratios (running text against a chance pair), set by hand and kept
 small: they choose among readings segments.py found about equally good. Whether a line moves at
@@ -21,8 +22,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from warraq.arabic.chars import TATWEEL
 from warraq.repair.model import logp, word_key
-from warraq.repair.segments import ATTACHES_LEFT, MIN_SCORE, MIN_SCORE_DAMAGED, SegmentFix, readings
+from warraq.repair.segments import (
+    ATTACHES_LEFT,
+    MIN_SCORE,
+    MIN_SCORE_DAMAGED,
+    SegmentFix,
+    free_readings,
+    readings,
+)
 
 _EDGE_PUNCT = "،,.:;؛!?؟…»«()[]{}\"'"
 _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
@@ -51,6 +60,8 @@ PARAGRAPH_END = 1.0     # a paragraph's last line ends a sentence (on top of seg
 SHORT_LINE = 0.85       # shorter than this share of the document's line width: a paragraph's last
 CLEAR_SCORE = 8.0       # a reading this sure shows the document has the damage ...
 CLEAR_LINES = 3         # ... and this many such lines let weaker readings through (MIN_SCORE_DAMAGED)
+WRAP_STEP = 0.3         # per character of room left: a first word that would have fitted above ...
+WRAP_MAX = 1.5          # ... costs at most this (widths are counted in characters, not glyph widths)
 
 
 def pair_score(a: str, b: str) -> float:
@@ -101,11 +112,14 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
     """Each eligible line's reordering (None to keep it), chosen with its neighbours in view.
 
     Lines are a chain: a reading's score is its own (segments.py) plus its word pairs, the pair
-    its first word makes with the line above, and the sentence end a paragraph's last line
-    needs. The best chain is found by dynamic programming over the lines' readings.
+    its first word makes with the line above, whether that word would have fitted on the line
+    above (`wrap_score`), and the sentence end a paragraph's last line needs. The best chain is
+    found by dynamic programming over the lines' readings.
     """
-    options = _options(lines, eligible)
     ends = _paragraph_ends(lines)
+    options = _options(lines, eligible, ends)
+    width = _width(lines, 0.8)
+    sizes = [[_length(" ".join(toks)) for _, toks in opts] for opts in options]
     # best[k][o]: score of the best chain ending in option o of line k, and the option before it
     best: list[list[tuple[float, int]]] = []
     for k, opts in enumerate(options):
@@ -119,7 +133,8 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
             if k == 0 or ends[k - 1] or not lines[k - 1].strip():
                 row.append((own, -1))
                 continue
-            above = [(score + pair_score(options[k - 1][p][1][-1], toks[0]), p) for p, (score, _) in enumerate(best[k - 1])]
+            above = [(score + pair_score(options[k - 1][p][1][-1], toks[0])
+                      + wrap_score(sizes[k - 1][p], toks[0], width), p) for p, (score, _) in enumerate(best[k - 1])]
             top, arg = max(above)
             row.append((own + top, arg))
         best.append(row)
@@ -133,29 +148,51 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
     return chosen[::-1]
 
 
-def _options(lines: Sequence[str], eligible: Sequence[bool]) -> list[list[tuple[SegmentFix | None, list[str]]]]:
+def _options(lines: Sequence[str], eligible: Sequence[bool],
+             ends: Sequence[bool]) -> list[list[tuple[SegmentFix | None, list[str]]]]:
     """Each line's readings with their tokens, or the line as it is.
 
     A reading must reach MIN_SCORE, or only MIN_SCORE_DAMAGED where CLEAR_LINES other lines of
-    the document show the damage beyond doubt.
+    the document show the damage beyond doubt; there, a line with no word evidence may still
+    move where its markers or sentence ends show it is out of order (segments.free_readings).
     """
     found = [readings(text) if ok else () for text, ok in zip(lines, eligible)]
     clear = sum(bool(f) and f[0].gain >= CLEAR_SCORE for f in found)
-    floor = MIN_SCORE_DAMAGED if clear >= CLEAR_LINES else MIN_SCORE
+    damaged = clear >= CLEAR_LINES
+    floor = MIN_SCORE_DAMAGED if damaged else MIN_SCORE
     out: list[list[tuple[SegmentFix | None, list[str]]]] = []
-    for text, fixes in zip(lines, found):
+    for text, fixes, ok, end in zip(lines, found, eligible, ends):
         opts: list[tuple[SegmentFix | None, list[str]]] = [(f, f.text.split(" ")) for f in fixes if f.gain >= floor]
+        if damaged and ok and not fixes:
+            opts = [(f, f.text.split(" ")) for f in free_readings(text, end)]
+            if opts:
+                opts.append((None, text.split(" ")))
         out.append(opts or [(None, text.split(" "))])
     return out
 
 
 def _paragraph_ends(lines: Sequence[str]) -> list[bool]:
     """Lines that end a paragraph: followed by a blank line, a heading or list item, or short."""
-    lengths = sorted(len(t) for t in lines if t.strip())
-    width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+    width = _width(lines, 0.8)
     out = []
     for k, text in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         out.append(bool(text.strip()) and (not nxt.strip() or bool(_MARKER_RE.match(nxt))
-                                           or len(text) < SHORT_LINE * width))
+                                           or _length(text) < SHORT_LINE * width))
     return out
+
+
+def wrap_score(above: int, first: str, width: int) -> float:
+    """Lines are filled greedily: a first word that would have fitted on the line above is unlikely."""
+    room = width - above - 1 - _length(first)
+    return 0.0 if room < 0 else -min(WRAP_MAX, WRAP_STEP * (room + 1))
+
+
+def _length(text: str) -> int:
+    """A line's length without kashida, which stretches a line only to justify it."""
+    return len(text.replace(TATWEEL, ""))
+
+
+def _width(lines: Sequence[str], share: float) -> int:
+    lengths = sorted(_length(t) for t in lines if t.strip())
+    return lengths[int(share * (len(lengths) - 1))] if lengths else 0

@@ -13,7 +13,9 @@ words. Each cut costs a fixed penalty, so the line stays as it is unless fragmen
 A cut between words leaves no trace a word list can see, and neither does the seam where the
 original line's end meets its start; `_edge_cues` places such free cuts from punctuation only
 (a sentence end closes the line, brackets open before they close, a list marker starts it);
-context.py weighs the readings that tie against the neighbouring lines.
+context.py weighs the readings that tie against the neighbouring lines. A line with no word
+evidence at all moves only in a document damaged beyond doubt, where a heading marker or a
+paragraph's last sentence end is out of place (`free_readings`).
 """
 
 from __future__ import annotations
@@ -34,10 +36,13 @@ MIN_SCORE = 3.0          # below this even the best reordering is not worth the 
 MIN_SCORE_DAMAGED = 1.0  # ... unless other lines of the document show the damage clearly
 MAX_MIDDLE = 12          # longest token taken as the middle piece of a word cut twice
 MAX_CUTS = 3
+MAX_CHAIN_ONLY = 8       # a short line may hold nothing but a word cut twice ("ية؟». لو الأو"); the
+                         # search for one costs too much to run on every line without a junction
 SENTENCE_END = 0.4
 MAX_CUES = 1.3           # the most `_edge_cues` can add
 READING_MARGIN = 1.5     # readings this close to the best are kept for the context to judge
 MAX_READINGS = 64
+FREE_GAIN = 1.0          # a marker or sentence end out of place, in a document shown to be damaged
 
 _ARABIC_RUN = "[\u0621-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
 _LEFT_RE = re.compile(f"{_ARABIC_RUN}$")
@@ -45,10 +50,12 @@ _RIGHT_RE = re.compile(f"^[\u0621-\u064a\u0671-\u06d3]{_ARABIC_RUN[:-1]}*")
 _ANY_ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]")
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+$")
 _SENTENCE_END = tuple(".!?؟…:")
+_FULL_STOP = tuple(".!?؟…")  # a colon may end a "key:" or introduce a list
 ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")  # punctuation set against the word before it
 _OPENING = "([{«"
 _CLOSING = ")]}»"
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
+_HEAD_RE = re.compile("^(#+|•)$")  # markers that only ever start a line (a dash or "15." may not)
 
 
 @dataclass(frozen=True)
@@ -122,9 +129,11 @@ def readings(line: str) -> tuple[SegmentFix, ...]:
                 g = _piece_gain(lp, rp)
                 if g >= MIN_JOIN_GAIN:
                     gains[(i, j)] = g
-    if not gains or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
+    if (not gains and n > MAX_CHAIN_ONLY) or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
         return ()  # a line of glyph debris is not a line cut into a few pieces
     pairs = set(gains) | _chain_pairs(tokens, lefts, rights)
+    if not pairs:
+        return ()
     found: list[SegmentFix] = []
     best = MIN_SCORE_DAMAGED
     for cuts in _candidates(pairs, n):
@@ -140,6 +149,29 @@ def readings(line: str) -> tuple[SegmentFix, ...]:
     floor = max(MIN_SCORE_DAMAGED, best - READING_MARGIN)
     kept = sorted((f for f in found if f.gain >= floor), key=lambda f: -round(f.gain, 6))
     return tuple(kept[:MAX_READINGS])
+
+
+def free_readings(line: str, last: bool) -> tuple[SegmentFix, ...]:
+    """Rotations of a line with no word cut, for a document that shows the damage elsewhere.
+
+    A cut between words leaves no word evidence, so only what cannot be in place is used: a
+    heading or bullet marker inside the line, or, on a paragraph's last line, a sentence end
+    inside it while the line ends elsewhere. Each rotation that starts at the marker, or ends
+    at the sentence end, is offered; the neighbouring lines choose (context.py).
+    """
+    tokens = line.split(" ")
+    n = len(tokens)
+    if n < 2 or n > MAX_TOKENS or "" in tokens:
+        return ()
+    cuts = {b for b in range(1, n) if _HEAD_RE.match(tokens[b])}
+    if last and not tokens[-1].endswith(_SENTENCE_END) and not _HEAD_RE.match(tokens[0]):
+        cuts |= {b + 1 for b in range(n - 1) if tokens[b].rstrip("»)\"'").endswith(_FULL_STOP)}
+    out = []
+    for b in sorted(cuts):
+        restored = tokens[b:] + tokens[:b]
+        gain = FREE_GAIN + _edge_cues(restored, (b,), n) - _edge_cues(tokens, (), n)
+        out.append(SegmentFix(" ".join(restored), (b,), 0, gain))
+    return tuple(sorted(out, key=lambda f: -f.gain))
 
 
 def _fragments(tokens: list[str]) -> int:
