@@ -119,7 +119,8 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
     ends = _paragraph_ends(lines)
     options = _options(lines, eligible, ends)
     width = _width(lines, 0.8)
-    sizes = [[_length(" ".join(toks)) for _, toks in opts] for opts in options]
+    # room each option leaves at its line's end: a next first word longer than it did not fit
+    rooms = [[width - 1 - _length(fix.text if fix else text) for fix, _ in opts] for opts, text in zip(options, lines)]
     # best[k][o]: score of the best chain ending in option o of line k, and the option before it
     best: list[list[tuple[float, int]]] = []
     for k, opts in enumerate(options):
@@ -133,8 +134,11 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
             if k == 0 or ends[k - 1] or not lines[k - 1].strip():
                 row.append((own, -1))
                 continue
-            above = [(score + pair_score(options[k - 1][p][1][-1], toks[0])
-                      + wrap_score(sizes[k - 1][p], toks[0], width), p) for p, (score, _) in enumerate(best[k - 1])]
+            first = toks[0]
+            flen = _length(first)
+            above = [(score + pair_score(options[k - 1][p][1][-1], first)
+                      + (_wrap(room - flen) if room >= flen else 0.0), p)
+                     for p, ((score, _), room) in enumerate(zip(best[k - 1], rooms[k - 1]))]
             top, arg = max(above)
             row.append((own + top, arg))
         best.append(row)
@@ -185,7 +189,12 @@ def _paragraph_ends(lines: Sequence[str]) -> list[bool]:
 def wrap_score(above: int, first: str, width: int) -> float:
     """Lines are filled greedily: a first word that would have fitted on the line above is unlikely."""
     room = width - above - 1 - _length(first)
-    return 0.0 if room < 0 else -min(WRAP_MAX, WRAP_STEP * (room + 1))
+    return 0.0 if room < 0 else _wrap(room)
+
+
+def _wrap(spare: int) -> float:
+    """The cost of a first word that would have fitted above with `spare` characters to spare."""
+    return -min(WRAP_MAX, WRAP_STEP * (spare + 1))
 
 
 def _length(text: str) -> int:
