@@ -36,7 +36,7 @@ MIN_SCORE = 3.0          # below this even the best reordering is not worth the 
 MIN_SCORE_DAMAGED = 1.0  # ... unless other lines of the document show the damage clearly
 MAX_MIDDLE = 12          # longest token taken as the middle piece of a word cut twice
 MAX_CUTS = 3
-MAX_CHAIN_ONLY = 8       # a short line may hold nothing but a word cut twice ("ية؟». لو الأو"); the
+MAX_CHAIN_ONLY = 5       # a short line may hold nothing but a word cut twice ("ية؟». لو الأو"); the
                          # search for one costs too much to run on every line without a junction
 SENTENCE_END = 0.4
 MAX_CUES = 1.3           # the most `_edge_cues` can add
