@@ -51,3 +51,20 @@ def test_document_decides_which_kind_of_reading_it_needs() -> None:
 
 def test_glyph_debris_left_alone() -> None:
     assert repair_line(".ا ل م ن ة ل ب ي ت") is None
+
+
+def test_spacing_habits_of_clean_text_are_no_misplacement() -> None:
+    # gazettes and typed reports space their punctuation and brackets; a number split by an
+    # extractor ("850,000 .00") is no visual order either
+    for line in ("قرر المجلس القانون الآتي نصه ، وقد أصدرناه ؛",
+                 "مادة ( 4 ) : تشكل اللجنة برئاسة الوزير المختص وعضوية كل من :",
+                 "إجمالي الإيرادات (Total Revenue)\t1,200,000 .00 ر.س",
+                 "تُخْبِرُنِي وَأَنَا لَا أَعْرِفُكَ؟» فَأَجَابَ التَّاجِرُ: «لِأَنَّ"):
+        assert misplacements(line) == 0, line
+        assert repair(line).text == line
+
+
+def test_brackets_drawn_inside_out_are_misplaced() -> None:
+    assert misplacements("تنص المادة ) 12 ( من القانون") > 0
+    assert misplacements("تنص المادة ( 12 ) من القانون") == 0
+    assert misplacements("أ) البند الأول (المعدل") == misplacements("أ) البند الأول")  # a list marker

@@ -213,3 +213,16 @@ def test_lam_order_fixed_inside_a_hashtag() -> None:
 
     # the lam-alef ligature read alef first, in the second part of a compound
     assert _fix_lam_line("#الذكاء_االصطناعي", True) == "#الذكاء_الاصطناعي"
+
+
+def test_lone_lam_alef_read_backwards_but_not_a_cut_article() -> None:
+    # in a document that shows the lam-ligature damage, a lone "ال" is "لا" read backwards,
+    # unless it is the article a stray space cut from its word
+    from warraq.repair import repair
+
+    text = ("احتلت المدينة المرتبة األولى هذا العام\nوفي المرحلة األخيرة فاز الفريق\n"
+            "أعلنت ال وزارة النتائج اليوم\nقال إنه ال يعرف السبب\n")
+    lines = repair(text).text.splitlines()
+    assert lines[:2] == ["احتلت المدينة المرتبة الأولى هذا العام", "وفي المرحلة الأخيرة فاز الفريق"]
+    assert lines[2] == "أعلنت ال وزارة النتائج اليوم"
+    assert lines[3] == "قال إنه لا يعرف السبب"

@@ -306,6 +306,7 @@ def _pass_three(ln: _Line, fix: SegmentFix | None, lam_doc: bool, stretch: froze
 
 
 _ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
+_NEXT_WORD_RE = re.compile("[ \u00a0]+([\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+)")
 
 
 def _fix_lam_line(line: str, trust_pattern: bool) -> str:
@@ -321,7 +322,10 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
         core = m.group()
         if "ل" not in core or (logp(core) > UNKNOWN and not trust_pattern):
             return core
-        if core in ("ال", "هلل") and trust_pattern:  # a lam ligature read backwards
+        if core in ("ال", "هلل") and trust_pattern:  # a lam ligature read backwards ...
+            after = _NEXT_WORD_RE.match(line, m.end())
+            if core == "ال" and after and logp("ال" + after.group(1)) > UNKNOWN:
+                return core  # ... or an article a stray space cut from its word ("عن ال وزارة")
             return "لا" if core == "ال" else "لله"
         return rules.fix_lam_order(rules.fix_allah(core), 1.0 if trust_pattern else 1.5)
 

@@ -25,22 +25,46 @@ _NOT_SUFFIX = "\u0621-\u063f\u0641-\u0644\u0646\u0648-\u064a"  # letters but ه 
 _MISPLACED = [re.compile(p) for p in (
     f"^\\s*[{_ATTACH_LEFT}](?!\\.\\.)",                  # the line starts with a sentence end
     f"[{_OPENING}]\\s*$",                                  # ... or ends with an opening bracket
-    f"(?:^|\\s)[{_ATTACH_LEFT}]+(?=[{_LETTER}{_DIGIT}A-Za-z])",  # ".القطاعين", "،2027", "%50"
+    f"(?:^|\\s)[{_ATTACH_LEFT}]+(?=[{_LETTER}A-Za-z])",     # ".القطاعين", "%Q"
+    f"(?:^|(?<![{_DIGIT}])\\s)[{_ATTACH_LEFT}]+(?=[{_DIGIT}])",  # "،2027", "%50"; "850,000 .00" is a split number
     f"[{_LETTER}{_DIGIT}A-Za-z][{_OPENING}]+(?=\\s|$)",    # "غير«", "مساحة2025-2021("
     f"[{_LETTER}]{{2}}[{_OPENING}](?=[{_LETTER}])",         # "حالة]حتى" read as "حالة[حتى"
     f"[)\\]}}»][{_LETTER}{_DIGIT}A-Za-z]",                   # "]حتى", ")Paracetamol"
     f"[{_DIGIT}%][{_LETTER}]{{2}}",                        # a number glued to a word
     f"[{_DIGIT}][{_NOT_SUFFIX}](?![{_LETTER}])",          # "3و", a prefix left behind
     f"[{_LETTER}]{{2}}[A-Za-z]|[A-Za-z][{_LETTER}]",        # Latin glued to Arabic ("TikTokو")
-    "(?:^|\\s)[،,)\\]}»]+(?=\\s|$)",                      # a lone comma or closing bracket
     "[•▪◦●](?=\\S*\\s*$)",                                 # a bullet at the line end
+    "\\s[،,]+$",                                            # a comma set apart at the line end
 )]
 
 
 @lru_cache(maxsize=20_000)
 def misplacements(line: str) -> int:
     """Punctuation and numbers standing where logical text never puts them."""
-    return sum(len(p.findall(line)) for p in _MISPLACED)
+    return sum(len(p.findall(line)) for p in _MISPLACED) + _inside_out(line)
+
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}  # not quotes: «» close and open again in dialogue
+_INSIDE_OUT_SPAN = 12  # characters: a number or a word between the two
+
+
+def _inside_out(line: str) -> int:
+    """Bracket pairs drawn inside out, ") 1 (": a closing bracket that nothing opened, shortly
+    followed by an opening one that nothing closes. A lone closer ("أ) البند", or the end of
+    a bracket opened on the line above) is no such sign."""
+    if not any(c in line for c in _PAIRS):
+        return 0
+    opened: list[tuple[str, int]] = []
+    strays: list[int] = []
+    for i, ch in enumerate(line):
+        if ch in "([{":
+            opened.append((ch, i))
+        elif ch in _PAIRS:
+            if opened and opened[-1][0] == _PAIRS[ch]:
+                opened.pop()
+            elif not opened:
+                strays.append(i)
+    return sum(any(0 < i - s <= _INSIDE_OUT_SPAN for _, i in opened) for s in strays)
 
 
 def repair_line(line: str, prefer: str = "bidi") -> tuple[str, float] | None:
