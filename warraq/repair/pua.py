@@ -307,16 +307,26 @@ def _canonical(n: _Number) -> _Number:
 _HIJRI = re.compile("[0-9\u0660-\u0669\ue000-\uf8ff] ?هـ?(?![\u0621-\u064a])|محرم|جمادى|شعبان|شوال|القعدة|الحجة")
 
 
-def _indic_digits(text: str) -> bool:
-    """Which digit shapes the codes stand for: those the document shows elsewhere.
+# A separator touching a code: Arabic-Indic digits come with ٪ ٫ ٬, European ones with % . ,
+_SEPARATOR = re.compile("(?<=[\ue000-\uf8ff])[\u066a-\u066c%]|[\u066a-\u066c%](?=[\ue000-\uf8ff])"
+                        "|(?<=[\ue000-\uf8ff])[.,](?=[\ue000-\uf8ff])")
 
-    With no visible digits, the text alone cannot tell; Hijri dates lean to Arabic-Indic digits
+
+def _indic_digits(text: str) -> bool:
+    """Which digit shapes the codes stand for: those the document shows elsewhere, else those
+    its number separators go with (٪ ٫ ٬ or % . ,).
+
+    With neither, the text alone cannot tell; Hijri dates lean to Arabic-Indic digits
     (official Gulf documents), anything else to European digits.
     """
     indic = sum("\u0660" <= c <= "\u0669" for c in text)
     latin = sum("0" <= c <= "9" for c in text)
     if indic or latin:
         return indic > latin
+    seps: list[str] = _SEPARATOR.findall(text)
+    arabic = sum("\u066a" <= c <= "\u066c" for c in seps)
+    if 2 * arabic != len(seps):
+        return 2 * arabic > len(seps)
     return len(_HIJRI.findall(text)) >= 2
 
 
