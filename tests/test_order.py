@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import line_text, rev
+from conftest import glyphs_from_visual, line_text, rev
+
+from warraq.layout.assemble import to_line
+from warraq.layout.lines import build_segments
+from warraq.pdf.glyphs import Glyph
 
 
 def units(*parts: str) -> list[str]:
@@ -122,3 +126,15 @@ def test_number_oddities_prefer_the_tidy_reading() -> None:
     assert number_oddities("بنسبة 70%") == 0
     assert number_oddities("بنسبة %70") == 1
     assert number_oddities("انخفض 4.2- أمس") == 1
+
+
+def test_lam_alef_ligature_with_its_alef_in_actual_text() -> None:
+    # LibreOffice draws "لإ" as one ligature glyph mapped to lam, and puts the alef with its
+    # hamza and kasra in /ActualText over the same place; the span's origin may lie a mark's
+    # width right of the lam's, which must not put the alef first: "الْإِنْسَانِ" (no marks here)
+    glyphs = glyphs_from_visual([*rev("نسان"), "\u0644", "\u0627"])
+    lam = next(g for g in glyphs if g.text == "\u0644")
+    alef = Glyph("\u0625\u0650", "actualtext", lam.x0 + 0.3, lam.top, lam.x1 - 0.7, lam.bottom,
+                 lam.ox + 0.9, lam.oy, lam.size, lam.font, lam.index - 1)
+    segs = build_segments([*glyphs, alef])
+    assert to_line(segs[0], "rtl", keep_tatweel=False).text == "الإِنسان"

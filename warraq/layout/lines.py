@@ -150,8 +150,10 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule
     marks = [g for g in glyphs if g.is_mark]
     rows = _rows(bases)
     _attach_marks(rows, marks)
+    spans = any(g.source == "actualtext" for g in bases)
     for k, row in enumerate(rows):
-        rows[k] = [row[i] for i in _pen_order(row)]
+        order = _pen_order(row)
+        rows[k] = [row[i] for i in (_lam_before_alef(row, order) if spans else order)]
     segments: list[Segment] = []
     for k, row in enumerate(rows):
         tests = _RowTests(rows, k, gutter_em, rules or [])
@@ -179,6 +181,22 @@ def _pen_order(row: list[Cluster]) -> list[int]:
             run = []
         run.append(b)
     return out + (_by_key(row, sorted(run)) if len(run) > 1 else run)
+
+
+_ALEFS = frozenset("\u0622\u0623\u0625\u0627\u0671")
+
+
+def _lam_before_alef(row: list[Cluster], order: list[int]) -> list[int]:
+    """A lam-alef ligature drawn as one glyph mapped to its lam, with the alef and its hamza in
+    /ActualText over the same place (LibreOffice, for "لإ"): the two origins differ by a mark's
+    width, either way. Lam comes first in reading, so in left-to-right order the alef goes left."""
+    out = list(order)
+    for k in range(len(out) - 1):
+        a, b = row[out[k]].glyph, row[out[k + 1]].glyph
+        if a.text[:1] == "\u0644" and b.source == "actualtext" and b.text[:1] in _ALEFS:
+            if min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.6 * min(a.x1 - a.x0, b.x1 - b.x0):
+                out[k], out[k + 1] = out[k + 1], out[k]
+    return out
 
 
 def _by_key(row: list[Cluster], positions: list[int]) -> list[int]:
