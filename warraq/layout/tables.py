@@ -4,7 +4,8 @@ A row is a baseline with two or more short segments; consecutive rows belong to 
 they share a gutter. Lines of a neighbouring column that sit level with the table do not end
 it. Header cells often wrap onto several lines, each cell centred on its own baselines: the
 lines above the table's first full row that each fit inside one column are stacked into that
-column's header cell.
+column's header cell. Top-aligned cells leave the wrapped lines below a full header row, on
+rows of their own (`_wrapped_below`).
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ def _with_header(run: list[list[Segment]], free: list[Segment]) -> list[Row]:
     size = median(s.size for s in run[first])
     left, right = columns[0][0] - 4 * size, columns[-1][1] + 4 * size  # headers outgrow numbers
     top = min(s.top for s in run[first])
+    _wrapped_below(body, bounds)
     lines = [s for r in run[:first] for s in r]
     # loose lines just above, inside the table's width, each within one column
     for s in sorted(free, key=lambda s: -s.bottom):
@@ -97,11 +99,34 @@ def _with_header(run: list[list[Segment]], free: list[Segment]) -> list[Row]:
             break  # the last line of the paragraph above, not a header cell
         lines.append(s)
     if not lines or any(_column(s, bounds) is None for s in lines):
-        return [[[s] for s in sorted(r, key=lambda s: s.x0)] for r in run]
+        return [*([[s] for s in sorted(r, key=lambda s: s.x0)] for r in run[:first]), *body]
     header: Row = [[] for _ in columns]
     for s in sorted(lines, key=lambda s: s.top):
         header[_column(s, bounds) or 0].append(s)
     return [header, *body]
+
+
+def _wrapped_below(body: list[Row], bounds: list[float]) -> None:
+    """Header cells that wrap onto lines of their own under a full row of words ("الإيرادات"
+    over "(مليار $)"), set like rows but only where a cell wrapped: those lines join the cells
+    above, while the rows of figures below stay rows."""
+    head = body[0]
+    if not all(_words(s) for cell in head for s in cell):
+        return  # a row of figures heads no wrapped header
+    full = next((j for j in range(1, len(body)) if len(body[j]) == len(head)), 0)
+    parts = [s for row in body[1:full] for cell in row for s in cell]
+    spots = [_column(s, bounds) for s in parts]
+    if not parts or not all(_words(s) for s in parts) or None in spots:
+        return
+    for s, k in zip(parts, spots):
+        head[k or 0].append(s)
+    del body[1:full]
+
+
+def _words(s: Segment) -> bool:
+    """Is a segment words alone (letters, no figures), as header cells and their units are?"""
+    texts = [c.glyph.text for c in s.clusters]
+    return any(t[:1].isalpha() for t in texts) and not any(ch.isdigit() for t in texts for ch in t)
 
 
 def _column(s: Segment, bounds: list[float]) -> int | None:
