@@ -270,3 +270,17 @@ def test_a_line_wrapped_before_a_long_url_continues_and_a_bullet_starts_an_item(
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
     assert [len(b.segments) for b in blocks] == [3, 1]
     assert [to_block(b, "rtl", False).text.startswith("•") for b in blocks] == [False, True]
+
+
+def test_a_link_cut_by_the_line_break_is_joined_without_a_space() -> None:
+    def para(*texts: str) -> Block:
+        lines = [Line([Word(w, (0.0, 0.0, 1.0, 1.0)) for w in t.split()], (0.0, 0.0, 1.0, 1.0), "rtl", 11.0)
+                 for t in texts]
+        return Block("paragraph", lines, (0.0, 0.0, 1.0, 1.0), "rtl")
+
+    assert para("راجعوا الرابط https://", "www.example.com/ar/docs للتفاصيل").text == \
+        "راجعوا الرابط https://www.example.com/ar/docs للتفاصيل"
+    assert para("عبر https://ai.example.gov.ae/ar/", "framework، أو").text == "عبر https://ai.example.gov.ae/ar/framework، أو"
+    # a link that ends its line whole, and a line that goes on in Arabic, keep their space
+    assert para("الرابط https://example.org", "2024 عام").text == "الرابط https://example.org 2024 عام"
+    assert para("الرابط www.example.org/", "ثم تابع").text == "الرابط www.example.org/ ثم تابع"

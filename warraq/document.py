@@ -7,6 +7,7 @@ letter in the output can be traced back to the rule that produced it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -52,6 +53,12 @@ class Line:
         return " ".join(w.text for w in self.words)
 
 
+# A link that a line break cut after one of its separators ("https://", "/ar/"), and a line
+# that goes on in Latin letters or digits: the rest of the link.
+_URL_CUT = re.compile(r"(?:https?:/|www\.)\S*[/._\-=?&#]$")
+_LATIN_START = re.compile("[A-Za-z0-9]")
+
+
 @dataclass
 class Block:
     kind: BlockKind
@@ -68,7 +75,13 @@ class Block:
         """The block's text; a paragraph's lines joined by spaces unless keep_lines."""
         if self.rows is not None:
             return "\n".join("\t".join(row) for row in self.rows)  # cells tab-separated
-        return ("\n" if keep_lines else " ").join(line.text for line in self.lines if line.text)
+        texts = [line.text for line in self.lines if line.text]
+        if keep_lines:
+            return "\n".join(texts)
+        out = texts[0] if texts else ""
+        for t in texts[1:]:  # a link cut by the line break had no space there
+            out += ("" if _URL_CUT.search(out) and _LATIN_START.match(t) else " ") + t
+        return out
 
 
 @dataclass
