@@ -284,3 +284,19 @@ def test_a_link_cut_by_the_line_break_is_joined_without_a_space() -> None:
     # a link that ends its line whole, and a line that goes on in Arabic, keep their space
     assert para("الرابط https://example.org", "2024 عام").text == "الرابط https://example.org 2024 عام"
     assert para("الرابط www.example.org/", "ثم تابع").text == "الرابط www.example.org/ ثم تابع"
+
+
+def test_a_justified_line_with_wider_spaces_than_the_line_above_stays_one_line() -> None:
+    # the last line of a justified paragraph holds a long unbreakable word and three short ones,
+    # so its spaces stretch wider than a gutter; the line above is justified too, with spaces a
+    # little wide in the same places: no column runs down there
+    above = _line(["والشهادة", "ستأتي", "ومن", "يرغب", "في", "التدرب", "لدينا", "يمكنه", "مراسلتنا"],
+                  9.0, 100.0, right=500.0)
+    left = min(g.x0 for g in above)
+    words = ["بالاستراتيجيات", "أو", "متابعتنا", "على"]
+    width = sum(w.x1 - w.x0 for w in (build_segments(_line([w], 4.0, 0.0))[0] for w in words))
+    gap = (500.0 - left - width) / 3
+    line = _line(words, gap, 118.0, right=500.0)
+    assert gap > 1.1 * 12.0
+    segs = build_segments(above + line)
+    assert len(segs) == 2

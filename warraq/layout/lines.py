@@ -221,7 +221,8 @@ class _RowTests:
             even = _evenly_stretched(row, self._gutter_em)
             ys = [c.glyph.oy for c in row if not c.glyph.is_space]
             size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
-            self._stretched = partial(_stretched, around, median(ys) if ys else None, size, even=even)
+            self._stretched = partial(_stretched, around, median(ys) if ys else None, size, even=even,
+                                      gutter=self._gutter_em * size)
         return self._stretched(lo, hi)
 
     def ruled(self, lo: float, hi: float) -> bool:
@@ -246,7 +247,7 @@ def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
 
 
 def _stretched(around: list[list[Cluster]], y: float | None, size: float, lo: float, hi: float, *,
-               even: bool) -> bool:
+               even: bool, gutter: float) -> bool:
     """Is the wide gap lo..hi of a line (baseline y, None without ink; type size `size`) only a
     justified line's stretched word space?
 
@@ -264,7 +265,8 @@ def _stretched(around: list[list[Cluster]], y: float | None, size: float, lo: fl
         if not ink or abs(median(c.glyph.oy for c in ink) - y) > 2.5 * size:
             continue
         if any(c.x1 <= lo + pad for c in ink) and any(c.x0 >= hi - pad for c in ink):
-            votes.append(_widest_hole(ink, lo, hi) < 0.6 * size)
+            # a hole narrower than a gutter is a space of a justified line there too
+            votes.append(_widest_hole(ink, lo, hi) < max(0.6 * size, gutter))
     return all(votes) if votes else even
 
 
