@@ -21,7 +21,7 @@ from warraq.fonts.shapes import misfit, same_box
 from warraq.fonts.shown import SHOWN_CODES
 from warraq.layout.lines import Cluster
 from warraq.pdf.glyphs import Glyph
-from warraq.pdf.spans import span_text, split_run
+from warraq.pdf.spans import Char, span_text, split_run
 
 VOWELLED = FIXTURES / "vowelled"
 needs_fonts = pytest.mark.skipif(not AMIRI.exists(), reason="fonts-hosny-amiri not installed")
@@ -80,12 +80,9 @@ def test_libreoffice_without_actualtext_says_each_mark_once(tmp_path: Path) -> N
     assert unicodedata.normalize("NFC", "\u0623\u064f\u0645\u0651\u064f\u0647\u064f\u0645\u0652") in got
 
 
-class _Part:
+def _Part(u: str, left: float, right: float) -> Char:
     """One share of a split box, as PDFium reports it."""
-
-    def __init__(self, u: str, left: float, right: float) -> None:
-        self.u, self.ox, self.oy, self.obj = u, 100.0, 700.0, 1
-        self.box = (left, 712.0, right, 697.0)
+    return (u, 100.0, 700.0, (left, 712.0, right, 697.0), 1, False, 0)
 
 
 def test_split_box_reversed_by_pdfium_reads_in_logical_order() -> None:

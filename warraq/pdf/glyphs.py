@@ -24,6 +24,11 @@ import pypdfium2.raw as pdfium_c
 from warraq.arabic.chars import LIGATURES, TATWEEL, is_arabic_letter, is_mark
 from warraq.pdf import pdfium as pf
 from warraq.pdf.spans import (
+    BOX,
+    OBJ,
+    OX,
+    OY,
+    Char,
     SpanBounds,
     drop_repeated_spans,
     gather_split_boxes,
@@ -71,17 +76,6 @@ class Glyph:
         self.is_space = self.text.isspace()
 
 
-@dataclass(slots=True)
-class _Char:
-    u: str
-    ox: float
-    oy: float
-    box: tuple[float, float, float, float]
-    obj: int
-    err: bool
-    index: int
-
-
 #: The drawn glyph's ink box relative to its origin in 1/1000 em, computed only when asked for.
 ShapeProbe = Callable[[], "tuple[float, float, float, float] | None"]
 #: resolve(font name, PDFium font handle address, text, map error, shape) -> (text, source) or None;
@@ -108,29 +102,30 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     i = 0
     while i < n:
         c = chars[i]
-        box, ox, oy, text, obj, err, index = c.box, c.ox, c.oy, c.u, c.obj, c.err, c.index
+        text, ox, oy, box, obj, err, index = c
+        char_box, char_oy = box, oy
         spanned = False
         j = i + 1
         # most chars are glyphs of their own: only a neighbour of the same object and origin
         # can be part of the same glyph or split box
-        if j < n and chars[j].obj == obj and chars[j].ox == ox and chars[j].oy == oy:
+        if j < n and chars[j][OBJ] == obj and chars[j][OX] == ox and chars[j][OY] == oy:
             # one glyph mapped to several characters: PDFium repeats the same origin and box;
             # it splits the box of an /ActualText span or of a ligature it decomposed itself
             j = split_run(chars, i)
-            while (j < n and chars[j].obj == obj and chars[j].ox == ox and chars[j].oy == oy
-                   and chars[j].box == box):
+            while (j < n and chars[j][OBJ] == obj and chars[j][OX] == ox and chars[j][OY] == oy
+                   and chars[j][BOX] == box):
                 j += 1
             if j > i + 1:
                 group = chars[i:j]
-                box = (min(ch.box[0] for ch in group), box[1], max(ch.box[2] for ch in group), box[3])
-                text = "".join(ch.u for ch in group)
-                if box != c.box:
+                box = (min(ch[BOX][0] for ch in group), box[1], max(ch[BOX][2] for ch in group), box[3])
+                text = "".join(ch[0] for ch in group)
+                if box != char_box:
                     text = span_text(group)
                 elif _reversed_by_pdfium(text, chars, i, j):
                     text = text[::-1]
                 # an /ActualText span of a cluster with marks (Chromium draws the mark first, each
                 # glyph an object of its own): PDFium gives it the first object's box and baseline
-                if box != c.box or any(is_mark(ch) for ch in text):
+                if box != char_box or any(is_mark(ch) for ch in text):
                     bounds = bounds or SpanBounds(textpage)
                     found = bounds.bounds(obj)
                     if found:  # the letter's baseline; x stays the span's pen position, which orders it
@@ -157,10 +152,10 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             # PDFium shows the raw char code here: visible, never plausible garbage
             text, source = UNMAPPED, "unmapped"
             shape = probe.box(index)
-            if _kashida_shape(shape, c.oy, size, raised=True):
-                bar = (_kashida_shape(shape, c.oy, size), True)
+            if _kashida_shape(shape, char_oy, size, raised=True):
+                bar = (_kashida_shape(shape, char_oy, size), True)
         elif (len(text) == 1 and (text in _KASHIDA_ALIASES or _all_marks(text))
-              and _kashida_shape(probe.box(index), c.oy, size)):
+              and _kashida_shape(probe.box(index), char_oy, size)):
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
             bar = (True, False)
@@ -169,7 +164,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         left, top, right, bottom = box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
                       ox, page_height - oy, size, font, index, mode, artifact, False, False, (left, right))
-        if box != c.box:
+        if box != char_box:
             spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
         if bar is not None:
             bars[len(glyphs)] = bar
@@ -209,13 +204,13 @@ def _near_marks(glyphs: list[Glyph], marks: list[Glyph]) -> list[Glyph]:
     return [glyphs[k] for k in sorted(near)]
 
 
-def _page_chars(raw: Any) -> list[_Char]:
+def _page_chars(raw: Any) -> list[Char]:
     """PDFium's characters of a page, without the line breaks and hyphens it generates."""
     get_u, loose, origin, get_obj, map_err = pf.get_unicode, pf.loose_box, pf.char_origin, pf.text_object, pf.map_error
     rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     xy = (ctypes.c_double * 2)()
     p_rect, p_x, p_y = ctypes.byref(rect), ctypes.byref(xy), ctypes.byref(xy, ctypes.sizeof(ctypes.c_double))
-    chars: list[_Char] = []
+    chars: list[Char] = []
     append = chars.append
     for i in range(pf.count_chars(raw)):
         u = chr(get_u(raw, i))
@@ -226,7 +221,7 @@ def _page_chars(raw: Any) -> list[_Char]:
             continue
         loose(raw, i, p_rect)
         origin(raw, i, p_x, p_y)
-        append(_Char(u, xy[0], xy[1], (rect[0], rect[1], rect[2], rect[3]), obj, map_err(raw, i) == 1, i))
+        append((u, xy[0], xy[1], (rect[0], rect[1], rect[2], rect[3]), obj, map_err(raw, i) == 1, i))
     return chars
 
 
@@ -434,7 +429,7 @@ def _joins(before: str, after: str) -> int:
     return 2 if all(ch and (ch == TATWEEL or is_arabic_letter(ch)) for ch in ends) else 1
 
 
-def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:
+def _reversed_by_pdfium(text: str, chars: list[Char], i: int, j: int) -> bool:
     """Did PDFium's bidi pass reverse the characters of this one glyph's mapping?
 
     PDFium reverses right-to-left segments character by character. A mapping with a strong
@@ -454,9 +449,9 @@ def _reversed_by_pdfium(text: str, chars: list[_Char], i: int, j: int) -> bool:
         return True
     if dirs:
         return False
-    before = chars[i - 1].ox if i > 0 else None
-    after = chars[j].ox if j < len(chars) else None
-    here = chars[i].ox
+    before = chars[i - 1][OX] if i > 0 else None
+    after = chars[j][OX] if j < len(chars) else None
+    here = chars[i][OX]
     return (before is not None and before > here) or (after is not None and after < here)
 
 

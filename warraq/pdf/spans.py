@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import ctypes
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import pypdfium2.raw as pdfium_c
 
@@ -29,15 +29,16 @@ if TYPE_CHECKING:
 Box = tuple[float, float, float, float]
 
 
-class _Char(Protocol):
-    u: str
-    ox: float
-    oy: float
-    box: Box  # loose box: left, top, right, bottom
-    obj: int
-
-
-C = TypeVar("C", bound=_Char)
+#: A character of PDFium's text page: (text, origin x, origin y, loose box (left, top, right,
+#: bottom), text object address, map error, char index). A plain tuple: a page has thousands,
+#: and a tuple costs a fraction of an object to make and to free.
+Char = tuple[str, float, float, Box, int, bool, int]
+# positions in a Char
+U: Final = 0
+OX: Final = 1
+OY: Final = 2
+BOX: Final = 3
+OBJ: Final = 4
 
 #: Letter sequences fonts draw as one glyph: Unicode's ligatures, and lam-lam-heh (the Allah
 #: ligature without its alef, as in "لله").
@@ -50,17 +51,17 @@ def _beside(box: Box, part: Box) -> bool:
             and (abs(part[0] - box[2]) < 1e-3 or abs(part[2] - box[0]) < 1e-3))
 
 
-def gather_split_boxes(chars: list[C]) -> list[C]:
+def gather_split_boxes(chars: list[Char]) -> list[Char]:
     """Bring the chars of one glyph or split box (same text object and origin, the same box
     or boxes side by side) together, wherever PDFium's reordering put them."""
     if _in_place(chars):
         return chars
-    groups: list[list[C]] = []
+    groups: list[list[Char]] = []
     at: dict[tuple[int, float, float], int] = {}
     for ch in chars:
-        key = (ch.obj, ch.ox, ch.oy)
+        key = (ch[OBJ], ch[OX], ch[OY])
         k = at.get(key)
-        if k is not None and (ch.box == groups[k][-1].box or any(_beside(o.box, ch.box) for o in groups[k])):
+        if k is not None and (ch[BOX] == groups[k][-1][BOX] or any(_beside(o[BOX], ch[BOX]) for o in groups[k])):
             groups[k].append(ch)
             continue
         at[key] = len(groups)
@@ -68,7 +69,7 @@ def gather_split_boxes(chars: list[C]) -> list[C]:
     return chars if len(groups) == len(chars) else [ch for g in groups for ch in g]
 
 
-def _in_place(chars: Sequence[_Char]) -> bool:
+def _in_place(chars: list[Char]) -> bool:
     """Does no char share its text object and origin with an earlier one other than the char
     right before it? Then every glyph or split box already lies together (the common case,
     told without building the groups)."""
@@ -76,7 +77,7 @@ def _in_place(chars: Sequence[_Char]) -> bool:
     add = seen.add
     prev = None
     for ch in chars:
-        key = (ch.obj, ch.ox, ch.oy)
+        key = (ch[OBJ], ch[OX], ch[OY])
         if key != prev:
             if key in seen:
                 return False
@@ -85,30 +86,30 @@ def _in_place(chars: Sequence[_Char]) -> bool:
     return True
 
 
-def split_run(chars: list[C], i: int) -> int:
+def split_run(chars: list[Char], i: int) -> int:
     """The end of a split box starting at chars[i] (i + 1 if there is none): chars of one text
     object and origin whose boxes, at one height, tile a span side by side in any order."""
-    c = chars[i]
+    _, ox, oy, box, obj = chars[i][:5]
     j = i + 1
-    while (j < len(chars) and chars[j].obj == c.obj and chars[j].ox == c.ox and chars[j].oy == c.oy
-           and chars[j].box[1] == c.box[1] and chars[j].box[3] == c.box[3]):
+    while (j < len(chars) and chars[j][OBJ] == obj and chars[j][OX] == ox and chars[j][OY] == oy
+           and chars[j][BOX][1] == box[1] and chars[j][BOX][3] == box[3]):
         j += 1
     if j == i + 1:
         return j
-    parts = sorted({ch.box for ch in chars[i:j]})
+    parts = sorted({ch[BOX] for ch in chars[i:j]})
     tiled = all(b[2] > b[0] for b in parts) and all(abs(a[2] - b[0]) < 1e-3 for a, b in zip(parts, parts[1:]))
     return j if len(parts) > 1 and tiled else i + 1
 
 
-def span_text(group: list[C]) -> str:
+def span_text(group: list[Char]) -> str:
     """The text of a split box: its parts read in their script's direction, then Arabic
     settles what the order of the shares cannot: a mark follows its base, and a ligature's
     letters come in the order Unicode encodes them."""
-    dirs = {unicodedata.bidirectional(ch.u) for ch in group}
+    dirs = {unicodedata.bidirectional(ch[U]) for ch in group}
     if dirs & {"L", "EN", "AN"}:
         rtl = bool(dirs & {"R", "AL"})
-        return "".join(ch.u for ch in (group if rtl else sorted(group, key=lambda ch: ch.box[0])))
-    text = "".join(ch.u for ch in sorted(group, key=lambda ch: -ch.box[0]))
+        return "".join(ch[U] for ch in (group if rtl else sorted(group, key=lambda ch: ch[BOX][0])))
+    text = "".join(ch[U] for ch in sorted(group, key=lambda ch: -ch[BOX][0]))
     skeleton = "".join(ch for ch in text if not is_mark(ch))
     if (is_mark(text[0]) and skeleton) or (skeleton not in _LIGATED and skeleton[::-1] in _LIGATED):
         return text[::-1]
