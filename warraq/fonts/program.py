@@ -11,7 +11,6 @@ from typing import Any
 
 import pikepdf
 from fontTools import agl
-from fontTools.cffLib import CFFFontSet
 from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 from fontTools.ttLib import TTFont
@@ -103,6 +102,10 @@ class FontProgram:
 
     @classmethod
     def from_cff(cls, data: bytes) -> FontProgram:
+        # imported here: most PDFs embed only TrueType, and cffLib (with the OpenType tables it
+        # pulls in) takes a tenth of a second to import
+        from fontTools.cffLib import CFFFontSet
+
         cff = CFFFontSet()
         cff.decompile(io.BytesIO(data), None)
         top = cff[cff.fontNames[0]]
