@@ -15,6 +15,7 @@ from conftest import FIXTURES, rev
 from warraq.arabic import lexicon
 from warraq.arabic.bidi import resolve_levels, unit_class, visual_to_logical
 from warraq.extract import Extraction, extract_page
+from warraq.fonts.sigtable import SignatureTable
 from warraq.layout.lines import Cluster, _BaseIndex, _pen_order, _ranked, build_segments
 from warraq.pdf.glyphs import Glyph, _near_marks
 
@@ -210,6 +211,21 @@ def test_a_cut_short_word_list_cache_is_not_taken(tmp_path: Path) -> None:
     data = (tmp_path / "w.bin").read_bytes()
     (tmp_path / "w.bin").write_bytes(data[:-3])
     assert lexicon.WordList.load(tmp_path / "w.bin") is None
+
+
+def test_outline_table_answers_like_the_dictionary_it_was_made_from(tmp_path: Path) -> None:
+    table = {"b3e1": ("\u0628", 0.97, "Amiri-Regular.ttf"), "=9f0c": ("\u064a", 0.9, "Scheherazade.ttf"),
+             "07aa": ("", 0.0, ""), "b3e0": ("\ufb91", 0.92, "Amiri-Regular.ttf")}
+    made = SignatureTable.from_dict(table)
+    made.save(tmp_path / "t.bin")
+    loaded = SignatureTable.load(tmp_path / "t.bin")
+    assert loaded is not None and len(loaded) == len(made) == 4
+    for t in (made, loaded):
+        assert {k: t.get(k) for k in table} == table
+        assert t.get("b3e") is None and t.get("zz") is None and t.get("") is None
+    data = (tmp_path / "t.bin").read_bytes()
+    (tmp_path / "t.bin").write_bytes(data[:-2])
+    assert SignatureTable.load(tmp_path / "t.bin") is None
 
 
 def test_frequency_from_the_cached_list_is_wordfreqs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,6 +22,7 @@ from fontTools.ttLib import TTFont
 from warraq.cache import cache_root
 from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.program import FontProgram
+from warraq.fonts.sigtable import SignatureTable
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
 _INDEX_VERSION = 8
@@ -88,7 +89,7 @@ class ReferenceIndex:
         self._files: list[Path] | None = None
         self._arabic: dict[Path, bool] = {}
         self._tables: dict[Path, dict[str, tuple[str, float]]] = {}
-        self._combined: tuple[str, dict[str, tuple[str, float, str]]] | None = None
+        self._combined: tuple[str, SignatureTable] | None = None
         self._family: dict[str, list[Path]] = {}
         self._flags: dict[str, bool] | None = None
         self._flags_changed = False
@@ -165,7 +166,7 @@ class ReferenceIndex:
         """
         decoded: list[str | None] = []
 
-        def get(table: Mapping[str, Any]) -> Any:
+        def get(table: Mapping[str, Any] | SignatureTable) -> Any:
             hit = table.get(sig)
             if hit is None or hit[0]:
                 return hit
@@ -181,25 +182,31 @@ class ReferenceIndex:
         chit = get(self.combined(self._arabic_files()))
         return (chit[0], chit[1] * 0.9, chit[2]) if chit is not None else None
 
-    def combined(self, files: list[Path]) -> dict[str, tuple[str, float, str]]:
+    def combined(self, files: list[Path]) -> SignatureTable:
         """One table over many reference fonts, cached on disk as a whole."""
         key_src = "|".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
         key = hashlib.sha1(f"{_INDEX_VERSION}|{key_src}".encode()).hexdigest()[:24]
         if self._combined is not None and self._combined[0] == key:
             return self._combined[1]
-        cfile = cache_dir() / f"all-{key}.json"
+        cfile = cache_dir() / f"all-{key}.bin"
         try:
-            table = {k: (v[0], v[1], v[2]) for k, v in json.loads(cfile.read_text("utf-8")).items()}
+            found = SignatureTable.load(cfile)
         except (OSError, ValueError):
-            table = {}
+            found = None
+        if found is None:
+            table: dict[str, tuple[str, float, str]] = {}
             for p in files:
                 for sig, (text, conf) in self.table(p).items():
                     held = table.setdefault(sig, (text, conf, p.name))
                     if held[0] != text and not sig.startswith("="):
                         table[sig] = ("", 0.0, "")  # outlines of other fonts share the key: decode
-            _write_json(cfile, table)
-        self._combined = (key, table)
-        return table
+            found = SignatureTable.from_dict(table)
+            try:
+                found.save(cfile)
+            except (OSError, ValueError):
+                pass  # a read-only home: the table is built again next time
+        self._combined = (key, found)
+        return found
 
     @staticmethod
     def _family_rank(base_font: str, p: Path) -> int:
