@@ -125,7 +125,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         pdf_page.close()
     page = Page(index + 1, width, height)
     segments = build_segments(glyphs, rules=rules)
-    methods = Counter(g.source for g in glyphs)
+    methods = Counter([g.source for g in glyphs])
     if not segments:
         page.verdict = PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)
         if recoverer is not None and opts.ocr != "never":

@@ -153,9 +153,10 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
             merged.append((piece_texts, piece_clusters))
     for piece_texts, piece_clusters in merged:
         _flush(words, piece_texts, piece_clusters, keep_tatweel)
-    sources = Counter(c.glyph.source for c in seg.clusters if not c.inserted_space)
-    fonts = list(dict.fromkeys(c.glyph.font for c in seg.clusters if c.glyph.font))
-    artifact = all(c.glyph.artifact for c in seg.clusters if not c.inserted_space)
+    drawn = [c.glyph for c in seg.clusters if not c.inserted_space]
+    sources = Counter([g.source for g in drawn])
+    fonts = list(dict.fromkeys([c.glyph.font for c in seg.clusters if c.glyph.font]))
+    artifact = all([g.artifact for g in drawn])
     return Line(words, _bbox([seg]), direction, seg.size, fonts, sources, artifact)
 
 

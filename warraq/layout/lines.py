@@ -146,8 +146,12 @@ class Segment:
 
 def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule] | None = None) -> list[Segment]:
     """Group glyphs into baseline rows, split rows at wide gaps and drawn rules, recover spaces."""
-    bases = [g for g in glyphs if g.text and not g.is_mark]
-    marks = [g for g in glyphs if g.is_mark]
+    bases, marks = [], []
+    for g in glyphs:
+        if g.is_mark:
+            marks.append(g)
+        elif g.text:
+            bases.append(g)
     rows = _rows(bases)
     _attach_marks(rows, marks)
     spans = any(g.source == "actualtext" for g in bases)
@@ -278,9 +282,12 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
     through raised ligature parts, dots and superscripts.
     """
     counts: dict[float, list[float]] = {}
+    halves: dict[float, float] = {}  # glyphs of a line share their baseline: one rounding each
     for g in bases:
         if not g.is_space:
-            y = round(g.oy * 2) / 2
+            y = halves.get(g.oy)
+            if y is None:
+                y = halves[g.oy] = round(g.oy * 2) / 2
             sizes = counts.get(y)
             if sizes is None:
                 sizes = counts[y] = []
