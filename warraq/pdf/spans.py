@@ -194,6 +194,7 @@ class SpanBounds:
         self._index = {a: k for k, a in enumerate(self._objects)}
         self._marks: dict[int, int] = {}  # object index -> its /ActualText mark, looked up on demand
         self._runs: dict[int, list[int]] = {}
+        self._found: dict[int, tuple[Box, tuple[float, float]] | None] = {}  # by id of a run in _runs
 
     def _mark(self, k: int) -> int:
         if k not in self._marks:
@@ -221,12 +222,21 @@ class SpanBounds:
     def bounds(self, obj: int) -> tuple[tuple[float, float, float, float], tuple[float, float]] | None:
         """(left, top, right, bottom) of the span holding text object `obj`, and the origin of
         its tallest glyph (the letter: a mark drawn first may sit off the baseline)."""
-        boxes = [(b, a) for a in self._run(obj) if (b := _bounds(a)) is not None]
-        if len(boxes) < 2:
-            return None  # one object may draw a whole line: its bounds say nothing of the span
-        box = (min(b[0] for b, _ in boxes), max(b[1] for b, _ in boxes),
-               max(b[2] for b, _ in boxes), min(b[3] for b, _ in boxes))
-        return box, _origin(max(boxes, key=lambda ba: ba[0][1] - ba[0][3])[1])
+        run = self._run(obj)
+        if not run:
+            return None
+        if id(run) not in self._found:  # each glyph of a span asks: its objects are read once
+            self._found[id(run)] = _span_bounds(run)
+        return self._found[id(run)]
+
+
+def _span_bounds(run: list[int]) -> tuple[Box, tuple[float, float]] | None:
+    boxes = [(b, a) for a in run if (b := _bounds(a)) is not None]
+    if len(boxes) < 2:
+        return None  # one object may draw a whole line: its bounds say nothing of the span
+    box = (min(b[0] for b, _ in boxes), max(b[1] for b, _ in boxes),
+           max(b[2] for b, _ in boxes), min(b[3] for b, _ in boxes))
+    return box, _origin(max(boxes, key=lambda ba: ba[0][1] - ba[0][3])[1])
 
 
 def _bounds(address: int) -> tuple[float, float, float, float] | None:
