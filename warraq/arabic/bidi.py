@@ -255,6 +255,8 @@ def _latin_dates_as_l(classes: list[str], texts: Sequence[str]) -> None:
     line. Digits glued to a Latin word (no space), or digit groups joined by ", " that lead into
     one, are taken as part of that run for the first guess.
     """
+    if "EN" not in classes and "AN" not in classes:
+        return  # no digits: nothing to move
     n = len(classes)
     i = 0
     while i < n:

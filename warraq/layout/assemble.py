@@ -69,10 +69,12 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     if r == 0:
         return "ltr" if l_ else page_direction  # digits and signs alone follow the page
     first = min(segments, key=lambda s: s.baseline)
-    letters = [d for d in (strong_direction(c.glyph.text) for c in first.clusters) if d]
-    if letters:
-        rtl_ok = letters[-1] == "rtl"
-        ltr_ok = letters[0] == "ltr"
+    # the line's leftmost and rightmost strong letters (searched from either end)
+    leftmost = next(filter(None, (strong_direction(c.glyph.text) for c in first.clusters)), None)
+    if leftmost is not None:
+        rightmost = next(filter(None, (strong_direction(c.glyph.text) for c in reversed(first.clusters))))
+        rtl_ok = rightmost == "rtl"
+        ltr_ok = leftmost == "ltr"
         if rtl_ok != ltr_ok:
             return "rtl" if rtl_ok else "ltr"
     if page_direction == "rtl" or r >= l_:
