@@ -226,6 +226,10 @@ def test_outline_table_answers_like_the_dictionary_it_was_made_from(tmp_path: Pa
     data = (tmp_path / "t.bin").read_bytes()
     (tmp_path / "t.bin").write_bytes(data[:-2])
     assert SignatureTable.load(tmp_path / "t.bin") is None
+    for few in ({}, {"07aa": ("", 0.0, "")}):  # no entry; only keys that outlines share
+        SignatureTable.from_dict(few).save(tmp_path / "few.bin")
+        again = SignatureTable.load(tmp_path / "few.bin")
+        assert again is not None and {k: again.get(k) for k in few} == few and again.get("b3e1") is None
 
 
 def test_frequency_from_the_cached_list_is_wordfreqs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

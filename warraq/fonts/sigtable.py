@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Mapping
 from pathlib import Path
 
-_MAGIC = b"warraq outline table 1\n"
+_MAGIC = b"warraq outline table 2\n"
 
 
 class SignatureTable:
@@ -62,8 +62,9 @@ class SignatureTable:
         return text, self._confs[lo], self._files[self._file_of[lo]]
 
     def save(self, path: Path) -> None:
-        """Count, the five arrays, the file names (one per line), then keys and texts."""
-        names = "\n".join(self._files).encode("utf-8", "surrogatepass")
+        """Sizes, the four arrays, the file names (NUL-separated: no file name holds one), then
+        keys and texts."""
+        names = "\0".join(self._files).encode("utf-8", "surrogatepass")
         head = [len(self), len(self._keys), len(self._texts), len(names)]
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
@@ -92,7 +93,7 @@ class SignatureTable:
         names = data[at: at + names_len].decode("utf-8", "surrogatepass")
         at += names_len
         keys, texts = data[at: at + key_len], data[at + key_len: at + key_len + text_len]
-        files = names.split("\n") if names else []
+        files = names.split("\0")
         if key_at[-1] != key_len or text_at[-1] != text_len or max(file_of, default=-1) >= len(files):
             return None
         return cls(keys, key_at, texts, text_at, confs, file_of, files)
