@@ -488,10 +488,9 @@ class _FontNames:
         if hit is not None:
             return hit
         # PDFium's font size leaves out the CTM; the char matrix carries it
-        matrix = self._matrix
         size = pf.font_size(self._raw, index)
         if pf.char_matrix(self._raw, index, self._p_matrix):
-            a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+            a, b, c, d, _, _ = self._matrix  # one pass over the C array, not four lookups
             size *= abs(a * d - b * c) ** 0.5
         result: ObjectInfo
         if not obj:
