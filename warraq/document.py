@@ -80,7 +80,8 @@ class Block:
             return "\n".join(texts)
         out = texts[0] if texts else ""
         for t in texts[1:]:  # a link cut by the line break had no space there
-            out += ("" if _URL_CUT.search(out) and _LATIN_START.match(t) else " ") + t
+            cut = _LATIN_START.match(t) and _URL_CUT.search(out, out.rfind(" ") + 1)
+            out += ("" if cut else " ") + t
         return out
 
 
