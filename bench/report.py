@@ -138,7 +138,7 @@ def _recovery_cost(rc: dict[str, Any]) -> list[str]:
     if "error" in rc:
         return [f"Recovery cost run failed: {rc['error']}", ""]
     out = ["warraq with font recovery against `recover=False`, in one process, the two settings "
-           "alternating per file, best of three runs each, on every second corpus PDF "
+           "taking turns run by run, fastest process (CPU) time of seven runs each, on every second corpus PDF "
            "(bench/recovery_cost.py). *Clean fonts*: files whose every page is judged clean, so "
            "recovery only diagnoses their fonts; *born-digital*: all of them (some fonts have small "
            "mapping faults that recovery fixes); *no-tounicode*: the same files without ToUnicode.", ""]
