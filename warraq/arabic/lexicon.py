@@ -11,14 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.util
-import os
-import threading
 import unicodedata
 from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from warraq.cache import cache_root
+from warraq.cache import cache_root, find_packed, write_atomically
 
 _DICT: dict[str, float] | None = None
 
@@ -66,26 +64,15 @@ class WordList:
 
     def get(self, word: str) -> float:
         """The word's frequency as wordfreq.get_frequency_dict gives it, 0.0 if unlisted."""
-        key = word.encode("utf-8", "surrogatepass")
-        data, offsets = self._data, self._offsets
-        lo, hi = 0, len(self._bands)
-        while lo < hi:  # bisect_left over the words
-            mid = (lo + hi) // 2
-            if data[offsets[mid]: offsets[mid + 1]] < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(self._bands) and data[offsets[lo]: offsets[lo + 1]] == key:
-            return 10 ** (-self._bands[lo] / 100)  # wordfreq.cB_to_freq
+        k = find_packed(self._data, self._offsets, len(self._bands), word.encode("utf-8", "surrogatepass"))
+        if k is not None:
+            return 10 ** (-self._bands[k] / 100)  # wordfreq.cB_to_freq
         return 0.0
 
     def save(self, path: Path) -> None:
         """Count, bands, offsets, then the words' UTF-8 bytes."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-        tmp.write_bytes(_MAGIC + len(self).to_bytes(4, "little") + self._bands.tobytes()
-                        + self._offsets.tobytes() + self._data)
-        tmp.replace(path)  # readers never see a half-written file
+        write_atomically(path, _MAGIC + len(self).to_bytes(4, "little") + self._bands.tobytes()
+                         + self._offsets.tobytes() + self._data)
 
     @classmethod
     def load(cls, path: Path) -> WordList | None:

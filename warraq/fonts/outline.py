@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,7 +18,7 @@ from typing import Any
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
-from warraq.cache import cache_root
+from warraq.cache import cache_root, write_atomically
 from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
 from warraq.fonts.program import FontProgram
 from warraq.fonts.sigtable import SignatureTable
@@ -225,10 +224,7 @@ class ReferenceIndex:
 
 def _write_json(cfile: Path, table: object) -> None:
     try:
-        cfile.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cfile.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(table, ensure_ascii=False), "utf-8")
-        tmp.replace(cfile)
+        write_atomically(cfile, json.dumps(table, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass  # a read-only home: the index is rebuilt next time
 

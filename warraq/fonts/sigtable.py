@@ -8,11 +8,11 @@ by bisection, and loading copies a few arrays (as the lexicon's word list does).
 
 from __future__ import annotations
 
-import os
-import threading
 from array import array
 from collections.abc import Mapping
 from pathlib import Path
+
+from warraq.cache import find_packed, write_atomically
 
 _MAGIC = b"warraq outline table 2\n"
 
@@ -47,30 +47,19 @@ class SignatureTable:
                    files)
 
     def get(self, key: str) -> tuple[str, float, str] | None:
-        want = _utf8(key)
-        keys, at = self._keys, self._key_at
-        lo, hi = 0, len(self._confs)
-        while lo < hi:  # bisect_left over the keys
-            mid = (lo + hi) // 2
-            if keys[at[mid]: at[mid + 1]] < want:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo == len(self._confs) or keys[at[lo]: at[lo + 1]] != want:
+        k = find_packed(self._keys, self._key_at, len(self._confs), _utf8(key))
+        if k is None:
             return None
-        text = self._texts[self._text_at[lo]: self._text_at[lo + 1]].decode("utf-8", "surrogatepass")
-        return text, self._confs[lo], self._files[self._file_of[lo]]
+        text = self._texts[self._text_at[k]: self._text_at[k + 1]].decode("utf-8", "surrogatepass")
+        return text, self._confs[k], self._files[self._file_of[k]]
 
     def save(self, path: Path) -> None:
         """Sizes, the four arrays, the file names (NUL-separated: no file name holds one), then
         keys and texts."""
         names = "\0".join(self._files).encode("utf-8", "surrogatepass")
         head = [len(self), len(self._keys), len(self._texts), len(names)]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-        tmp.write_bytes(_MAGIC + array("Q", head).tobytes() + self._key_at.tobytes() + self._text_at.tobytes()
-                        + self._confs.tobytes() + self._file_of.tobytes() + names + self._keys + self._texts)
-        tmp.replace(path)  # readers never see a half-written file
+        write_atomically(path, _MAGIC + array("Q", head).tobytes() + self._key_at.tobytes() + self._text_at.tobytes()
+                         + self._confs.tobytes() + self._file_of.tobytes() + names + self._keys + self._texts)
 
     @classmethod
     def load(cls, path: Path) -> SignatureTable | None:
