@@ -89,9 +89,6 @@ def _best_cmap(data: bytes, base: int) -> dict[int, int]:
     return {}
 
 
-_READERS: dict[int, Callable[[bytes, int], dict[int, int]]] = {}
-
-
 def _symbol_cmap(data: bytes, base: int) -> dict[int, int]:
     """Char code -> glyph id of the (3,0) and (1,0) subtables, a later one over an earlier one:
     how a symbolic simple TrueType font (LibreOffice's subsets) picks its glyphs."""
@@ -154,4 +151,5 @@ def _format12(data: bytes, at: int) -> dict[int, int]:
     return out
 
 
-_READERS.update({0: _format0, 4: _format4, 6: _format6, 12: _format12})
+#: cmap subtable format -> its reader (char code -> glyph id)
+_READERS: dict[int, Callable[[bytes, int], dict[int, int]]] = {0: _format0, 4: _format4, 6: _format6, 12: _format12}

@@ -45,6 +45,7 @@ def misplacements(line: str) -> int:
 
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}  # not quotes: «» close and open again in dialogue
+_PAIR_OPENERS = frozenset(_PAIRS.values())
 _INSIDE_OUT_SPAN = 12  # characters: a number or a word between the two
 
 
@@ -57,7 +58,7 @@ def _inside_out(line: str) -> int:
     opened: list[tuple[str, int]] = []
     strays: list[int] = []
     for i, ch in enumerate(line):
-        if ch in "([{":
+        if ch in _PAIR_OPENERS:
             opened.append((ch, i))
         elif ch in _PAIRS:
             if opened and opened[-1][0] == _PAIRS[ch]:
