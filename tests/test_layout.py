@@ -223,27 +223,30 @@ def test_a_drawn_rule_splits_cells_that_sit_close() -> None:
 
 def test_a_header_wrapped_onto_several_lines_is_one_row() -> None:
     # columns (right to left): the year, then visitors; the visitors header wraps in two lines
-    glyphs = (_line(["السنة"], 4.0, 106.0, right=500.0) + _line(["الزوار"], 4.0, 100.0, right=400.0)
+    header = (_line(["السنة"], 4.0, 106.0, right=500.0) + _line(["الزوار"], 4.0, 100.0, right=400.0)
               + _line(["(مليون)"], 4.0, 114.0, right=400.0))
-    for k, (year, value) in enumerate((("2020", "4.1"), ("2021", "6.7"), ("2022", "11.2"))):
-        y = 140.0 + 20 * k
-        glyphs += _shifted(year, 500.0, y) + _shifted(value, 400.0, y)
-    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
-    table = to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False)
-    assert table.rows == [["السنة", "الزوار (مليون)"], ["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
+    figures = [["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
+    assert _table_rows(header, figures) == [["السنة", "الزوار (مليون)"], *figures]
 
 
 def test_a_header_cell_wrapped_below_a_full_header_row_joins_it() -> None:
     # cells top-aligned (LibreOffice): the header's first lines form a full row, and the unit
     # of one cell wraps onto a line of its own, spaced like a row; the figures stay rows
-    glyphs = (_line(["السنة"], 4.0, 100.0, right=500.0) + _line(["الإيرادات"], 4.0, 100.0, right=400.0)
+    header = (_line(["السنة"], 4.0, 100.0, right=500.0) + _line(["الإيرادات"], 4.0, 100.0, right=400.0)
               + _line(["(مليار)"], 4.0, 120.0, right=400.0))
-    for k, (year, value) in enumerate((("2020", "9.8"), ("2021", "15.3"), ("2022", "27.6"))):
+    figures = [["2020", "9.8"], ["2021", "15.3"], ["2022", "27.6"]]
+    assert _table_rows(header, figures) == [["السنة", "الإيرادات (مليار)"], *figures]
+
+
+def _table_rows(header: list, figures: list[list[str]]) -> list[list[str]] | None:
+    """The rows read from a two-column table: the header's glyphs, then rows of figures set
+    20 points apart below it (the first column right-aligned at 500, the second at 400)."""
+    glyphs = list(header)
+    for k, (year, value) in enumerate(figures):
         y = 140.0 + 20 * k
         glyphs += _shifted(year, 500.0, y) + _shifted(value, 400.0, y)
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
-    table = to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False)
-    assert table.rows == [["السنة", "الإيرادات (مليار)"], ["2020", "9.8"], ["2021", "15.3"], ["2022", "27.6"]]
+    return to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False).rows
 
 
 def test_the_structure_tree_orders_blocks_unless_it_reads_up_a_column() -> None:
