@@ -76,7 +76,7 @@ def classify(text: str) -> dict[str, str]:
             v = -2.0
         else:
             v = 0.5 if len(run) == 1 else 0.0  # "فل" starting a word, or "2025هـ": others decide
-        for ch in set(run):
+        for ch in dict.fromkeys(run):  # first-seen order: a set's would vary from run to run
             if is_pua(ch):
                 votes[ch] = votes.get(ch, 0.0) + v
     return {c: ("letter" if v > 0 else "digit") for c, v in votes.items()}
