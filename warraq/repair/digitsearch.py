@@ -92,6 +92,9 @@ class DigitSearch:
         total = self.total(cur)
         scores = self.scores(cur)
         improved = True
+        # Swaps found not to improve since the last move taken: a swap of codes a and b comes up
+        # twice in a sweep (a takes b's digit, b takes a's), and the second time scores the same.
+        flat: set[tuple[int, int]] = set()
         while improved:
             improved = False
             key = tuple(cur)
@@ -102,14 +105,22 @@ class DigitSearch:
                 for d in domain:
                     if cur[a] == d:
                         continue
+                    other = owner[d]
+                    pair = (a, other) if a < other else (other, a)
+                    if pair in flat:
+                        continue
                     change = self.delta(cur, owner, a, d, scores)
-                    if change > 1e-9:
-                        old, other = cur[a], owner[d]
-                        cur[a], owner[d], owner[old] = d, a, other
+                    if change <= 1e-9:
                         if other >= 0:
-                            cur[other] = old
-                        total += change
-                        improved = True
-                        for i in (self.by_code[a] if other < 0 else self._touched(a, other)):
-                            scores[i] = self.num(i, cur)
+                            flat.add(pair)
+                        continue
+                    old = cur[a]
+                    cur[a], owner[d], owner[old] = d, a, other
+                    if other >= 0:
+                        cur[other] = old
+                    total += change
+                    improved = True
+                    flat.clear()
+                    for i in (self.by_code[a] if other < 0 else self._touched(a, other)):
+                        scores[i] = self.num(i, cur)
         return cur, total
