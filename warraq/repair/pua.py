@@ -146,10 +146,12 @@ def _decode_letters(text: str, codes: list[str], out: PuaDecoding) -> None:
 
 
 def _letter_scores(code: str, ws: list[str], words: dict[str, int], cur: dict[str, str]) -> list[tuple[float, str]]:
-    """(score, letter) for every letter the code may stand for, best first.
+    """(score, letter) of the two best letters the code may stand for, best first.
 
     The other codes are put in once per word, not once per candidate letter; a word that still
-    holds an undecided code counts as unknown whatever this code is.
+    holds an undecided code counts as unknown whatever this code is. Every word adds a score
+    at most 0, so a letter whose running total falls below the second best so far is dropped
+    before its last words are looked up.
     """
     others = {k: v for k, v in cur.items() if k != code}
     table = str.maketrans(others) if others else None
@@ -157,14 +159,28 @@ def _letter_scores(code: str, ws: list[str], words: dict[str, int], cur: dict[st
     for w in ws:
         base = w.translate(table) if table else w
         prepared.append((base, _PUA_RE.search(base.replace(code, "")) is not None, min(words[w], 3)))
-    scored = []
-    for cand in _LETTERS:
+    top: list[tuple[float, str]] = []
+    bar = -math.inf
+    for cand in sorted(_LETTERS, key=lambda c: -_partial(prepared[:_PROBE], code, c)):  # likely ones first
         total = 0.0
         for base, blocked, count in prepared:
             lp = UNKNOWN if blocked else logp(base.replace(code, cand))
             total += max(lp, UNKNOWN) * count
-        scored.append((total, cand))
-    return sorted(scored, reverse=True)
+            if total < bar:
+                break
+        else:
+            top = sorted([*top, (total, cand)], reverse=True)[:2]
+            if len(top) == 2:
+                bar = top[1][0]
+    return top
+
+
+_PROBE = 8  # words that order the letters before the full count
+
+
+def _partial(prepared: list[tuple[str, bool, int]], code: str, cand: str) -> float:
+    return sum(max(UNKNOWN if blocked else logp(base.replace(code, cand)), UNKNOWN) * count
+               for base, blocked, count in prepared)
 
 
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
