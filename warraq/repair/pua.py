@@ -280,12 +280,12 @@ def _solve(numbers: tuple[_Number, ...], weight: tuple[int, ...], codes: tuple[s
     index = {c: k for k, c in enumerate(codes)}
     uses = [tuple(sorted({index[c] for c in n.raw if c in index})) for n in numbers]
     # Each number's reading as a template: a code's place in its digit key, or a fixed character.
-    templates = [[u.index(index[c]) if c in index else str(int(c)) if c.isdigit() else "?" for c in n.raw]
-                 for n, u in zip(numbers, uses)]
+    templates = ["".join(f"{{{u.index(index[c])}}}" if c in index else str(int(c)) if c.isdigit() else "?"
+                         for c in n.raw) for n, u in zip(numbers, uses)]
+    readings = [_Reading(n, visible, visible_days) for n in numbers]
 
     def score(i: int, digits: tuple[int, ...]) -> float:
-        value = "".join(str(digits[t]) if isinstance(t, int) else t for t in templates[i])
-        return weight[i] * _score_value(numbers[i], value, visible, visible_days)
+        return weight[i] * readings[i].score(templates[i].format(*digits))
 
     search = DigitSearch(uses, len(codes), score)
     best_assign: list[int] = []
@@ -312,7 +312,7 @@ def _canonical(n: _Number) -> _Number:
     def word(w: str) -> str:
         if w in MONTHS or w in _YEAR_WORDS or w in _PLURALS:
             return w
-        return "عاما" if _agreement(w, 20) > 0 else ""
+        return "عاما" if _agreement_kind(w) == "accusative" else ""
 
     return _Number(n.raw, word(n.prev), word(n.next), n.before, n.after,
                    "1" if n.prev_num else "", "1" if n.next_num else "")
@@ -386,53 +386,73 @@ def _month_of(n: _Number) -> int:
     return _MONTH_NUMBER.get(n.next, 0) or _MONTH_NUMBER.get(n.prev, 0)
 
 
-def _score_value(n: _Number, s: str, visible: frozenset[str], visible_days: frozenset[tuple[int, str]]) -> float:
-    """How well the reading s fits the number's context (dates, years, times, counts)."""
-    if "?" in s:
-        return 0.0
-    v, k = int(s), len(s)
-    score = 0.0
-    year_ctx = n.prev in MONTHS or n.prev in _YEAR_WORDS or n.next in ("م", "هـ", "ه")
-    if n.prev_num and n.before == "/" or (n.prev in MONTHS and n.prev_num):
-        year_ctx = True
-    if year_ctx and k == 4:
-        score += _year_score(v, n.next in ("هـ", "ه"))
-    elif (n.next in MONTHS or n.prev in MONTHS) and k <= 2:
-        score += 3.0 if 1 <= v <= 31 else -4.0
-    score += _agreement(n.next, v)
-    if n.after == "/" and n.before != "/" and k <= 2:  # day of dd/mm/yyyy
-        score += 2.0 if 1 <= v <= 31 else -3.0
-    elif n.before == "/" and n.after == "/" and k <= 2:  # month
-        score += 2.0 if 1 <= v <= 12 else -3.0
-    if n.after == ":" and k <= 2:
-        score += 1.5 if v <= 23 else -3.0
-    elif n.before == ":" and k == 2:
-        score += 1.5 if v <= 59 else -3.0
-    if k >= 2 and s[0] == "0" and n.before not in ("/", ":", ".") and n.after not in ("/", ":"):
-        score -= 2.0
-    if s in visible:  # the same number written with visible digits elsewhere
-        score += 2.0 if k >= 3 else 0.5
-    month = _month_of(n)
-    if month and k <= 2 and (month, s) in visible_days:  # "3 مارس" here, "March 3" elsewhere
-        score += 3.0
-    if s[0] != "0":  # leading digits follow Benford's law in running text
-        score += 2.0 * math.log10(1 + 1 / int(s[0]))
-    return score
+class _Reading:
+    """How well a reading fits one number's context (dates, years, times, counts).
+
+    The context is read once per number; the search then scores thousands of readings of it.
+    """
+
+    def __init__(self, n: _Number, visible: frozenset[str], visible_days: frozenset[tuple[int, str]]) -> None:
+        self.year = n.prev in MONTHS or n.prev in _YEAR_WORDS or n.next in ("م", "هـ", "ه") \
+            or bool(n.prev_num and n.before == "/" or (n.prev in MONTHS and n.prev_num))
+        self.hijri = n.next in ("هـ", "ه")
+        self.day = n.next in MONTHS or n.prev in MONTHS
+        self.agreement = _agreement_kind(n.next)
+        self.date_day = n.after == "/" and n.before != "/"      # day of dd/mm/yyyy
+        self.date_month = n.before == "/" and n.after == "/"    # month
+        self.hour, self.minute = n.after == ":", n.before == ":"
+        self.lone = n.before not in ("/", ":", ".") and n.after not in ("/", ":")  # no leading zero
+        self.visible = visible  # the same number written with visible digits elsewhere
+        month = _month_of(n)    # "3 مارس" here, "March 3" elsewhere
+        self.days = frozenset(raw for m, raw in visible_days if m == month) if month else frozenset()
+
+    def score(self, s: str) -> float:
+        if "?" in s:
+            return 0.0
+        v, k = int(s), len(s)
+        score = 0.0
+        if self.year and k == 4:
+            score += _year_score(v, self.hijri)
+        elif self.day and k <= 2:
+            score += 3.0 if 1 <= v <= 31 else -4.0
+        if self.agreement == "plural":
+            score += 1.5 if 3 <= v <= 10 else -1.5
+        elif self.agreement == "accusative":
+            score += 1.5 if 11 <= v <= 99 else -1.0
+        if self.date_day and k <= 2:
+            score += 2.0 if 1 <= v <= 31 else -3.0
+        elif self.date_month and k <= 2:
+            score += 2.0 if 1 <= v <= 12 else -3.0
+        if self.hour and k <= 2:
+            score += 1.5 if v <= 23 else -3.0
+        elif self.minute and k == 2:
+            score += 1.5 if v <= 59 else -3.0
+        if k >= 2 and s[0] == "0" and self.lone:
+            score -= 2.0
+        if s in self.visible:
+            score += 2.0 if k >= 3 else 0.5
+        if k <= 2 and s in self.days:
+            score += 3.0
+        return score + _BENFORD[int(s[0])]
+
+
+# Leading digits follow Benford's law in running text.
+_BENFORD = [0.0, *(2.0 * math.log10(1 + 1 / d) for d in range(1, 10))]
 
 
 _PLURALS = frozenset("آلاف ملايين مليارات سنوات أيام أشهر أسابيع ساعات دقائق مراحل دول مرات أعوام أطفال".split())
 _PERCENT = frozenset(("في", "بالمئة", "بالمائة", "%", "٪"))
 
 
-def _agreement(noun: str, v: int) -> float:
+def _agreement_kind(noun: str) -> str:
     """Arabic counted nouns: plural after 3-10, accusative singular ("عاما", "ألفا") after 11-99."""
     if not noun:
-        return 0.0
+        return ""
     if noun in _PLURALS:
-        return 1.5 if 3 <= v <= 10 else -1.5
+        return "plural"
     if len(noun) >= 3 and noun.endswith("ا") and not noun.startswith("ال") and logp(noun[:-1]) > -6:
-        return 1.5 if 11 <= v <= 99 else -1.0
-    return 0.0
+        return "accusative"
+    return ""
 
 
 def _year_score(v: int, hijri: bool) -> float:
