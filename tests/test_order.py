@@ -87,6 +87,17 @@ def test_number_glued_to_latin() -> None:
     assert line_text(visual) == "مرض(COVID-19)"
 
 
+def test_number_after_a_latin_name_unless_it_is_a_unit() -> None:
+    # drawn right to left, "SPF 30" and "30 SPF" look the same: a name owns its number, a unit
+    # follows its quantity, and a Latin date keeps its day first
+    visual = units(rev("أو أعلى"), " SPF 30 ", rev("بعامل حماية"))
+    assert line_text(visual) == "بعامل حماية SPF 30 أو أعلى"
+    visual = units(rev("فقط"), " GB 256 ", rev("بسعة"))
+    assert line_text(visual) == "بسعة 256 GB فقط"
+    visual = units(rev("وقع الاتفاق"), " March 2024 3 ", rev("في"))
+    assert line_text(visual) == "في 3 March 2024 وقع الاتفاق"
+
+
 def test_url_and_email() -> None:
     visual = units("info@example.org ", rev("أو"), " https://www.example.gov.sa ", rev("زوروا"))
     assert line_text(visual) == "زوروا https://www.example.gov.sa أو info@example.org"

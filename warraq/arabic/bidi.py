@@ -253,7 +253,8 @@ def _latin_dates_as_l(classes: list[str], texts: Sequence[str]) -> None:
     W2/W7 look backwards for a strong letter and so cannot see that "19" in "COVID-19" or
     "31, 2025" in "July 31, 2025" belong to the Latin run that follows them in the reversed
     line. Digits glued to a Latin word (no space), or digit groups joined by ", " that lead into
-    one, are taken as part of that run for the first guess.
+    one, are taken as part of that run for the first guess; so is a number one space before a
+    Latin word that is not a unit (`_named_number`).
     """
     if "EN" not in classes and "AN" not in classes:
         return  # no digits: nothing to move
@@ -268,11 +269,46 @@ def _latin_dates_as_l(classes: list[str], texts: Sequence[str]) -> None:
             j += 1
         stretch = "".join(texts[i:j])
         glued = not any(t.isspace() for t in texts[i:j])
-        if j < n and classes[j] == "L" and (glued or (", " in stretch[::-1] and stretch.strip()[-1:].isdigit())):
-            for k in range(i, j):
+        dated = glued or (", " in stretch[::-1] and stretch.strip()[-1:].isdigit())
+        start = i if dated else _named_number(texts, i, j)
+        if j < n and classes[j] == "L" and start >= 0 and (dated or _not_unit(classes, texts, j)):
+            for k in range(start, j):
                 if classes[k] in ("EN", "AN"):
                     classes[k] = "L"
         i = j
+
+
+# Latin words written after a number ("256 GB", "10 AM"); any other Latin word drawn on the left
+# of a number is read as a name the number belongs to ("iPhone 15", "SPF 30", "Windows 11").
+_UNITS = frozenset(
+    "b kb mb gb tb pb bit kbps mbps gbps hz khz mhz ghz w kw mw gw kwh mwh gwh twh v kv mah ma "
+    "mm cm m km in ft mi nm µm g mg kg t lb oz ml l cl dl °c °f k px pt dpi fps rpm "
+    "am pm usd eur gbp sar aed egp kwd qar omr bhd jod mad tnd dzd lbp iqd try jpy cny inr chf".split())
+
+
+def _named_number(texts: Sequence[str], i: int, j: int) -> int:
+    """Where the last number of texts[i:j] starts, if one space parts it from what follows, else -1.
+
+    Drawn right to left, "SPF 30" and "30 SPF" look the same; names with a number are the more
+    common in Arabic prose ("3 March 2024" too: "2024" goes with "March"), quantities with a
+    Latin unit the exception.
+    """
+    if j - i < 2 or not texts[j - 1].isspace():
+        return -1
+    k = j - 1
+    while k > i and (texts[k - 1].isdigit() or texts[k - 1] in ".,"):
+        k -= 1
+    group = "".join(texts[k:j - 1])
+    if not group[:1].isdigit() or not group[-1:].isdigit() or (k > i and not texts[k - 1].isspace()):
+        return -1
+    return k
+
+
+def _not_unit(classes: list[str], texts: Sequence[str], j: int) -> bool:
+    k = j
+    while k < len(classes) and classes[k] == "L":
+        k += 1
+    return "".join(texts[j:k])[::-1].lower() not in _UNITS
 
 
 def logical_to_visual(text: str, direction: Direction) -> str:
