@@ -303,3 +303,13 @@ def test_a_justified_line_with_wider_spaces_than_the_line_above_stays_one_line()
     assert gap > 1.1 * 12.0
     segs = build_segments(above + line)
     assert len(segs) == 2
+
+
+def test_a_justified_first_line_over_a_short_last_line_stays_one_line() -> None:
+    # a wrapped heading at the top of a column: its first line spread to the measure, its last
+    # line short; the paragraph below, full width, shows no gutter where the spaces are wide
+    glyphs = (_line(["الذكاء", "الاصطناعي", "التوليدي"], 30.0, 100.0)
+              + _line(["يتحدث", "العربية"], 4.0, 116.0)
+              + _line(["لم", "يعد", "الحديث", "عن", "الذكاء", "الاصطناعي", "حكرا", "على", "أحد"], 6.0, 132.0))
+    segments = build_segments(glyphs)
+    assert len(segments) == 3

@@ -221,7 +221,8 @@ class _RowTests:
     def stretched(self, lo: float, hi: float) -> bool:
         if self._stretched is None:
             rows, k, row = self._rows, self._k, self._rows[self._k]
-            around = [rows[i] for i in (k - 1, k + 1) if 0 <= i < len(rows)]
+            # the nearest rows on each side first; the next ones speak where those cannot
+            around = [[rows[i] for i in (k + d, k + 2 * d) if 0 <= i < len(rows)] for d in (-1, 1)]
             even = _evenly_stretched(row, self._gutter_em)
             ys = [c.glyph.oy for c in row if not c.glyph.is_space]
             size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
@@ -250,27 +251,30 @@ def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
     return len(gaps) >= 3 and max(gaps) <= 1.2 * min(gaps)
 
 
-def _stretched(around: list[list[Cluster]], y: float | None, size: float, lo: float, hi: float, *,
+def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, lo: float, hi: float, *,
                even: bool, gutter: float) -> bool:
     """Is the wide gap lo..hi of a line (baseline y, None without ink; type size `size`) only a
     justified line's stretched word space?
 
     A column gutter or a table's cell boundary runs down the page: the lines around it that
     have text on both of its sides leave it empty too. A word space of a justified line sits
-    where those lines have words. A near line with text on one side only tells nothing; with
-    no line to tell, an evenly stretched line is taken as justified.
+    where those lines have words. A near line with text on one side only tells nothing (a
+    paragraph's short last line below a justified one), and the next line on that side is asked
+    instead; with no line to tell, an evenly stretched line is taken as justified.
     """
     if y is None or hi - lo > 6 * size:
         return False
     pad = 0.2 * size
     votes = []
-    for other in around:
-        ink = [c for c in other if not c.glyph.is_space]
-        if not ink or abs(median(c.glyph.oy for c in ink) - y) > 2.5 * size:
-            continue
-        if any(c.x1 <= lo + pad for c in ink) and any(c.x0 >= hi - pad for c in ink):
-            # a hole narrower than a gutter is a space of a justified line there too
-            votes.append(_widest_hole(ink, lo, hi) < max(0.6 * size, gutter))
+    for side in around:
+        for step, other in enumerate(side, 1):
+            ink = [c for c in other if not c.glyph.is_space]
+            if not ink or abs(median(c.glyph.oy for c in ink) - y) > 2.5 * step * size:
+                break
+            if any(c.x1 <= lo + pad for c in ink) and any(c.x0 >= hi - pad for c in ink):
+                # a hole narrower than a gutter is a space of a justified line there too
+                votes.append(_widest_hole(ink, lo, hi) < max(0.6 * size, gutter))
+                break
     return all(votes) if votes else even
 
 
