@@ -489,7 +489,9 @@ class _FontNames:
             return hit
         # PDFium's font size leaves out the CTM; the char matrix carries it
         size = pf.font_size(self._raw, index)
-        if pf.char_matrix(self._raw, index, self._p_matrix):
+        # a space PDFium made has no matrix of its own (it reports the identity)
+        scaled = pf.is_generated(self._raw, index) != 1 and bool(pf.char_matrix(self._raw, index, self._p_matrix))
+        if scaled:
             a, b, c, d, _, _ = self._matrix  # one pass over the C array, not four lookups
             size *= abs(a * d - b * c) ** 0.5
         result: ObjectInfo
@@ -513,7 +515,8 @@ class _FontNames:
             path = pf.clip_path(obj)
             clip = _clip(path) if path and pf.count_clip_paths(path) > 0 else None
             result = (name, size, pf.render_mode(obj), artifact, address, clip)
-        self.known[obj] = result
+        if scaled:  # else the object's next char gives its size
+            self.known[obj] = result
         return result
 
     def _mark_is_artifact(self, mark: int) -> bool:
