@@ -149,3 +149,15 @@ def test_lam_alef_ligature_with_its_alef_in_actual_text() -> None:
                  lam.ox + 0.9, lam.oy, lam.size, lam.font, lam.index - 1)
     segs = build_segments([*glyphs, alef])
     assert to_line(segs[0], "rtl", keep_tatweel=False).text == "الإِنسان"
+
+
+def test_a_bracket_with_spaces_on_both_sides_takes_the_side_its_pair_needs() -> None:
+    from warraq.arabic.bidi import bracket_sides
+
+    def sides(text: str) -> str:
+        return "".join(bracket_sides(list(text)))
+
+    # a wrapped line that starts with "( " (a Word decree): nothing touches the bracket
+    assert sides(") 31 ديسمبر 2001) بفرض رسم") == "( 31 ديسمبر 2001) بفرض رسم"
+    assert sides("أدوات (مثل كانبان “Kanban”(، لتنظيم") == "أدوات (مثل كانبان “Kanban”)، لتنظيم"
+    assert sides("قال ( كذا ) ثم") == "قال ( كذا ) ثم"

@@ -367,6 +367,7 @@ def bracket_sides(texts: list[str]) -> list[str]:
     if _SIDED.keys().isdisjoint(out):
         return out
     n = len(out)
+    undecided: list[int] = []
     for i, t in enumerate(out):
         if len(t) != 1 or t not in _SIDED or t in "<>":
             continue
@@ -377,12 +378,18 @@ def bracket_sides(texts: list[str]) -> list[str]:
         if not (opens or closes):  # punctuation against a bracket: the space side decides
             opens = _blank(before) and not _blank(after)
             closes = _blank(after) and not _blank(before)
-        if not (opens or closes) and before in "؟!.…":  # "؟»." closes after the sentence
+        if not (opens or closes) and before and before in "؟!.…":  # "؟»." closes after the sentence
             closes = True
         if opens and t not in _OPENERS:
             out[i] = _SIDED[t]
         elif closes and t in _OPENERS:
             out[i] = _SIDED[t]
+        elif not (opens or closes):
+            undecided.append(i)
+    for i in undecided:  # spaces on both sides ("( 31 ديسمبر 2001)"): the line's pairs decide
+        flipped = [*out[:i], _SIDED[out[i]], *out[i + 1:]]
+        if _imbalance(flipped) < _imbalance(out):
+            out = flipped
     return out
 
 
