@@ -313,3 +313,15 @@ def test_a_justified_first_line_over_a_short_last_line_stays_one_line() -> None:
               + _line(["لم", "يعد", "الحديث", "عن", "الذكاء", "الاصطناعي", "حكرا", "على", "أحد"], 6.0, 132.0))
     segments = build_segments(glyphs)
     assert len(segments) == 3
+
+
+def test_an_actualtext_span_does_not_vouch_for_pdfium_word_breaks() -> None:
+    # Chromium wraps a vowelled letter in /ActualText; PDFium then puts no word break between
+    # "أَمَرَ" and "اللَّهُ" although they are drawn apart, so its breaks cannot join them
+    from warraq.layout.lines import _contiguous
+
+    ra, alef = glyphs_from_visual(["ا", "ر"])
+    ra.index, alef.index = 441, 437
+    assert _contiguous(ra, alef, [432, 452])  # plain letters: PDFium's breaks are trusted
+    ra.source = "actualtext"
+    assert not _contiguous(ra, alef, [432, 452])

@@ -510,7 +510,7 @@ def _contiguous(a: Glyph, b: Glyph, breaks: list[int]) -> bool:
     lo, hi = sorted((a.index, b.index))
     if hi - lo > 6 or a.font != b.font or not (_is_arabic(a.text) and _is_arabic(b.text)):
         return False  # only letters of one word: PDFium keeps no breaks around neutrals
-    if a.source not in ("tounicode", "actualtext") or b.source not in ("tounicode", "actualtext"):
+    if a.source != "tounicode" or b.source != "tounicode":  # an ActualText span upsets PDFium's char order
         return False
     at = bisect.bisect_right(breaks, lo)
     return at == len(breaks) or breaks[at] > hi
