@@ -46,6 +46,11 @@ def logp(word: str) -> float:
     return math.log10(f) if f else UNKNOWN
 
 
+def listed() -> dict[str, float]:
+    """The word list by lookup form (`word_key`), for a membership test before many lookups."""
+    return _freqs()
+
+
 def known(word: str) -> bool:
     return logp(word) > UNKNOWN
 

@@ -21,11 +21,12 @@ paragraph's last sentence end is out of place (`free_readings`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from warraq.arabic.chars import TATWEEL
-from warraq.repair.model import NON_JOINING, UNKNOWN, logp
+from warraq.repair.model import NON_JOINING, UNKNOWN, listed, logp, word_key
 
 CUT_PENALTY = 2.5
 MIN_JOIN_GAIN = 3.0
@@ -83,6 +84,13 @@ def _right_piece(token: str) -> str:
     return m.group() if m else ""
 
 
+@lru_cache(maxsize=50_000)
+def token_ends(token: str) -> tuple[str, str, str, str]:
+    """The token's left and right pieces, each with its lookup form (cached per `repair` call)."""
+    left, right = _left_piece(token), _right_piece(token)
+    return left, word_key(left), right, word_key(right)
+
+
 def _fragment_logp(piece: str) -> float:
     lp = logp(piece)
     return min(lp, FRAGMENT_FLOOR) if len(_MARKS_RE.sub("", piece).replace(TATWEEL, "")) == 1 else lp
@@ -118,14 +126,17 @@ def readings(line: str) -> tuple[SegmentFix, ...]:
     n = len(tokens)
     if n < 2 or n > MAX_TOKENS or "" in tokens:
         return ()
-    lefts = [(i, p) for i, p in enumerate(map(_left_piece, tokens)) if p]
+    ends = [token_ends(t) for t in tokens]
+    lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
     if not lefts:
         return ()
-    rights = [(j, p) for j, p in enumerate(map(_right_piece, tokens)) if p]
+    rights = [(j, e[2], e[3]) for j, e in enumerate(ends) if e[2]]
+    words = listed()
     gains: dict[tuple[int, int], float] = {}
-    for i, lp in lefts:
-        for j, rp in rights:
-            if i != j and i + 1 != j:  # neighbours are one piece already
+    for i, lp, lk in lefts:
+        for j, rp, rk in rights:
+            # neighbours are one piece already; an unlisted join gains nothing (_chain_gain)
+            if i != j and i + 1 != j and lk + rk in words:
                 g = _piece_gain(lp, rp)
                 if g >= MIN_JOIN_GAIN:
                     gains[(i, j)] = g
@@ -134,21 +145,23 @@ def readings(line: str) -> tuple[SegmentFix, ...]:
     pairs = set(gains) | _chain_pairs(tokens, lefts, rights)
     if not pairs:
         return ()
-    found: list[SegmentFix] = []
+    scored = _scored(tokens, pairs, gains)
+    found: list[tuple[int, SegmentFix]] = []
     best = MIN_SCORE_DAMAGED
-    for cuts in _candidates(pairs, n):
-        score, joined = _join_score(tokens, [p for p in _junctions(cuts, n) if p in pairs], gains)
-        score -= CUT_PENALTY * len(cuts)
+    # Surest first: once even the best cues cannot lift a cut set to within READING_MARGIN of the
+    # best reading, none after it can (the cues are what makes restoring a reading worth it).
+    for k in sorted(range(len(scored)), key=lambda k: -scored[k][0]):
+        score, cuts, joined = scored[k]
         if score + MAX_CUES < best - READING_MARGIN:
-            continue
+            break
         text, joins = _restore(tokens, cuts, joined)
         score += _edge_cues(text.split(" "), cuts, n)
-        if score >= best - READING_MARGIN:
-            found.append(SegmentFix(text, cuts, joins, score))
-            best = max(best, score)
+        found.append((k, SegmentFix(text, cuts, joins, score)))
+        best = max(best, score)
     floor = max(MIN_SCORE_DAMAGED, best - READING_MARGIN)
-    kept = sorted((f for f in found if f.gain >= floor), key=lambda f: -round(f.gain, 6))
-    return tuple(kept[:MAX_READINGS])
+    # ties keep the candidates' fixed order, as if they had been tried in it
+    kept = sorted((kf for kf in found if kf[1].gain >= floor), key=lambda kf: (-round(kf[1].gain, 6), kf[0]))
+    return tuple(f for _, f in kept[:MAX_READINGS])
 
 
 def free_readings(line: str, last: bool) -> tuple[SegmentFix, ...]:
@@ -185,20 +198,29 @@ def _fragments(tokens: list[str]) -> int:
     return count
 
 
-def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str]], rights: list[tuple[int, str]]) -> set[tuple[int, int]]:
+def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str, str]],
+                 rights: list[tuple[int, str, str]]) -> set[tuple[int, int]]:
     """Junctions of a word cut twice, whose middle piece is a short token of its own ("و حد ات")."""
+    words = listed()
     out: set[tuple[int, int]] = set()
-    for k, mid in lefts:
+    for k, mid, mk in lefts:
         if mid != tokens[k] or len(_MARKS_RE.sub("", mid)) > MAX_MIDDLE:
             continue
-        for i, lp in lefts:
-            for j, rp in rights:
-                if len({i, j, k}) == 3 and i + 1 != k and k + 1 != j and _chain_gain([lp, mid, rp]) >= MIN_JOIN_GAIN:
+        for i, lp, lk in lefts:
+            if i == k or i + 1 == k:
+                continue
+            head = lk + mk
+            for j, rp, rk in rights:
+                # cubic in the tokens: the cheap tests first; an unlisted word gains nothing
+                if (j == i or j == k or j == k + 1 or head + rk not in words
+                        or ((i, k) in out and (k, j) in out)):
+                    continue
+                if _chain_gain([lp, mid, rp]) >= MIN_JOIN_GAIN:
                     out |= {(i, k), (k, j)}
     return out
 
 
-def _join_score(tokens: list[str], pairs: list[tuple[int, int]],
+def _join_score(tokens: list[str], pairs: Sequence[tuple[int, int]],
                 gains: dict[tuple[int, int], float]) -> tuple[float, frozenset[tuple[int, int]]]:
     """Gain of the junctions that rejoin words, and which ones.
 
@@ -245,31 +267,45 @@ def _chain_gain(parts: list[str]) -> float:
     return joined - sum(_fragment_logp(p) for p in parts)
 
 
-def _candidates(gains: set[tuple[int, int]], n: int) -> list[tuple[int, ...]]:
-    """Cut sets with at least one junction that rejoins a word, in a fixed order.
+def _scored(tokens: list[str], pairs: set[tuple[int, int]],
+            gains: dict[tuple[int, int], float]) -> list[tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]]:
+    """Each candidate cut set with its score before the edge cues, and the junctions that join.
+
+    Many cut sets share their junctions in `pairs` (all but one cut free), so those are scored once.
+    """
+    seen: dict[tuple[tuple[int, int], ...], tuple[float, frozenset[tuple[int, int]]]] = {}
+    out = []
+    for cuts, junctions in _candidates(pairs, len(tokens)):
+        if junctions not in seen:
+            seen[junctions] = _join_score(tokens, junctions, gains)
+        score, joined = seen[junctions]
+        out.append((score - CUT_PENALTY * len(cuts), cuts, joined))
+    return out
+
+
+def _candidates(pairs: set[tuple[int, int]], n: int) -> list[tuple[tuple[int, ...], tuple[tuple[int, int], ...]]]:
+    """Cut sets with at least one junction that rejoins a word, in a fixed order, each with those
+    of its junctions (left token, right token) that are in `pairs`.
 
     With one cut the only junction is (last token, first token) and the cut itself is free; with
     two cuts a<b the junctions are (b-1, 0) and (n-1, a); with three a<b<c they are (b-1, 0),
     (c-1, a) and (n-1, b).
     """
-    out: list[tuple[int, ...]] = []
-    if (n - 1, 0) in gains:
-        out.extend((b,) for b in range(1, n))
+    out: list[tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = []
+    if (n - 1, 0) in pairs:
+        out.extend(((b,), ((n - 1, 0),)) for b in range(1, n))
     for a in range(1, n):
+        tail = ((n - 1, a),) if (n - 1, a) in pairs else ()
         for b in range(a + 1, n):
-            if (b - 1, 0) in gains or (n - 1, a) in gains:
-                out.append((a, b))
-            head = (b - 1, 0) in gains or (n - 1, b) in gains
+            first = ((b - 1, 0),) if (b - 1, 0) in pairs else ()
+            last = ((n - 1, b),) if (n - 1, b) in pairs else ()
+            if first or tail:
+                out.append(((a, b), first + tail))
             for c in range(b + 1, n):
-                if head or (c - 1, a) in gains:
-                    out.append((a, b, c))
+                mid = ((c - 1, a),) if (c - 1, a) in pairs else ()
+                if first or mid or last:
+                    out.append(((a, b, c), first + mid + last))
     return out
-
-
-def _junctions(cuts: tuple[int, ...], n: int) -> list[tuple[int, int]]:
-    """(left token, right token) at each junction of the restored line."""
-    g = (0, *cuts, n)
-    return [(g[j + 1] - 1, g[j - 1]) for j in range(1, len(cuts) + 1)]
 
 
 def _restore(tokens: list[str], cuts: tuple[int, ...], joined: frozenset[tuple[int, int]]) -> tuple[str, int]:
