@@ -18,6 +18,7 @@ from warraq.repair.text import PUA_RE, clusters, has_arabic, marks_lead
 Evidence = tuple[int, int, int, float]
 LEAD_SAMPLE = 40  # lines with marks read both ways to decide where a tool wrote marks
 _WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u064b-\u065f\u0670\ue000-\uf8ff]+")
+_PLAIN_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]+")  # _WORD_RE without marks, forms and PUA
 _MARK_RE = re.compile("[\u064b-\u0652]")
 _TANWEEN = "\u064b\u064c\u064d"
 _SHORT_VOWELS_NOT_BEFORE_ALEF = "\u064c\u064d\u064f\u0650\u0652"
@@ -37,13 +38,18 @@ def evidence(line: str) -> Evidence:
     if not has_arabic(line):
         return 0, 0, 0, 0.0
     for core in _WORD_RE.findall(line):
-        if PUA_RE.search(core):
-            continue
-        cl = clusters(core)
-        if len(cl) < 2:
-            continue
-        f = rules.fold_forms(core)
-        r = rules.fold_forms("".join(reversed(cl)))
+        if _PLAIN_WORD_RE.fullmatch(core):  # most words: each code point is a cluster, none folds
+            if len(core) < 2:
+                continue
+            f, r = core, core[::-1]
+        else:
+            if PUA_RE.search(core):
+                continue
+            cl = clusters(core)
+            if len(cl) < 2:
+                continue
+            f = rules.fold_forms(core)
+            r = rules.fold_forms("".join(reversed(cl)))
         if f == r:
             continue
         eligible += 1
