@@ -48,6 +48,7 @@ FREE_GAIN = 1.0          # a marker or sentence end out of place, in a document 
 _ARABIC_RUN = "[\u0621-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
 _LEFT_RE = re.compile(f"{_ARABIC_RUN}$")
 _RIGHT_RE = re.compile(f"^[\u0621-\u064a\u0671-\u06d3]{_ARABIC_RUN[:-1]}*")
+_LETTERS_RE = re.compile("[\u0621-\u063f\u0641-\u064a\u0671-\u06d3]+")  # no marks, no tatweel
 _ANY_ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]")
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+$")
 _SENTENCE_END = tuple(".!?؟…:")
@@ -87,6 +88,9 @@ def _right_piece(token: str) -> str:
 @lru_cache(maxsize=50_000)
 def token_ends(token: str) -> tuple[str, str, str, str]:
     """The token's left and right pieces, each with its lookup form (cached per `repair` call)."""
+    if _LETTERS_RE.fullmatch(token):  # most tokens: one run of letters, its own lookup form
+        left = token if token[-1] in NON_JOINING else ""
+        return left, left, token, token
     left, right = _left_piece(token), _right_piece(token)
     return left, word_key(left), right, word_key(right)
 
@@ -206,14 +210,14 @@ def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str, str]],
     for k, mid, mk in lefts:
         if mid != tokens[k] or len(_MARKS_RE.sub("", mid)) > MAX_MIDDLE:
             continue
+        after = [r for r in rights if r[0] != k and r[0] != k + 1]
         for i, lp, lk in lefts:
             if i == k or i + 1 == k:
                 continue
             head = lk + mk
-            for j, rp, rk in rights:
+            for j, rp, rk in after:
                 # cubic in the tokens: the cheap tests first; an unlisted word gains nothing
-                if (j == i or j == k or j == k + 1 or head + rk not in words
-                        or ((i, k) in out and (k, j) in out)):
+                if head + rk not in words or j == i or ((i, k) in out and (k, j) in out):
                     continue
                 if _chain_gain([lp, mid, rp]) >= MIN_JOIN_GAIN:
                     out |= {(i, k), (k, j)}
@@ -269,42 +273,44 @@ def _chain_gain(parts: list[str]) -> float:
 
 def _scored(tokens: list[str], pairs: set[tuple[int, int]],
             gains: dict[tuple[int, int], float]) -> list[tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]]:
-    """Each candidate cut set with its score before the edge cues, and the junctions that join.
-
-    Many cut sets share their junctions in `pairs` (all but one cut free), so those are scored once.
-    """
-    seen: dict[tuple[tuple[int, int], ...], tuple[float, frozenset[tuple[int, int]]]] = {}
-    out = []
-    for cuts, junctions in _candidates(pairs, len(tokens)):
-        if junctions not in seen:
-            seen[junctions] = _join_score(tokens, junctions, gains)
-        score, joined = seen[junctions]
-        out.append((score - CUT_PENALTY * len(cuts), cuts, joined))
-    return out
-
-
-def _candidates(pairs: set[tuple[int, int]], n: int) -> list[tuple[tuple[int, ...], tuple[tuple[int, int], ...]]]:
-    """Cut sets with at least one junction that rejoins a word, in a fixed order, each with those
-    of its junctions (left token, right token) that are in `pairs`.
+    """Cut sets with at least one junction in `pairs`, in a fixed order, each with its score
+    before the edge cues and the junctions that rejoin a word.
 
     With one cut the only junction is (last token, first token) and the cut itself is free; with
     two cuts a<b the junctions are (b-1, 0) and (n-1, a); with three a<b<c they are (b-1, 0),
-    (c-1, a) and (n-1, b).
+    (c-1, a) and (n-1, b). Most three-cut sets differ only in a free cut c: their junctions in
+    `pairs`, and so their score, are those of (a, b), scored once.
     """
-    out: list[tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = []
+    n = len(tokens)
+    seen: dict[tuple[tuple[int, int], ...], tuple[float, frozenset[tuple[int, int]]]] = {}
+
+    def scored(junctions: tuple[tuple[int, int], ...],
+               cuts: tuple[int, ...]) -> tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]:
+        if junctions not in seen:
+            seen[junctions] = _join_score(tokens, junctions, gains)
+        gain, joined = seen[junctions]
+        return gain - CUT_PENALTY * len(cuts), cuts, joined
+
+    out: list[tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]] = []
     if (n - 1, 0) in pairs:
-        out.extend(((b,), ((n - 1, 0),)) for b in range(1, n))
+        out.extend(scored(((n - 1, 0),), (b,)) for b in range(1, n))
+    into: dict[int, set[int]] = {}  # right token a -> the cuts c with (c-1, a) in pairs
+    for i, j in pairs:
+        into.setdefault(j, set()).add(i + 1)
     for a in range(1, n):
         tail = ((n - 1, a),) if (n - 1, a) in pairs else ()
+        mids = into.get(a, set())
         for b in range(a + 1, n):
             first = ((b - 1, 0),) if (b - 1, 0) in pairs else ()
             last = ((n - 1, b),) if (n - 1, b) in pairs else ()
             if first or tail:
-                out.append(((a, b), first + tail))
-            for c in range(b + 1, n):
-                mid = ((c - 1, a),) if (c - 1, a) in pairs else ()
-                if first or mid or last:
-                    out.append(((a, b, c), first + mid + last))
+                out.append(scored(first + tail, (a, b)))
+            if first or last:
+                free, _, joined = scored(first + last, (a, b, b + 1))
+                out.extend(scored(first + ((c - 1, a),) + last, (a, b, c)) if c in mids else (free, (a, b, c), joined)
+                           for c in range(b + 1, n))
+            else:
+                out.extend(scored(((c - 1, a),), (a, b, c)) for c in sorted(mids) if c > b)
     return out
 
 
