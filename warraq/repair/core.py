@@ -350,10 +350,11 @@ def _lam_damage(lines: list[_Line]) -> bool:
 def _line_confidence(ln: _Line) -> float:
     """Share of the line's Arabic words that the model knows, lowered for leftover PUA codes."""
     words = [c for c in (arabic_core(t) for t in ln.text.split()) if c]
+    pua_left = PUA_RE.search(ln.text) is not None
     if not words:
-        return 1.0 if not PUA_RE.search(ln.text) else 0.5
-    known = sum(logp(w) > UNKNOWN for w in words if not PUA_RE.search(w))
+        return 0.5 if pua_left else 1.0
+    known = sum(logp(w) > UNKNOWN for w in words if not (pua_left and PUA_RE.search(w)))
     base = (known + 1) / (len(words) + 1)
-    if PUA_RE.search(ln.text):
+    if pua_left:
         base *= 0.5
     return round(base, 3)
