@@ -36,11 +36,15 @@ _MISPLACED = [re.compile(p) for p in (
     "[•▪◦●](?=\\S*\\s*$)",                                 # a bullet at the line end
     "\\s[،,]+$",                                            # a comma set apart at the line end
 )]
+# Every pattern above (and `_inside_out`) needs one of these: a line without them has none to count
+_MAY_MISPLACE = re.compile(f"(?:^|\\s)[{_ATTACH_LEFT}]|[{_OPENING})\\]}}»{_DIGIT}%A-Za-z•▪◦●]")
 
 
 @lru_cache(maxsize=20_000)
 def misplacements(line: str) -> int:
     """Punctuation and numbers standing where logical text never puts them."""
+    if not _MAY_MISPLACE.search(line):  # most lines: none of the characters the patterns need
+        return 0
     return sum(len(p.findall(line)) for p in _MISPLACED) + _inside_out(line)
 
 
