@@ -57,6 +57,8 @@ ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")  # punctuation set against the w
 _OPENING = "([{«"
 _CLOSING = ")]}»"
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
+_MARKER_CHAR_RE = re.compile("[-#*•>0-9\u0660-\u0669]")  # in every _MARKER_RE match
+_OPENING_RE = re.compile("[([{«]")
 _HEAD_RE = re.compile("^(#+|•)$")  # markers that only ever start a line (a dash or "15." may not)
 
 
@@ -294,12 +296,12 @@ def _scored(tokens: list[str], pairs: set[tuple[int, int]],
     out: list[tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]] = []
     if (n - 1, 0) in pairs:
         out.extend(scored(((n - 1, 0),), (b,)) for b in range(1, n))
-    into: dict[int, set[int]] = {}  # right token a -> the cuts c with (c-1, a) in pairs
-    for i, j in pairs:
-        into.setdefault(j, set()).add(i + 1)
+    into: dict[int, list[int]] = {}  # right token a -> the cuts c with (c-1, a) in pairs
+    for i, j in sorted(pairs):
+        into.setdefault(j, []).append(i + 1)
     for a in range(1, n):
         tail = ((n - 1, a),) if (n - 1, a) in pairs else ()
-        mids = into.get(a, set())
+        mids = into.get(a, [])
         for b in range(a + 1, n):
             first = ((b - 1, 0),) if (b - 1, 0) in pairs else ()
             last = ((n - 1, b),) if (n - 1, b) in pairs else ()
@@ -310,7 +312,7 @@ def _scored(tokens: list[str], pairs: set[tuple[int, int]],
                 out.extend(scored(first + ((c - 1, a),) + last, (a, b, c)) if c in mids else (free, (a, b, c), joined)
                            for c in range(b + 1, n))
             else:
-                out.extend(scored(((c - 1, a),), (a, b, c)) for c in sorted(mids) if c > b)
+                out.extend(scored(((c - 1, a),), (a, b, c)) for c in mids if c > b)
     return out
 
 
@@ -344,22 +346,23 @@ def _edge_cues(restored: list[str], cuts: tuple[int, ...], n: int) -> float:
         bonus -= 0.4
     if end[-1:] in _OPENING:
         bonus -= 0.4
-    if any(_MARKER_RE.match(t) for t in restored[1:]):
+    chars = "".join(restored)  # most lines have no marker and no bracket: one search each
+    if _MARKER_CHAR_RE.search(chars) and any(_MARKER_RE.match(t) for t in restored[1:]):
         bonus -= 0.8
-    bonus += 0.3 * min(3, _matched_brackets(restored))
+    if _OPENING_RE.search(chars):
+        bonus += 0.3 * min(3, _matched_brackets(chars))
     bounds = (0, *cuts, n)
     sizes = [b - a for a, b in zip(bounds, bounds[1:])]
     return bonus - 0.01 * (max(sizes) - min(sizes))
 
 
-def _matched_brackets(tokens: list[str]) -> int:
+def _matched_brackets(text: str) -> int:
     """Bracket and quote pairs that open before they close."""
     depth = matched = 0
-    for t in tokens:
-        for ch in t:
-            if ch in _OPENING:
-                depth += 1
-            elif ch in _CLOSING and depth:
-                depth -= 1
-                matched += 1
+    for ch in text:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING and depth:
+            depth -= 1
+            matched += 1
     return matched
