@@ -30,6 +30,9 @@ class DigitSearch:
         self.memo: list[dict[tuple[int, ...], float]] = [{} for _ in self.uses]
         self.visited: set[tuple[int, ...]] = set()
         self.pairs: dict[tuple[int, int], list[int]] = {}
+        # per move (code, code whose digit it takes or -1): the numbers it touches and the code
+        # pairs whose order it may change
+        self.plans: dict[tuple[int, int], tuple[list[int], tuple[int, ...]]] = {}
 
     def num(self, i: int, cur: list[int]) -> float:
         key = tuple(map(cur.__getitem__, self.uses[i]))
@@ -56,14 +59,18 @@ class DigitSearch:
     def delta(self, cur: list[int], owner: list[int], a: int, d: int, scores: list[float]) -> float:
         """Change of the total if code a takes digit d (swapping with its owner); cur is restored."""
         old, other = cur[a], owner[d]
-        last = self.n - 1
-        ends = (a - 1, a) if other < 0 else tuple({a - 1, a, other - 1, other})
-        ends = tuple(k for k in ends if 0 <= k < last)  # pairs (k, k + 1) whose order may change
+        plan = self.plans.get((a, other))
+        if plan is None:
+            last = self.n - 1
+            ends = (a - 1, a) if other < 0 else tuple({a - 1, a, other - 1, other})
+            plan = self.plans[(a, other)] = (
+                self.by_code[a] if other < 0 else self._touched(a, other),
+                tuple(k for k in ends if 0 <= k < last))  # pairs (k, k + 1) whose order may change
+        touched, ends = plan
         before = [cur[k] < cur[k + 1] for k in ends]
         cur[a] = d
         if other >= 0:
             cur[other] = old
-        touched = self.by_code[a] if other < 0 else self._touched(a, other)
         memo, uses, get, score = self.memo, self.uses, cur.__getitem__, self.score
         change = 0.0
         for i in touched:  # self.num inlined: this loop is the search's inner loop
