@@ -110,7 +110,8 @@ def _walk_fonts(res: object, seen: set[tuple[int, int]]) -> list[pikepdf.Diction
             fonts.append(font)
             if font.get("/Subtype") == "/Type3":
                 fonts += _walk_fonts(font.get("/Resources"), seen)
-    for xobj in (res.get("/XObject") or {}).values():
+    xobjects = res.get("/XObject") if "/XObject" in res else None  # get() of a missing key throws in C++
+    for xobj in (xobjects or {}).values():
         if isinstance(xobj, pikepdf.Stream) and xobj.get("/Subtype") == "/Form":
             if xobj.is_indirect and xobj.objgen in seen:
                 continue

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 _LATIN_SUPPLEMENT = range(0x00A0, 0x0250)
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
+#: Arabic presentation forms -> the letters they show (fold_presentation of one char).
+_PLAIN = {u: unicodedata.normalize("NFKC", chr(u)) for u in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))}
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
                 (0xFE70, 0xFEFF))
 
@@ -83,6 +85,32 @@ def program_hash(font: pikepdf.Dictionary) -> str | None:
             except Exception:
                 return None
     return None
+
+
+def _cmap_texts(cmap: dict[int, int]) -> dict[int, str]:
+    """Glyph id -> the text its cmap gives it: a presentation form as its letters; of several
+    code points, the plainest (the first of the plainest)."""
+    texts = list(map(_PLAIN.get, cmap, map(chr, cmap)))
+    by_gid = dict(zip(cmap.values(), texts))
+    if len(by_gid) == len(cmap):
+        return by_gid  # one code point per glyph
+    shared = {g for g, n in Counter(cmap.values()).items() if n > 1}
+    for g in shared:
+        del by_gid[g]
+    for g, plain in zip(cmap.values(), texts):
+        if g in shared:
+            held = by_gid.get(g)
+            if held is None or text_rank(plain) < text_rank(held):
+                by_gid[g] = plain
+    return by_gid
+
+
+def _nfc(tu: dict[int, str]) -> dict[int, str]:
+    """The map's texts in canonical order: PDFium may show a glyph's marks in either order."""
+    # a NUL composes with nothing, so the texts joined by it are normalized when each one is
+    if unicodedata.is_normalized("NFC", "\0".join(tu.values())):
+        return tu
+    return {c: unicodedata.normalize("NFC", t) for c, t in tu.items()}
 
 
 #: A lazy probe of the drawn glyph's ink box, asked only when the shown text is ambiguous.
@@ -133,16 +161,15 @@ class FontRecovery:
         self._tounicode: dict[int, str] | None = None
         if isinstance(tu, pikepdf.Stream):
             try:
-                # canonical order: PDFium may show a glyph's marks in either order
-                self._tounicode = {c: unicodedata.normalize("NFC", t)
-                                   for c, t in parse_tounicode(tu.read_bytes()).items()}
+                self._tounicode = _nfc(parse_tounicode(tu.read_bytes()))
             except Exception:
                 self._tounicode = {}
         self._own: dict[int, GlyphText] | None = None
         self._outline: dict[int, tuple[str, float, str] | None] | None = None
         self._by_gid: dict[int, Recovered | None] = {}
         self._cache: dict[tuple[str, bool], Recovered | _Choice | None] = {}
-        self._reverse: dict[str, list[int]] = {}
+        self._shown_as: dict[int, str] = {}  # code -> the text PDFium shows for it
+        self._by_text: dict[str, list[int]] | None = None
         self._shown: set[str] | None = None
         self._override: set[str] = set()
         self._contested: set[str] = set()
@@ -168,8 +195,16 @@ class FontRecovery:
         if self.subtype != "/Type0" or not self._tounicode:
             return True
         if self._shown is None:  # PDFium shows presentation forms as the letters they stand for
-            self._shown = {fold_presentation(t) for t in self._reverse}
+            self._shown = set(map(fold_presentation, set(self._shown_as.values())))
         return fold_presentation(unicodedata.normalize("NFC", text) if len(text) > 1 else text) in self._shown
+
+    def shown_texts(self) -> set[str]:
+        """Texts shows() is true of: what the font's mapping gives its codes (for a Type0 font,
+        its ToUnicode's texts in canonical order), and, as PDFium shows them, presentation
+        forms among them as the letters they stand for."""
+        texts = set(self._shown_as.values())
+        folded = set(map(fold_presentation, texts)) - texts
+        return texts | {t for t in folded if self.shows(t)}
 
     @property
     def _prog(self) -> FontProgram | None:
@@ -199,10 +234,17 @@ class FontRecovery:
             self._facts = SfntFacts(len(prog.glyph_order) if prog is not None else 0, cmap)
         return self._facts.cmap
 
+    @property
+    def _reverse(self) -> dict[str, list[int]]:
+        """Shown text -> the codes that show it; asked only when a glyph is resolved."""
+        if self._by_text is None:
+            self._by_text = {}
+            for code, text in self._shown_as.items():
+                self._by_text.setdefault(text, []).append(code)
+        return self._by_text
+
     def _diagnose(self) -> None:
-        shown = self._pdfium_texts()
-        for code, text in shown.items():
-            self._reverse.setdefault(text, []).append(code)
+        shown = self._shown_as = self._pdfium_texts()
         tu = self._tounicode
         if self.subtype == "/Type0":
             if tu is None:
@@ -253,9 +295,12 @@ class FontRecovery:
         if tu.get(0) == "\x00":  # .notdef mapped to U+0000 by many writers: never drawn as text
             tu = {code: text for code, text in tu.items() if code}
         chars = set("".join(tu.values()))
-        if any(bad_char(c) or c in DOTLESS for c in chars):  # counted per code only when found
+        odd = {c for c in chars if bad_char(c) or c in DOTLESS}
+        if odd:  # counted per code only when found, over the codes that have one
             why: Counter[str] = Counter()
             for text in tu.values():
+                if odd.isdisjoint(text):
+                    continue
                 why.update({r for c in text if (r := bad_char(c))})
                 if any(c in DOTLESS for c in text):
                     why["dotless letter"] += 1
@@ -272,19 +317,18 @@ class FontRecovery:
         cmap = self._cmap_gids()
         if not cmap:
             return 0
-        by_gid: dict[int, str] = {}
-        for u, g in cmap.items():
-            plain = chr(u) if not (0xFB50 <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF) else fold_presentation(chr(u))
-            held = by_gid.get(g)
-            if held is None or text_rank(plain) < text_rank(held):  # several code points: the plainest
-                by_gid[g] = plain
-        per_text: dict[str, set[str]] = {}
+        by_gid = _cmap_texts(cmap)
+        # what each code's glyph reads as: a sound font's glyphs read as they are shown
+        gids = list(map(self._gid_of, tu))
+        owns = [by_gid.get(g) if g is not None else None for g in gids]
+        agree: set[str] = set()  # shown texts that some glyph reads the same way
+        other: dict[str, set[str]] = {}  # shown text -> the other readings of its glyphs
         wrong = 0
         odd: list[tuple[int, str]] = []
-        gid_of = self._gid_of
-        for code, text in tu.items():
-            gid = gid_of(code)
-            own = by_gid.get(gid) if gid is not None else None
+        for gid, text, own in zip(gids, tu.values(), owns):
+            if own == text:
+                agree.add(text)
+                continue
             if own is None and gid is not None and (odd_sign(text) or marks_added(text)):
                 # a sign, or a letter with marks, shown for a glyph the cmap does not reach
                 odd.append((gid, text))
@@ -295,38 +339,50 @@ class FontRecovery:
                 reading = fold(own)
                 if reading != fold(text) and (is_arabic(own) or is_arabic(text)):
                     wrong += 1
-            owns = per_text.get(text)
-            if owns is None:
-                per_text[text] = {reading}
+            if reading == fold(text):
+                agree.add(text)
             else:
-                owns.add(reading)
-        # Only then read the glyphs' names and GSUB: a ligature or a contextual form behind a
-        # sign; or a letter glyph that a writer mapped to its first cluster, marks drawn by other
-        # glyphs included (WeasyPrint's alef reads "أ" wherever it is drawn, with or without
-        # the hamza glyph, which maps to nothing). The latter only where marks are drawn apart.
+                other.setdefault(text, set()).add(reading)
+        if odd:
+            wrong += self._odd_readings(tu, odd, agree, other)
+        # a shown text is corrected only when every glyph that shows it reads the same other way
+        self._override = {t for t, owns in other.items() if len(owns) == 1 and t not in agree}
+        # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
+        # "ل"): only the drawn glyph's box can tell which one it was
+        self._contested = {t for t, owns in other.items() if len(owns) > 1 or t in agree}
+        return wrong
+
+    def _odd_readings(self, tu: dict[int, str], odd: list[tuple[int, str]], agree: set[str],
+                      other: dict[str, set[str]]) -> int:
+        """Read the names and GSUB of glyphs the cmap does not reach that show a sign or a letter
+        with marks: a ligature or a contextual form behind a sign; or a letter glyph that a
+        writer mapped to its first cluster, marks drawn by other glyphs included (WeasyPrint's
+        alef reads "أ" wherever it is drawn, with or without the hamza glyph, which maps to
+        nothing). The latter only where marks are drawn apart. Adds their readings; gives
+        how many read otherwise than shown."""
         unnamed = "" in tu.values()  # a glyph mapped to nothing may be any mark
         apart = {c for t in tu.values() if t and marks_added(" " + t) for c in t}
         odd = [(gid, text) for gid, text in odd
                if odd_sign(text) or unnamed or not apart.isdisjoint(unicodedata.normalize("NFD", text)[1:])]
-        if odd:
-            # the texts of these few glyphs alone, unless every glyph's is known already
-            prog = self._prog
-            texts = (self._own if self._own is not None or prog is None
-                     else glyph_texts(prog, only={gid for gid, _ in odd})) or {}
-            for gid, text in odd:
-                found = texts.get(gid)
-                if found is None and (hit := self._outline_of(gid)) is not None:
-                    found = GlyphText(hit[0], "outline", hit[1])  # as drawn in the installed font
-                own_text = found.text if found is not None and is_arabic(found.text) else text
-                if not odd_sign(text) and not part_of(own_text, text):
-                    own_text = text  # a contextual form of the whole letter: nothing drawn apart
-                per_text.setdefault(text, set()).add(fold(own_text))
-                wrong += own_text != text
-        # a shown text is corrected only when every glyph that shows it reads the same other way
-        self._override = {t for t, owns in per_text.items() if len(owns) == 1 and fold(t) not in owns}
-        # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
-        # "ل"): only the drawn glyph's box can tell which one it was
-        self._contested = {t for t, owns in per_text.items() if len(owns) > 1 and owns != {fold(t)}}
+        if not odd:
+            return 0
+        # the texts of these few glyphs alone, unless every glyph's is known already
+        prog = self._prog
+        texts = (self._own if self._own is not None or prog is None
+                 else glyph_texts(prog, only={gid for gid, _ in odd})) or {}
+        wrong = 0
+        for gid, text in odd:
+            found = texts.get(gid)
+            if found is None and (hit := self._outline_of(gid)) is not None:
+                found = GlyphText(hit[0], "outline", hit[1])  # as drawn in the installed font
+            own_text = found.text if found is not None and is_arabic(found.text) else text
+            if not odd_sign(text) and not part_of(own_text, text):
+                own_text = text  # a contextual form of the whole letter: nothing drawn apart
+            if fold(own_text) == fold(text):
+                agree.add(text)
+            else:
+                other.setdefault(text, set()).add(fold(own_text))
+            wrong += own_text != text
         return wrong
 
     def _check_legacy(self, shown: dict[int, str]) -> None:

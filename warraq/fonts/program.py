@@ -206,7 +206,7 @@ def program_from_bytes(data: bytes, bare_cff: bool = False) -> FontProgram | Non
 
 
 def _descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
-    kids = font.get("/DescendantFonts")
+    kids = font.get("/DescendantFonts") if "/DescendantFonts" in font else None
     if isinstance(kids, pikepdf.Array) and len(kids) and isinstance(kids[0], pikepdf.Dictionary):
         return kids[0]
     return font
@@ -357,7 +357,7 @@ class Inflating:
                                               and filters[0] == "/FlateDecode")
         self._data = b""
         self.failed = False
-        if flate and stream.get("/DecodeParms") is None:
+        if flate and "/DecodeParms" not in stream:  # get() of a missing key costs a C++ exception
             self._tail = stream.read_raw_bytes()
             self._z: Any = zlib.decompressobj()
             self.upto(1)
