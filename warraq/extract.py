@@ -115,8 +115,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             width, height = height, width
         textpage = pdf_page.get_textpage()
         try:
-            resolve = recoverer.resolver(index) if recoverer is not None else None
-            glyphs = page_glyphs(textpage, height, resolve)
+            fixes = recoverer.resolver(index) if recoverer is not None else None
+            glyphs = page_glyphs(textpage, height, *fixes) if fixes is not None else page_glyphs(textpage, height)
             ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()

@@ -14,7 +14,7 @@ import ctypes
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -83,17 +83,23 @@ ShapeProbe = Callable[[], "tuple[float, float, float, float] | None"]
 #: asks it once per (font, handle, text, map error) on a page, and where it called `shape`, once
 #: per rounded box as well
 FontResolver = Callable[[str, int, str, bool, ShapeProbe], "tuple[str, str] | None"]
+#: sound(font name) -> texts that resolve leaves as they are for that font's glyphs without a map
+#: error, known beforehand (a sound font's mapping): page_glyphs does not ask about those
+SoundTexts = Callable[[str], Collection[str]]
 
 
-def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None) -> list[Glyph]:
+def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | None = None,
+                sound: SoundTexts | None = None) -> list[Glyph]:
     """All glyphs of a page. `resolve(font, handle, text, map_error, shape)` may replace a glyph's text."""
     raw = ctypes.cast(textpage.raw, ctypes.c_void_p)  # type: ignore[attr-defined]
     chars = gather_split_boxes(_page_chars(raw))
     objects = _FontNames(raw)
     known = objects.known  # most glyphs share their text object with the glyph before
     probe = _BoxProbe(raw)
-    fixes = _Memo(resolve, probe) if resolve is not None else None
-    fixed_before = fixes.known if fixes is not None else {}
+    fixes = _Memo(resolve, probe, sound) if resolve is not None else None
+    # the answers known for the current font (its handle gives its name): one lookup per glyph
+    fixed_before: dict[str, tuple[str, str] | None] = {}
+    fixed_font = -1
     glyphs: list[Glyph] = []
     bars: dict[int, tuple[bool, bool]] = {}  # glyph position -> what `bar` says below
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
@@ -142,7 +148,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         else:
             source = "unmapped" if err else "tounicode"
             if fixes is not None:
-                fixed = fixed_before.get((handle, font, text, err), _ASK)
+                if handle != fixed_font:
+                    fixed_before, fixed_font = fixes.known(handle, font, False), handle
+                fixed = (fixes.known(handle, font, True) if err else fixed_before).get(text, _ASK)
                 if fixed is _ASK:
                     fixed = fixes.resolve(font, handle, text, err, index, ox, oy, size)
         bar = None  # (a bar on the baseline, one a little above it): maybe a kashida
@@ -324,18 +332,27 @@ class _Memo:
     """A page's font resolver asked once per font and text, and where the drawn glyph decides,
     once per rounded shape: most glyphs repeat a few texts drawn by a few glyphs."""
 
-    def __init__(self, resolve: FontResolver, probe: _BoxProbe) -> None:
+    def __init__(self, resolve: FontResolver, probe: _BoxProbe, sound: SoundTexts | None = None) -> None:
         self._resolve = resolve
         self._probe = probe
-        self.known: dict[tuple[int, str, str, bool], tuple[str, str] | None] = {}
+        self._sound = sound
+        self._known: dict[tuple[int, str, bool], dict[str, tuple[str, str] | None]] = {}
         self._by_shape: dict[tuple[int, str, str, bool], dict[tuple[int, ...] | None, tuple[str, str] | None]] = {}
+
+    def known(self, handle: int, font: str, err: bool) -> dict[str, tuple[str, str] | None]:
+        """Text -> the answer for a font's glyphs where the drawn shape did not matter."""
+        key = (handle, font, err)
+        hit = self._known.get(key)
+        if hit is None:
+            hit = self._known[key] = dict.fromkeys(self._sound(font)) if self._sound and not err else {}
+        return hit
 
     def resolve(self, font: str, handle: int, text: str, err: bool, index: int, ox: float, oy: float,
                 size: float) -> tuple[str, str] | None:
+        known = self.known(handle, font, err)
+        if text in known:
+            return known[text]
         key = (handle, font, text, err)
-        known = self.known
-        if key in known:
-            return known[key]
         by_shape = self._by_shape.get(key)
         if by_shape is not None:  # this text's reading depends on the glyph drawn
             box = _em_box(self._probe, index, ox, oy, size)
@@ -354,7 +371,7 @@ class _Memo:
         if seen:
             self._by_shape[key] = {_rounded(seen[0]): fixed}
         else:
-            known[key] = fixed
+            known[text] = fixed
         return fixed
 
 

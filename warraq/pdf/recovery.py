@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from warraq.document import Page, PageVerdict
 from warraq.options import Options
-from warraq.pdf.glyphs import FontResolver, ShapeProbe, font_program
+from warraq.pdf.glyphs import FontResolver, ShapeProbe, SoundTexts, font_program
 from warraq.pdf.source import open_pikepdf
 
 #: Text sources that come from the PDF's own mapping and need no repair.
@@ -26,6 +27,7 @@ class Recoverer:
         self._doctor: Any | None = None
         self._loaded = False
         self._problems: dict[int, list[str]] = {}
+        self._sound: dict[int, frozenset[str]] = {}  # by id of a FontRecovery, which the doctor keeps
 
     def _load(self) -> Any | None:
         if not self._loaded:
@@ -39,8 +41,9 @@ class Recoverer:
                 self._doctor = FontDoctor(self._pdf, font_dirs=self._opts.font_dirs)
         return self._doctor
 
-    def resolver(self, page_index: int) -> FontResolver | None:
-        """A function fixing the text of glyphs that are unmapped, oddly mapped, or of a suspect font."""
+    def resolver(self, page_index: int) -> tuple[FontResolver, SoundTexts] | None:
+        """A function fixing the text of glyphs that are unmapped, oddly mapped, or of a suspect
+        font; and one giving the texts it leaves alone for a font, known beforehand."""
         doctor = self._load()
         if doctor is None:
             return None
@@ -55,13 +58,21 @@ class Recoverer:
         by_handle: dict[int, Any] = {}
         looked: dict[str, tuple[bool, Any]] = {}  # asked for every glyph: one lookup per font name
 
+        def lookup(font: str) -> tuple[bool, Any]:
+            """(a font by this name is suspect, the font dictionary by this name)"""
+            hit = looked.get(font)
+            if hit is None:
+                bare = font.split("+", 1)[-1]
+                hit = looked[font] = (font in suspect or bare in suspect, fonts.get(font) or fonts.get(bare))
+            return hit
+
+        def sound(font: str) -> Collection[str]:
+            bad, named = lookup(font)
+            return () if bad or named is None else self._sound_texts(named)
+
         def resolve(font: str, handle: int, text: str, map_error: bool, shape: ShapeProbe) -> tuple[str, str] | None:
             if not map_error:
-                hit = looked.get(font)
-                if hit is None:
-                    bare = font.split("+", 1)[-1]
-                    hit = looked[font] = (font in suspect or bare in suspect, fonts.get(font) or fonts.get(bare))
-                bad, named = hit
+                bad, named = lookup(font)
                 # a char no mapping of a sound font shows is a char code it left out
                 if not bad and not _odd(text) and (named is None or named.shows(text)):
                     return None
@@ -74,7 +85,15 @@ class Recoverer:
             fixed = rec.resolve(text, map_error, shape) if rec is not None else None
             return None if fixed is None else (fixed.text, fixed.method)
 
-        return resolve
+        return resolve, sound
+
+    def _sound_texts(self, font: Any) -> frozenset[str]:
+        """What resolve leaves alone of a sound font without asking: the texts its mapping
+        shows (shows() is true of each), control and private-use ones aside."""
+        hit = self._sound.get(id(font))
+        if hit is None:
+            hit = self._sound[id(font)] = frozenset(t for t in font.shown_texts() if not _odd(t))
+        return hit
 
     def problems(self, page_index: int) -> list[str]:
         """Font problems found on this page (empty until its resolver was asked for)."""
