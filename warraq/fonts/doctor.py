@@ -21,7 +21,7 @@ import pikepdf
 from fontTools import agl
 
 from warraq.fonts.dots import dots_mark
-from warraq.fonts.glyphtext import GlyphText, glyph_texts, text_rank
+from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.outline import ReferenceIndex, full_signature, signature
 from warraq.fonts.program import (
@@ -46,15 +46,13 @@ from warraq.fonts.shown import (
     odd_sign,
     part_of,
 )
-from warraq.fonts.tounicode import parse_tounicode
+from warraq.fonts.tounicode import canonical, parse_tounicode
 
 if TYPE_CHECKING:
     from warraq.ocr import OcrEngine
 
 _LATIN_SUPPLEMENT = range(0x00A0, 0x0250)
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
-#: Arabic presentation forms -> the letters they show (fold_presentation of one char).
-_PLAIN = {u: unicodedata.normalize("NFKC", chr(u)) for u in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))}
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
                 (0xFE70, 0xFEFF))
 
@@ -85,32 +83,6 @@ def program_hash(font: pikepdf.Dictionary) -> str | None:
             except Exception:
                 return None
     return None
-
-
-def _cmap_texts(cmap: dict[int, int]) -> dict[int, str]:
-    """Glyph id -> the text its cmap gives it: a presentation form as its letters; of several
-    code points, the plainest (the first of the plainest)."""
-    texts = list(map(_PLAIN.get, cmap, map(chr, cmap)))
-    by_gid = dict(zip(cmap.values(), texts))
-    if len(by_gid) == len(cmap):
-        return by_gid  # one code point per glyph
-    shared = {g for g, n in Counter(cmap.values()).items() if n > 1}
-    for g in shared:
-        del by_gid[g]
-    for g, plain in zip(cmap.values(), texts):
-        if g in shared:
-            held = by_gid.get(g)
-            if held is None or text_rank(plain) < text_rank(held):
-                by_gid[g] = plain
-    return by_gid
-
-
-def _nfc(tu: dict[int, str]) -> dict[int, str]:
-    """The map's texts in canonical order: PDFium may show a glyph's marks in either order."""
-    # a NUL composes with nothing, so the texts joined by it are normalized when each one is
-    if unicodedata.is_normalized("NFC", "\0".join(tu.values())):
-        return tu
-    return {c: unicodedata.normalize("NFC", t) for c, t in tu.items()}
 
 
 #: A lazy probe of the drawn glyph's ink box, asked only when the shown text is ambiguous.
@@ -161,7 +133,7 @@ class FontRecovery:
         self._tounicode: dict[int, str] | None = None
         if isinstance(tu, pikepdf.Stream):
             try:
-                self._tounicode = _nfc(parse_tounicode(tu.read_bytes()))
+                self._tounicode = canonical(parse_tounicode(tu.read_bytes()))
             except Exception:
                 self._tounicode = {}
         self._own: dict[int, GlyphText] | None = None
@@ -317,7 +289,7 @@ class FontRecovery:
         cmap = self._cmap_gids()
         if not cmap:
             return 0
-        by_gid = _cmap_texts(cmap)
+        by_gid = cmap_texts(cmap)
         # what each code's glyph reads as: a sound font's glyphs read as they are shown
         gids = list(map(self._gid_of, tu))
         owns = [by_gid.get(g) if g is not None else None for g in gids]

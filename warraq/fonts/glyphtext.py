@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -21,6 +22,10 @@ class GlyphText:
     confidence: float
 
 
+#: Arabic presentation forms -> the letters they show (fold_presentation of one char).
+_LETTERS = {u: unicodedata.normalize("NFKC", chr(u)) for u in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))}
+
+
 def text_rank(text: str) -> tuple[int, int, str]:
     """Several texts for one glyph: prefer basic Arabic letters and ASCII, then shorter text.
 
@@ -29,6 +34,24 @@ def text_rank(text: str) -> tuple[int, int, str]:
     """
     rare = sum(1 for c in text if not (0x20 <= ord(c) < 0x7F or 0x060C <= ord(c) <= 0x066D))
     return (rare, len(text), text)
+
+
+def cmap_texts(cmap: dict[int, int]) -> dict[int, str]:
+    """Glyph id -> the text its cmap gives it: a presentation form as its letters; of several
+    code points, the plainest (the first of the plainest)."""
+    texts = list(map(_LETTERS.get, cmap, map(chr, cmap)))
+    by_gid = dict(zip(cmap.values(), texts))
+    if len(by_gid) == len(cmap):
+        return by_gid  # one code point per glyph
+    shared = {g for g, n in Counter(cmap.values()).items() if n > 1}
+    for g in shared:
+        del by_gid[g]
+    for g, plain in zip(cmap.values(), texts):
+        if g in shared:
+            held = by_gid.get(g)
+            if held is None or text_rank(plain) < text_rank(held):
+                by_gid[g] = plain
+    return by_gid
 
 
 def _nominal_preference(u: int) -> tuple[int, tuple[int, int, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from array import array
 
 # Every clean document's fonts are read through here, so each section is taken by one regex
@@ -126,3 +127,11 @@ def _bulk_pairs(hexes: list[bytes], out: dict[int, str]) -> bool:
         one = iter(text)
         out.update(zip(codes, [next(one) if len(d) == 4 else _utf16(d) for d in dsts]))
     return True
+
+
+def canonical(tu: dict[int, str]) -> dict[int, str]:
+    """The map's texts in canonical order: PDFium may show a glyph's marks in either order."""
+    # a NUL composes with nothing, so the texts joined by it are normalized when each one is
+    if unicodedata.is_normalized("NFC", "\0".join(tu.values())):
+        return tu
+    return {c: unicodedata.normalize("NFC", t) for c, t in tu.items()}
