@@ -116,7 +116,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         textpage = pdf_page.get_textpage()
         try:
             fixes = recoverer.resolver(index) if recoverer is not None else None
-            glyphs = page_glyphs(textpage, height, *fixes) if fixes is not None else page_glyphs(textpage, height)
+            glyphs = page_glyphs(textpage, height, *(fixes or ()))
             ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()

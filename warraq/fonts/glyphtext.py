@@ -22,8 +22,8 @@ class GlyphText:
     confidence: float
 
 
-#: Arabic presentation forms -> the letters they show (fold_presentation of one char).
-_LETTERS = {u: unicodedata.normalize("NFKC", chr(u)) for u in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))}
+#: Arabic presentation forms -> the letters they show, looked up once per code point.
+_LETTERS = {u: fold_presentation(chr(u)) for u in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))}
 
 
 def text_rank(text: str) -> tuple[int, int, str]:

@@ -27,7 +27,7 @@ class Recoverer:
         self._doctor: Any | None = None
         self._loaded = False
         self._problems: dict[int, list[str]] = {}
-        self._sound: dict[int, frozenset[str]] = {}  # by id of a FontRecovery, which the doctor keeps
+        self._sound: dict[Any, frozenset[str]] = {}  # by FontRecovery
 
     def _load(self) -> Any | None:
         if not self._loaded:
@@ -90,9 +90,9 @@ class Recoverer:
     def _sound_texts(self, font: Any) -> frozenset[str]:
         """What resolve leaves alone of a sound font without asking: the texts its mapping
         shows (shows() is true of each), control and private-use ones aside."""
-        hit = self._sound.get(id(font))
+        hit = self._sound.get(font)
         if hit is None:
-            hit = self._sound[id(font)] = frozenset(t for t in font.shown_texts() if not _odd(t))
+            hit = self._sound[font] = frozenset(t for t in font.shown_texts() if not _odd(t))
         return hit
 
     def problems(self, page_index: int) -> list[str]:

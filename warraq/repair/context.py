@@ -150,8 +150,7 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
                 continue
             first = toks[0]
             flen = _length(first)
-            above = [(score + pair(options[k - 1][p][1][-1], first)
-                      + (_wrap(room - flen) if room >= flen else 0.0), p)
+            above = [(score + pair(options[k - 1][p][1][-1], first) + _fitted(room, flen), p)
                      for p, ((score, _), room) in enumerate(zip(best[k - 1], rooms[k - 1]))]
             top, arg = max(above)
             row.append((own + top, arg))
@@ -202,13 +201,12 @@ def _paragraph_ends(lines: Sequence[str]) -> list[bool]:
 
 def wrap_score(above: int, first: str, width: int) -> float:
     """Lines are filled greedily: a first word that would have fitted on the line above is unlikely."""
-    room = width - above - 1 - _length(first)
-    return 0.0 if room < 0 else _wrap(room)
+    return _fitted(width - 1 - above, _length(first))
 
 
-def _wrap(spare: int) -> float:
-    """The cost of a first word that would have fitted above with `spare` characters to spare."""
-    return -min(WRAP_MAX, WRAP_STEP * (spare + 1))
+def _fitted(room: int, length: int) -> float:
+    """The cost of a first word `length` characters long where the line above had `room` left."""
+    return 0.0 if room < length else -min(WRAP_MAX, WRAP_STEP * (room - length + 1))
 
 
 def _length(text: str) -> int:

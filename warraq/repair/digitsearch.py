@@ -128,6 +128,6 @@ class DigitSearch:
                     total += change
                     improved = True
                     flat.clear()
-                    for i in (self.by_code[a] if other < 0 else self._touched(a, other)):
+                    for i in self.plans[(a, other)][0]:  # the numbers delta just touched
                         scores[i] = self.num(i, cur)
         return cur, total
