@@ -30,6 +30,7 @@ from warraq.pdf.spans import (
     OY,
     Char,
     SpanBounds,
+    U,
     drop_repeated_spans,
     gather_split_boxes,
     span_text,
@@ -124,7 +125,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             if j > i + 1:
                 group = chars[i:j]
                 box = (min(ch[BOX][0] for ch in group), box[1], max(ch[BOX][2] for ch in group), box[3])
-                text = "".join(ch[0] for ch in group)
+                text = "".join(ch[U] for ch in group)
                 if box != char_box:
                     text = span_text(group)
                 elif _reversed_by_pdfium(text, chars, i, j):
