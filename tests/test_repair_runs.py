@@ -61,3 +61,36 @@ def test_clean_arabic_indic_numbers_stay() -> None:
 def test_swapped_repair_is_idempotent() -> None:
     once = repair("\n".join(_SWAPPED)).text
     assert repair(once).text == once
+
+
+# A document whose Arabic-Indic numbers the tool wrote backwards, and whose producer drew the
+# hyphen and the slash from another font: the tool ended its runs there as well.
+_SIGNS_BROKEN = [
+    "أعلن النادي فوزه في المباراة ٠٦ بعد الدقيقة",
+    "ضم الفريق ٥٢ لاعبا بينهم ٨ من الشباب",
+    "آب ٥٢٠٢ في الملعب الكبير/٢ مساء الجمعة ٥١ أغسطس-انتهت المباراة بنتيجة ١",
+    "بلغ عدد الحضور ٠٠٥٬٢١ متفرج عند الساعة ٠٣:٧",
+]
+_SIGNS_LOGICAL = [
+    "أعلن النادي فوزه في المباراة ٦٠ بعد الدقيقة",
+    "ضم الفريق ٢٥ لاعبا بينهم ٨ من الشباب",
+    "انتهت المباراة بنتيجة ١-٢ مساء الجمعة ١٥ أغسطس/آب ٢٠٢٥ في الملعب الكبير",
+    "بلغ عدد الحضور ١٢٬٥٠٠ متفرج عند الساعة ٧:٣٠",
+]
+
+
+def test_unswap_cuts_at_signs_but_not_between_digits() -> None:
+    assert unswap("آب ٢٠٢٥ في الملعب/٢ مساء الجمعة ١٥ أغسطس-انتهت المباراة بنتيجة ١", "-/") == (
+        "انتهت المباراة بنتيجة ١-٢ مساء الجمعة ١٥ أغسطس/آب ٢٠٢٥ في الملعب")
+    assert unswap("خلال الفترة ٢٠٢١-٢٠٢٥ وما بعدها", "-/") == "خلال الفترة ٢٠٢١-٢٠٢٥ وما بعدها"
+
+
+def test_signs_a_tool_cut_at_are_found_from_the_document() -> None:
+    # cutting at one sign alone leaves a sign glued between a word and a number: both are needed
+    assert repair("\n".join(_SIGNS_BROKEN)).text == "\n".join(_SIGNS_LOGICAL)
+
+
+def test_a_sign_in_writing_is_not_a_cut() -> None:
+    # a decree number "م/٥" and a range are writing, and so is every line of a clean document
+    clean = "\n".join(_SIGNS_LOGICAL[:2] + ["صدر بالمرسوم رقم (م/٥) وتاريخ ١٠ محرم", "في الفترة ٢٠٢١-٢٠٢٥ فقط"])
+    assert repair(clean).text == clean

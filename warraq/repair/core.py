@@ -227,24 +227,25 @@ def _place_stray_tanween(lines: list[_Line], changes: list[Change]) -> None:
 
 
 def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
-    """Tools that write a line's direction runs left to right (runs.py), decided per document."""
-    if runs.an_reversed("\n".join(ln.text for ln in lines)):
+    """Tools that write a line's direction runs left to right (runs.py), decided per document.
+    Numbers written backwards are the same tool's doing, so they show its runs are swapped too."""
+    reversed_numbers = runs.an_reversed("\n".join(ln.text for ln in lines))
+    if reversed_numbers:
         for ln in lines:
             _change(ln, "arabic-indic-numbers", ln.text, runs.reverse_an_numbers(ln.text), 0.9, changes)
     texts = [ln.text for ln in lines]
-    if not runs.runs_swapped(texts):
+    swapped = runs.runs_swapped(texts)
+    if not swapped and not reversed_numbers:
         return
-    mixed_lines = [t for t in texts if has_arabic(t) and runs.has_runs(t)]
-    # Which runs the tool cut (at brackets and quotes too, or not), and a last check that the
-    # lines read better put back: fewer marks and numbers where writing never puts them.
-    scores = {cut: sum(mixed.misplacements(runs.unswap(t, cut)) for t in mixed_lines) for cut in (False, True)}
-    brackets = scores[True] < scores[False]
-    if scores[brackets] >= sum(mixed.misplacements(t) for t in mixed_lines):
+    extra = runs.best_cuts(texts, every_line=swapped)
+    if extra is None:
         return
     for ln in lines:
-        if has_arabic(ln.text) and runs.has_runs(ln.text):
-            _change(ln, "run-order", ln.text, runs.unswap(ln.text, brackets), 0.8, changes)
-            ln.kind, ln.score = "mixed", 0.8
+        if has_arabic(ln.text) and runs.has_runs(ln.text, extra):
+            fixed = runs.unswap(ln.text, extra)
+            if swapped or (runs.glued_sign(ln.text) and runs.oddities(fixed) < runs.oddities(ln.text)):
+                _change(ln, "run-order", ln.text, fixed, 0.8, changes)
+                ln.kind, ln.score = "mixed", 0.8
 
 
 # ---- pass 1: order --------------------------------------------------------------------------

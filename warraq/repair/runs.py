@@ -18,6 +18,8 @@ import re
 import unicodedata
 
 from warraq.arabic.bidi import visual_to_logical
+from warraq.repair.mixed import misplacements
+from warraq.repair.text import has_arabic
 
 _AN_DIGIT = "\u0660-\u0669"
 _AN_NUMBER_RE = re.compile(f"[{_AN_DIGIT}]+(?:[\u066b\u066c.,:/\\-][{_AN_DIGIT}]+)*")
@@ -28,6 +30,12 @@ _GLUED_LEFT_RE = re.compile(f"[{_LETTER}]{{2}}[A-Za-z0-9][A-Za-z0-9.,:%]* ")
 _GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_LETTER}]{{2}}")
 _LEADING_STOP_RE = re.compile("^[.:،؛!؟»)\\]]+(?=[\u0621-\u064a\u064b-\u0652])")
 MIN_EVIDENCE = 3
+# Characters some tools also end a run at, decided per document (`best_cuts`): brackets and
+# quotes, and signs a producer drew from another font than the words around them (the Arabic
+# percent sign too: of the class that always ends a run, yet some tools keep it in theirs).
+CUT_BRACKETS = "()[]{}«»“”\"'"
+CUT_SIGNS = "-/+\u066a"
+_JOINING_SIGNS = "-/+"  # set without spaces, and kept inside a run between two digits
 
 
 def _number_oddities(number: str) -> int:
@@ -77,10 +85,63 @@ def runs_swapped(lines: list[str]) -> bool:
     return left >= MIN_EVIDENCE and left + leading >= 3 * (right + 1)
 
 
-def has_runs(line: str) -> bool:
-    """Does the line hold anything a tool could have moved: a run cut out of it, or a sentence end
-    standing at its start?"""
-    return _LEADING_END_RE.match(line) is not None or any(_cut(c, True) for c in line)
+def best_cuts(lines: list[str], every_line: bool) -> str | None:
+    """The characters besides Latin and European digits at which the document's tool ended its
+    runs (`CUT_BRACKETS`, signs of `CUT_SIGNS`, or none), or None when the lines put back with
+    the best of them read no better than as given.
+
+    With `every_line` (the Latin shows the damage) each line that holds a cut is put back.
+    Without it (only the numbers do) a line is put back only where it has a sign glued between
+    a word and a number and then reads better: the tool's other lines are rule 5's (mixed.py),
+    and brackets stay as they are, since a line whose brackets a tool mirrored looks the same.
+
+    Reading better means fewer marks and numbers where writing never puts them, and fewer signs
+    glued between a word and a number (`oddities`). Brackets and quotes go together; then the
+    signs that help the lines holding them most.
+    """
+    lines = [t for t in lines if has_arabic(t) and has_runs(t, CUT_BRACKETS + CUT_SIGNS)
+             and (every_line or glued_sign(t))]
+
+    def cost(texts: list[str], extra: str) -> int:
+        total = 0
+        for t in texts:
+            given = oddities(t)
+            put_back = oddities(unswap(t, extra)) if has_runs(t, extra) else given
+            total += put_back if every_line else min(given, put_back)
+        return total
+
+    # a tie keeps the fewer cuts
+    extra = min(("", CUT_BRACKETS), key=lambda e: cost(lines, e)) if every_line else ""
+    holding = [t for t in lines if any(c in t for c in CUT_SIGNS)]
+    signs = [c for c in CUT_SIGNS if any(c in t for t in holding)]
+    # every subset of them, fewest first: "ﺍﻟﺘﻲ/٢ ... ﻣﺎﻳﻮ-ﺗﻮّﺝ" reads well only with both cut
+    subsets = sorted(("".join(c for k, c in enumerate(signs) if mask >> k & 1) for mask in range(1 << len(signs))),
+                     key=len)
+    extra += min(subsets, key=lambda sub: cost(holding, extra + sub))
+    return extra if cost(lines, extra) < sum(map(oddities, lines)) else None
+
+
+def glued_sign(line: str) -> bool:
+    return _GLUED_SIGN_RE.search(line) is not None
+
+
+def oddities(line: str) -> int:
+    """Marks, numbers and signs where writing never puts them (see `best_cuts`)."""
+    return misplacements(line) + len(_GLUED_SIGN_RE.findall(line))
+
+
+# A sign between a word and a number, or a hyphen or plus between two words, with no space: the
+# place where a tool joined two runs it had swapped ("التي/٢", "٤+النصر", "التي-توّج", "أيام،/حذرت").
+# A one-letter abbreviation before a number is writing: a decree "م/٥", a page "ص/١٢".
+_FORMS = _LETTER + "\ufb50-\ufdff\ufe70-\ufefc"  # presentation forms are folded after this pass
+_GLUED_SIGN_RE = re.compile(f"[{_FORMS}]{{2}}[-+/][0-9\u0660-\u0669]|[0-9\u0660-\u0669][-+/][{_FORMS}]{{2}}"
+                            f"|[{_FORMS}][-+][{_FORMS}]|[،؛.,][-+/]|[-+/][،؛]")
+
+
+def has_runs(line: str, extra: str = CUT_BRACKETS) -> bool:
+    """Does the line hold anything a tool could have moved: a run cut out of it (at the
+    characters that always cut a run, or at `extra`), or a sentence end standing at its start?"""
+    return _LEADING_END_RE.match(line) is not None or any(_cut(line, i, extra) for i in range(len(line)))
 
 
 def _rtl(ch: str) -> bool:
@@ -91,15 +152,20 @@ def _is_run(unit: str) -> bool:
     return any(_rtl(c) for c in unit)
 
 
-def _cut(ch: str, brackets: bool) -> bool:
-    """Where a tool ends a right-to-left run: Latin letters, European digits, number signs."""
-    return unicodedata.bidirectional(ch) in ("L", "EN", "ET") or brackets and ch in _CUT_BRACKETS
+def _cut(line: str, i: int, extra: str) -> bool:
+    """Does a tool end a right-to-left run at line[i]? Always at Latin letters, European digits
+    and number signs; at the `extra` characters too, but at a sign only where it does not stand
+    between two digits (the tool keeps "٢٠٢١-٢٠٢٥" in one run)."""
+    ch = line[i]
+    if ch not in CUT_SIGNS and unicodedata.bidirectional(ch) in ("L", "EN", "ET"):
+        return True
+    if ch not in extra:
+        return False
+    return ch not in _JOINING_SIGNS or not (0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit())
 
 
-_CUT_BRACKETS = "()[]{}«»“”\"'"
 
-
-def _units(line: str, brackets: bool) -> list[str]:
+def _units(line: str, extra: str) -> list[str]:
     """The line as Arabic runs and single other characters.
 
     A run takes in the neutral characters on both sides of its Arabic up to the next cut (the
@@ -110,7 +176,7 @@ def _units(line: str, brackets: bool) -> list[str]:
     i, n = lead, len(line)
     while i < n:
         j = i
-        while j < n and not _cut(line[j], brackets):
+        while j < n and not _cut(line, j, extra):
             j += 1
         if j == i:
             units.append(line[i])
@@ -127,16 +193,16 @@ def _units(line: str, brackets: bool) -> list[str]:
 _LEADING_END_RE = re.compile("^[.:،؛!؟»)\\]”]+")
 
 
-def unswap(line: str, brackets: bool = False) -> str:
+def unswap(line: str, extra: str = "") -> str:
     """A line written run by run left to right, back in logical order.
 
-    Each Arabic run (up to a Latin letter, a European digit or a number sign, and with
-    `brackets` up to a bracket or quote mark too) is one unit of class R; the rest are single
+    Each Arabic run (up to a Latin letter, a European digit or a number sign, or one of the
+    `extra` characters) is one unit of class R; the rest are single
     characters, and UAX #9 is inverted over them for a right-to-left paragraph. A tool keeps a
     run's spaces on whichever side it drew them, so they are dropped and set again: one space
     where a run meets a number or Latin word, none before punctuation that ends a phrase.
     """
-    units = _units(line, brackets)
+    units = _units(line, extra)
     texts = ["\u0628" if _is_run(u) else u for u in units]
     ordered, _ = visual_to_logical(units, texts, "rtl")
     out: list[str] = []
@@ -145,11 +211,16 @@ def unswap(line: str, brackets: bool = False) -> str:
             out.append(u)
             continue
         core = u.strip(" ")
-        before = k > 0 and not ordered[k - 1].isspace() and core[0] not in _ATTACH_LEFT
-        after = k + 1 < len(ordered) and not ordered[k + 1].isspace() and ordered[k + 1] not in _ATTACH_LEFT
+        before = k > 0 and not _bare(ordered[k - 1]) and core[0] not in _ATTACH_LEFT
+        after = k + 1 < len(ordered) and not _bare(ordered[k + 1]) and ordered[k + 1] not in _ATTACH_LEFT
         out.append((" " if before else "") + core + (" " if after else ""))
     return _SPACES_RE.sub(" ", "".join(out)).strip(" ")
 
 
 _ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
+
+
+def _bare(unit: str) -> bool:
+    """A unit a run meets without a space: a space itself, or a sign that joins ("٣-٢")."""
+    return unit.isspace() or unit in _JOINING_SIGNS
 _SPACES_RE = re.compile(" {2,}")
