@@ -4,7 +4,7 @@ pypdf), decided per document. Lines are invented; expected Arabic written by han
 from __future__ import annotations
 
 from warraq.repair import repair
-from warraq.repair.runs import an_reversed, reverse_an_numbers, runs_swapped, unswap
+from warraq.repair.runs import BESIDE_LATIN, an_reversed, reverse_an_numbers, runs_swapped, unswap
 
 # Logical lines and the same lines as a run-swapping tool writes them.
 _LOGICAL = [
@@ -94,3 +94,33 @@ def test_a_sign_in_writing_is_not_a_cut() -> None:
     # a decree number "م/٥" and a range are writing, and so is every line of a clean document
     clean = "\n".join(_SIGNS_LOGICAL[:2] + ["صدر بالمرسوم رقم (م/٥) وتاريخ ١٠ محرم", "في الفترة ٢٠٢١-٢٠٢٥ فقط"])
     assert repair(clean).text == clean
+
+
+# PyMuPDF's way: each right-to-left run turned around with the brackets on its visual left, so a
+# bracket that closes after a Latin term opens the next run, and the one that opens before it
+# sticks to the term's end. Invented lines; the logical ones written by hand.
+_BESIDE_BROKEN = [
+    ") في تقرير حديثWorld Bank( وأشار البنك الدولي",
+    " في المئة خلال العام الماضي4.5 ارتفع النمو إلى",
+    " مليار دولار في الربع الأول12 بلغت الاستثمارات",
+    ") في المدن الكبرىGDP( وسجل الناتج المحلي الإجمالي",
+    " ألف وظيفة جديدة في القطاع الخاص250 أضاف الاقتصاد",
+]
+_BESIDE_LOGICAL = [
+    "وأشار البنك الدولي (World Bank) في تقرير حديث",
+    "ارتفع النمو إلى 4.5 في المئة خلال العام الماضي",
+    "بلغت الاستثمارات 12 مليار دولار في الربع الأول",
+    "وسجل الناتج المحلي الإجمالي (GDP) في المدن الكبرى",
+    "أضاف الاقتصاد 250 ألف وظيفة جديدة في القطاع الخاص",
+]
+
+
+def test_unswap_with_brackets_beside_latin_only() -> None:
+    assert unswap(_BESIDE_BROKEN[0], BESIDE_LATIN) == _BESIDE_LOGICAL[0]
+    # brackets with no Latin beside them stay where the run has them
+    assert unswap(") في الملحق (١٢) صفحةPDF( الملف", BESIDE_LATIN) == "الملف (PDF) في الملحق (١٢) صفحة"
+
+
+def test_pymupdf_brackets_are_recognised_per_document() -> None:
+    assert runs_swapped(_BESIDE_BROKEN)
+    assert repair("\n".join(_BESIDE_BROKEN)).text == "\n".join(_BESIDE_LOGICAL)

@@ -35,6 +35,9 @@ MIN_EVIDENCE = 3
 # percent sign too: of the class that always ends a run, yet some tools keep it in theirs).
 CUT_BRACKETS = "()[]{}«»“”\"'"
 CUT_SIGNS = "-/+\u066a"
+# In place of CUT_BRACKETS (PyMuPDF): brackets end a run only where they touch Latin or a number
+# ("Models( صار"), and one that opens a run stays in it (") للكتابة" is in logical order).
+BESIDE_LATIN = "\x00"
 _JOINING_SIGNS = "-/+"  # set without spaces, and kept inside a run between two digits
 
 
@@ -87,7 +90,7 @@ def runs_swapped(lines: list[str]) -> bool:
 
 def best_cuts(lines: list[str], every_line: bool) -> str | None:
     """The characters besides Latin and European digits at which the document's tool ended its
-    runs (`CUT_BRACKETS`, signs of `CUT_SIGNS`, or none), or None when the lines put back with
+    runs (`CUT_BRACKETS` or `BESIDE_LATIN`, signs of `CUT_SIGNS`, or none), or None when the lines put back with
     the best of them read no better than as given.
 
     With `every_line` (the Latin shows the damage) each line that holds a cut is put back.
@@ -96,8 +99,8 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
     and brackets stay as they are, since a line whose brackets a tool mirrored looks the same.
 
     Reading better means fewer marks and numbers where writing never puts them, and fewer signs
-    glued between a word and a number (`oddities`). Brackets and quotes go together; then the
-    signs that help the lines holding them most.
+    glued between a word and a number, and no line opening with a bracket and a space (`oddities`). Brackets
+    and quotes go together; then the signs that help the lines holding them most.
     """
     lines = [t for t in lines if has_arabic(t) and has_runs(t, CUT_BRACKETS + CUT_SIGNS)
              and (every_line or glued_sign(t))]
@@ -111,7 +114,7 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
         return total
 
     # a tie keeps the fewer cuts
-    extra = min(("", CUT_BRACKETS), key=lambda e: cost(lines, e)) if every_line else ""
+    extra = min(("", BESIDE_LATIN, CUT_BRACKETS), key=lambda e: cost(lines, e)) if every_line else ""
     holding = [t for t in lines if any(c in t for c in CUT_SIGNS)]
     signs = [c for c in CUT_SIGNS if any(c in t for t in holding)]
     # every subset of them, fewest first: "ﺍﻟﺘﻲ/٢ ... ﻣﺎﻳﻮ-ﺗﻮّﺝ" reads well only with both cut
@@ -126,8 +129,11 @@ def glued_sign(line: str) -> bool:
 
 
 def oddities(line: str) -> int:
-    """Marks, numbers and signs where writing never puts them (see `best_cuts`)."""
-    return misplacements(line) + len(_GLUED_SIGN_RE.findall(line))
+    """Marks, numbers, signs and brackets where writing never puts them (see `best_cuts`)."""
+    return misplacements(line) + len(_GLUED_SIGN_RE.findall(line)) + len(_SPACED_BRACKET_RE.findall(line))
+
+
+_SPACED_BRACKET_RE = re.compile("^[([{] ")  # "( صار ... والبحث)": a bracket a tool carried to the line's end
 
 
 # A sign between a word and a number, or a hyphen or plus between two words, with no space: the
@@ -160,9 +166,13 @@ def _cut(line: str, i: int, extra: str) -> bool:
     if ch not in CUT_SIGNS and unicodedata.bidirectional(ch) in ("L", "EN", "ET"):
         return True
     if ch not in extra:
-        return False
+        return BESIDE_LATIN in extra and ch in CUT_BRACKETS and (_latin(line, i - 1) or _latin(line, i + 1))
     return ch not in _JOINING_SIGNS or not (0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit())
 
+
+
+def _latin(line: str, i: int) -> bool:
+    return 0 <= i < len(line) and unicodedata.bidirectional(line[i]) in ("L", "EN")
 
 
 def _units(line: str, extra: str) -> list[str]:
@@ -171,7 +181,8 @@ def _units(line: str, extra: str) -> list[str]:
     A run takes in the neutral characters on both sides of its Arabic up to the next cut (the
     tool turned them around with it), except the sentence end a tool left at the line start.
     """
-    lead = len(line) - len(_LEADING_END_RE.sub("", line, count=1))
+    leading = _LEADING_STOP_ONLY_RE if BESIDE_LATIN in extra else _LEADING_END_RE
+    lead = len(line) - len(leading.sub("", line, count=1))
     units = list(line[:lead])
     i, n = lead, len(line)
     while i < n:
@@ -191,6 +202,7 @@ def _units(line: str, extra: str) -> list[str]:
 
 
 _LEADING_END_RE = re.compile("^[.:،؛!؟»)\\]”]+")
+_LEADING_STOP_ONLY_RE = re.compile("^[.:،؛!؟]+")
 
 
 def unswap(line: str, extra: str = "") -> str:
