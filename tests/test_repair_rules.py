@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warraq.repair import rules
+from warraq.repair import repair, rules
 from warraq.repair.pua import decode
 from warraq.repair.segments import find_segments, join_gain
 
@@ -154,6 +154,27 @@ def test_space_before_a_trailing_mark_dropped() -> None:
 def test_split_word_rejoined_only_when_the_model_insists() -> None:
     assert rules.join_split_words("توج فر يق النصر") == "توج فريق النصر"
     assert rules.join_split_words("في المدينة") == "في المدينة"
+    # a piece between two others joins the side it makes the likelier word with
+    assert rules.join_split_words("تطبق أحكام ه ذا النظام") == "تطبق أحكام هذا النظام"
+
+
+def test_split_words_rejoined_only_in_a_document_that_shows_them() -> None:
+    # pdftotext on a justified paragraph: spaces where the glyphs of a word stood apart
+    broken = ("أعلنت الوزارة ع ن خطة جديدة لدعم المزارعين\nوتش مل الخطة تمويل المشروعات الصغيرة\n"
+              "وتهدف إلى زيادة الإنت اج المحلي خلال العام المقبل")
+    assert repair(broken).text == ("أعلنت الوزارة عن خطة جديدة لدعم المزارعين\nوتشمل الخطة تمويل المشروعات "
+                                   "الصغيرة\nوتهدف إلى زيادة الإنتاج المحلي خلال العام المقبل")
+    one = "أعلنت الوزارة ع ن خطة جديدة لدعم المزارعين\nوتشمل الخطة تمويل المشروعات الصغيرة"
+    assert repair(one).text == one  # one such line is not enough to touch a document
+
+
+def test_pdftotext_embeddings_read_in_logical_order() -> None:
+    # pdftotext opens a right-to-left line with RLE and sets what it drew left to right in
+    # LRE ... PDF in display order: the colon after the year, the comma after the word
+    line = "\u202bصدر التقرير في \u202a :2024\u202cأرقام جديدة عن الوزارة\u202a ،\u202cوهي مشجعة\u202c"
+    assert rules.strip_controls(line) == "صدر التقرير في 2024: أرقام جديدة عن الوزارة، وهي مشجعة"
+    # a term in brackets set in logical order is taken as given
+    assert rules.strip_controls("\u202bبرنامج \u202a(Word)\u202c للكتابة\u202c") == "برنامج (Word) للكتابة"
 
 
 def test_pua_codes_classified_as_letters_or_digits() -> None:

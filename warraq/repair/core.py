@@ -1,6 +1,7 @@
 """The repair pipeline: detect each line's damage, apply only the rules it needs, log every change.
 
-Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below; a
+Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below (a
+left-to-right embedding pdftotext wrote in display order is read first, rules.py); a
 NUL inside a word is first read as the letter or the nothing the word model picks (nul.py).
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
 are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list
@@ -14,8 +15,9 @@ the line above (strays.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): reversed segments (rule 2, segments.py, chosen with the neighbouring lines in
 view by context.py), kashida (rule 3, with the "(cid:N)"
-codes the document shows to be kashida, cid.py), lam-ligature order (rule 6). A line that no
-rule fires on is returned exactly as given, so clean text is byte-identical.
+codes the document shows to be kashida, cid.py), lam-ligature order (rule 6); then, in a
+document that shows them on several lines, words a tool cut with a space are rejoined. A line
+that no rule fires on is returned exactly as given, so clean text is byte-identical.
 """
 
 from __future__ import annotations
@@ -164,6 +166,7 @@ def _repair_once(text: str) -> Repaired:
                            [has_arabic(ln.text) and ln.kind not in ("visual", "mixed") for ln in lines])
     for ln, fix in zip(lines, fixes):
         _pass_three(ln, fix, lam_doc, stretch, changes)
+    _pass_split_words(lines, changes)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
     conf = [_line_confidence(ln) for ln in lines]
@@ -289,6 +292,21 @@ def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
             if "pua-unresolved" not in ln.rules:
                 ln.rules.append("pua-unresolved")
                 ln.kind = "chars" if ln.kind == "clean" else ln.kind
+
+
+def _pass_split_words(lines: list[_Line], changes: list[Change]) -> None:
+    """Words a tool cut with a space where the glyphs had a gap ("ه ذا", "الإحص اء"; pdftotext on
+    justified lines), rejoined in a document where SPLIT_LINES lines show them. Visual lines
+    had theirs rejoined with their order, and a line put back from reversed segments its
+    pieces; a clean document has none, so it stays as it is."""
+    todo = [(ln, joined) for ln in lines if has_arabic(ln.text) and ln.kind not in ("visual", "reversed-segments")
+            and (joined := rules.join_split_words(ln.text)) != ln.text]
+    if len(todo) >= SPLIT_LINES:
+        for ln, joined in todo:
+            _change(ln, "split-words", ln.text, joined, 0.8, changes)
+
+
+SPLIT_LINES = 3
 
 
 # ---- pass 3: segments, kashida, lam --------------------------------------------------------

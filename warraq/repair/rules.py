@@ -28,9 +28,36 @@ def strip_controls(line: str) -> str:
     """Rule 6: remove bidi controls (LRM, RLM, embeddings, isolates) and stray C0 controls.
 
     A NUL or other C0 control in Arabic text is a glyph a tool could not map to text, often a
-    joining piece between two letters ("لك\\x00ن"); tab, line and page breaks stay.
+    joining piece between two letters ("لك\\x00ن"); tab, line and page breaks stay. A
+    left-to-right embedding in a line opened right to left is first read in logical order
+    (`_embedded`).
     """
+    if line.startswith(_RLE):
+        line = _EMBEDDING_RE.sub(lambda m: _embedded(m.group(1)), line)
     return _C0_RE.sub("", chars.strip_bidi_controls(line))
+
+
+# pdftotext opens each right-to-left line with RLE and wraps what it set left to right in
+# LRE ... PDF, in display order: "من ‪ :2025‬نمو" for "من 2025: نمو", "ذلك‪ ،‬يتوقع" for "ذلك، يتوقع".
+_RLE = "\u202b"
+_EMBEDDING_RE = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
+_DIGITS_LATIN = "A-Za-z0-9\u0660-\u0669"
+_EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-]*[{_DIGITS_LATIN}])?|.", re.S)
+
+
+def _embedded(segment: str) -> str:
+    """An embedding's text in logical order, where its display order shows: a segment of
+    punctuation and spaces, or one that ends in a word or number and starts with anything
+    else ("،", " :2025", ")Federal Reserve"), is read right to left as a whole, each word or
+    number kept as it is; marks at its start stay on the letter before it. Anything else
+    ("(Word)", "Word") is taken as given."""
+    body = segment.lstrip("".join(c for c in segment if unicodedata.category(c) == "Mn"))
+    lead = segment[: len(segment) - len(body)]
+    tokens = _EMBEDDED_TOKEN_RE.findall(body)
+    words = [len(t) > 1 or t.isalnum() for t in tokens]
+    if tokens and (not any(words) or (not words[0] and words[-1])):
+        return lead + "".join(reversed(tokens))
+    return segment
 
 
 def fold_forms(line: str) -> str:
@@ -97,35 +124,46 @@ def drop_mark_spaces(line: str, marks_first: bool = False) -> str:
 
 
 def join_split_words(line: str) -> str:
-    """Rejoin a word that a tool cut with a space ("فر يق" -> "فريق"), if the model insists.
+    """Rejoin words that a tool cut with a space ("فر يق" -> "فريق"), where the model insists.
 
-    Used only on lines already found broken (visual order), where such spaces come from glyph
-    gaps: the joined word must be listed, and far likelier than the two pieces side by side.
+    Such spaces come from glyph gaps: the joined word must be listed, and far likelier than the
+    two pieces side by side. A piece between two others joins the side it gains most with
+    ("أحكام ه ذا" -> "أحكام هذا", not "أحكامه ذا"): the surest joins are made first.
     """
     tokens = line.split(" ")
-    out: list[str] = []
-    for tok in tokens:
-        if out and _should_join(out[-1], tok):
+    if len(tokens) < 2:
+        return line
+    gains = {k: g for k in range(len(tokens) - 1) if (g := _join_gain(tokens[k], tokens[k + 1])) >= JOIN_SPLIT_GAIN}
+    if not gains:
+        return line
+    glued: set[int] = set()  # k: tokens k and k + 1 are one word again
+    for k in sorted(gains, key=lambda k: -gains[k]):
+        if k - 1 not in glued and k + 1 not in glued:
+            glued.add(k)
+    out = [tokens[0]]
+    for k, tok in enumerate(tokens[1:]):
+        if k in glued:
             out[-1] += tok
         else:
             out.append(tok)
     return " ".join(out)
 
 
-def _should_join(left: str, right: str) -> bool:
+def _join_gain(left: str, right: str) -> float:
+    """How much likelier left+right is as one word than as the two pieces (0 if not a word)."""
     from warraq.repair.text import arabic_core, split_core
 
     if not left or not right or split_core(left)[2] or split_core(right)[0]:
-        return False
+        return 0.0
     a, b = arabic_core(left), arabic_core(right)
     if not a or not b:
-        return False
+        return 0.0
     joined = logp(a + b)
     if joined <= -11.0:
-        return False
+        return 0.0
     la = logp(a) if len(a) > 1 and a != "ال" else min(logp(a), -8.0)  # a lone article is a cut
     lb = logp(b) if len(b) > 1 else min(logp(b), -8.0)
-    return joined - la - lb >= JOIN_SPLIT_GAIN
+    return joined - la - lb
 
 
 def reverse_visual(line: str, marks_first: bool | None = None, classes: str | None = None) -> str:
