@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.util
+import math
 import unicodedata
 from array import array
 from functools import lru_cache
@@ -141,19 +142,36 @@ def frequency(word: str) -> float:
     return word_list().get(_key(word))
 
 
-def prefer_joined(left: str, right: str) -> bool:
-    """Is left+right one word pulled apart (by kashida or odd glyph boxes) rather than two words?
+def join_score(left: str, right: str) -> float:
+    """How sure it is that left+right is one word pulled apart (by kashida or odd glyph boxes)
+    rather than two words: log10 of how much likelier the joined word is than the pieces side
+    by side beyond the margin asked of it, or 0.0 where they stay apart.
 
     Only a fragment can be half of a split word, so one side must be rare on its own; the
     joined word must then be far likelier than the two pieces side by side (a unigram model,
-    with a wide margin so that real pairs such as "لا بد" stay apart).
+    with a wide margin so that real pairs such as "لا بد" stay apart). A lone letter is a
+    fragment however often the list counts it (list labels and initials make them look
+    common), but asks a wider margin; و and ف, which writers do set apart, are taken as words.
     """
     joined = frequency(left + right)
     if joined <= 0.0:
-        return False
+        return 0.0
     a, b = frequency(left), frequency(right)
-    return min(a, b) < FRAGMENT and joined > MARGIN * a * b
+    if min(a, b) < FRAGMENT and joined > MARGIN * a * b:
+        return math.log10(joined / (MARGIN * max(a * b, UNLISTED)))
+    a, b = _lone(left, a), _lone(right, b)
+    if min(a, b) == LONE_LETTER and joined > LONE_MARGIN * a * b:
+        return math.log10(joined / (LONE_MARGIN * max(a * b, UNLISTED)))
+    return 0.0
+
+
+def _lone(text: str, freq: float) -> float:
+    key = _key(text)
+    return LONE_LETTER if len(key) == 1 and key not in "وف" else freq
 
 
 FRAGMENT = 1e-5  # rarer than this on its own: may be a piece of a word
 MARGIN = 1000.0
+LONE_LETTER = 1e-8
+LONE_MARGIN = 1e7
+UNLISTED = 1e-20  # the pieces' product where one is not listed at all

@@ -15,7 +15,7 @@ from warraq.arabic.chars import (
     strip_bidi_controls,
     strong_direction,
 )
-from warraq.arabic.lexicon import prefer_joined
+from warraq.arabic.lexicon import join_score
 from warraq.document import BBox, Block, Line, Word, union
 from warraq.layout.blocks import RawBlock
 from warraq.layout.lines import Cluster, Segment
@@ -147,19 +147,29 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     if texts_now:
         pieces.append((texts_now, clusters_now, joinable))
     words: list[Word] = []
-    merged: list[tuple[list[str], list[Cluster]]] = []
-    for piece_texts, piece_clusters, may_join in pieces:
-        if may_join and merged and prefer_joined(_plain(merged[-1][0]), _plain(piece_texts)):
-            merged[-1] = (merged[-1][0] + piece_texts, merged[-1][1] + piece_clusters)
-        else:
-            merged.append((piece_texts, piece_clusters))
-    for piece_texts, piece_clusters in merged:
+    for piece_texts, piece_clusters in _rejoined(pieces):
         _flush(words, piece_texts, piece_clusters, keep_tatweel)
     drawn = [c.glyph for c in seg.clusters if not c.inserted_space]
     sources = Counter([g.source for g in drawn])
     fonts = list(dict.fromkeys([c.glyph.font for c in seg.clusters if c.glyph.font]))
     artifact = all([g.artifact for g in drawn])
     return Line(words, _bbox([seg]), direction, seg.size, fonts, sources, artifact)
+
+
+def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]]) -> list[tuple[list[str], list[Cluster]]]:
+    """Word pieces with the uncertain gaps that cut one word closed, surest first: a piece
+    between two others joins the side the lexicon likes better ("تعليم ا ستخدام")."""
+    merged = [(texts, clusters) for texts, clusters, _ in pieces]
+    gaps = [may_join for _, _, may_join in pieces[1:]]  # gaps[k]: between merged[k] and merged[k + 1]
+    while True:
+        scores = [join_score(_plain(merged[k][0]), _plain(merged[k + 1][0])) if gap else 0.0
+                  for k, gap in enumerate(gaps)]
+        best = max(range(len(scores)), key=scores.__getitem__, default=-1)
+        if best < 0 or scores[best] <= 0.0:
+            return merged
+        (ta, ca), (tb, cb) = merged[best], merged[best + 1]
+        merged[best:best + 2] = [(ta + tb, ca + cb)]
+        del gaps[best]
 
 
 _PERCENT_FIRST = re.compile(r"(?<![\d\u0660-\u0669])[%\u066a][\d\u0660-\u0669]")
