@@ -6,7 +6,7 @@ from conftest import glyphs_from_visual, rev
 
 from warraq.document import Block, Line, Page, Word
 from warraq.layout.assemble import to_block
-from warraq.layout.blocks import build_blocks
+from warraq.layout.blocks import RawBlock, build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
 from warraq.pdf.glyphs import Glyph
@@ -325,3 +325,30 @@ def test_an_actualtext_span_does_not_vouch_for_pdfium_word_breaks() -> None:
     assert _contiguous(ra, alef, [432, 452])  # plain letters: PDFium's breaks are trusted
     ra.source = "actualtext"
     assert not _contiguous(ra, alef, [432, 452])
+
+
+def _two_blocks(first: str) -> tuple[RawBlock, RawBlock]:
+    """An Arabic line, and under it, flush with its right edge, the short last line of its
+    paragraph, which starts with a Latin word (as drawn right to left: ".Claudeو GPTو Gemini")."""
+    above = build_segments(glyphs_from_visual(list(rev(first)), y=100.0))
+    below = glyphs_from_visual(list(".Claudeو GPTو Gemini"), y=140.0)
+    shift = max(g.x1 for s in above for c in s.clusters for g in [c.glyph]) - max(g.x1 for g in below)
+    for g in below:
+        g.x0 += shift
+        g.x1 += shift
+        g.ox += shift
+        g.ink = (g.ink[0] + shift, g.ink[1] + shift)
+    return RawBlock(above), RawBlock(build_segments(below))
+
+
+def test_a_last_line_opening_with_a_latin_word_continues_its_paragraph() -> None:
+    above, below = _two_blocks("ودعمت الشركات الكبرى لغتنا في نماذجها الجديدة مثل")
+    first = to_block(above, "rtl", False)
+    last = to_block(below, "rtl", False, first)
+    assert last.direction == "rtl"
+    assert last.text == "Gemini وGPT وClaude."
+
+
+def test_a_line_after_a_finished_sentence_is_a_paragraph_of_its_own() -> None:
+    above, below = _two_blocks("ودعمت الشركات الكبرى لغتنا في نماذجها الجديدة.")
+    assert to_block(below, "rtl", False, to_block(above, "rtl", False)).direction == "ltr"

@@ -136,10 +136,12 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     sizes = [s.size for s in segments for _ in range(max(1, s.char_count))]
     body_size = median(sizes)
     raw_blocks = build_blocks(segments, direction, body_size, ranks)
-    page.blocks = [to_block(b, direction, opts.keep_tatweel) for b in raw_blocks]
-    for b in page.blocks:
-        if b.kind == "paragraph" and _LIST_MARK.match(b.text):
-            b.kind = "list-item"
+    page.blocks = []
+    for raw_block in raw_blocks:  # a block may continue the paragraph read before it
+        block = to_block(raw_block, direction, opts.keep_tatweel, page.blocks[-1] if page.blocks else None)
+        if block.kind == "paragraph" and _LIST_MARK.match(block.text):
+            block.kind = "list-item"
+        page.blocks.append(block)
     page.verdict = page_verdict(methods, recoverer.problems(index) if recoverer is not None else [])
     needs_ocr = opts.ocr == "auto" and unusable(page.verdict)
     if recoverer is not None and (opts.ocr == "always" or needs_ocr):

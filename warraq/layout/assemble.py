@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from statistics import median
 
 from warraq.arabic.bidi import Direction, bracket_sides, last_strong, mirror_brackets, visual_to_logical
 from warraq.arabic.chars import (
@@ -82,9 +83,13 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     return "ltr"
 
 
-def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Block:
-    """A typed block: its lines in logical order, or a table's cells row by row."""
+def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool, before: Block | None = None) -> Block:
+    """A typed block: its lines in logical order, or a table's cells row by row. `before` is
+    the block read just before it, which it may continue (`_continues`)."""
     direction = block_direction(raw.segments, page_direction)
+    context = None
+    if direction == "ltr" and page_direction == "rtl" and _continues(raw, before):
+        direction, context = "rtl", last_strong(before.lines[-1].text)  # type: ignore[union-attr]
     lines: list[Line] = []
     if raw.rows is not None:
         rows_text: list[list[str]] = []
@@ -95,12 +100,27 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool) -> Bl
             rows_text.append([c.text for c in cells])
             lines.extend(cells)
         return Block("table", lines, _bbox(raw.segments), page_direction, rows=rows_text)
-    context = None
     for seg in raw.segments:  # a wrapped line is resolved in the context of the paragraph so far
         lines.append(to_line(seg, direction, keep_tatweel, context))
         context = last_strong(lines[-1].text) or context
     kind = raw.kind if raw.kind in ("heading", "footnote", "list-item") else "paragraph"
     return Block(kind, lines, _bbox(raw.segments), direction)  # type: ignore[arg-type]
+
+
+def _continues(raw: RawBlock, before: Block | None) -> bool:
+    """Is a block that starts with a Latin word the rest of the right-to-left paragraph before it
+    ("Gemini وGPT-4o وLlama 3." under "...في نماذجها الأحدث، مثل"), which widely spaced lines
+    cut into blocks of one line? It has Arabic in it, the paragraph before ends mid-sentence,
+    and it keeps that paragraph's right edge but not its left one, as a last line does."""
+    if before is None or before.kind not in ("paragraph", "list-item") or before.direction != "rtl" or not before.lines:
+        return False
+    if strong_counts(raw.segments)[0] == 0 or before.lines[-1].text.rstrip().endswith(_SENTENCE_END):
+        return False
+    size = median([s.size for s in raw.segments])
+    return abs(raw.x1 - before.bbox[2]) <= 0.5 * size and raw.x0 - before.bbox[0] >= 2 * size
+
+
+_SENTENCE_END = tuple(".!?؟:؛…")
 
 
 def _cell_line(cell: list[Segment], page_direction: Direction, keep_tatweel: bool) -> Line:
