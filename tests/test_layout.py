@@ -327,28 +327,37 @@ def test_an_actualtext_span_does_not_vouch_for_pdfium_word_breaks() -> None:
     assert not _contiguous(ra, alef, [432, 452])
 
 
-def _two_blocks(first: str) -> tuple[RawBlock, RawBlock]:
-    """An Arabic line, and under it, flush with its right edge, the short last line of its
-    paragraph, which starts with a Latin word (as drawn right to left: ".Claudeو GPTو Gemini")."""
+def _two_blocks(first: str, below_units: list[str]) -> tuple[RawBlock, RawBlock]:
+    """An Arabic line, and under it, as a block of its own (widely spaced lines), a short line
+    drawn flush with its right edge, as a paragraph's last line is."""
     above = build_segments(glyphs_from_visual(list(rev(first)), y=100.0))
-    below = glyphs_from_visual(list(".Claudeو GPTو Gemini"), y=140.0)
-    shift = max(g.x1 for s in above for c in s.clusters for g in [c.glyph]) - max(g.x1 for g in below)
+    below = glyphs_from_visual(below_units, y=140.0)
+    shift = max(c.glyph.x1 for s in above for c in s.clusters) - max(g.x1 for g in below)
     for g in below:
-        g.x0 += shift
-        g.x1 += shift
-        g.ox += shift
+        g.x0, g.x1, g.ox = g.x0 + shift, g.x1 + shift, g.ox + shift
         g.ink = (g.ink[0] + shift, g.ink[1] + shift)
     return RawBlock(above), RawBlock(build_segments(below))
 
 
+_LATIN_FIRST = list(".Claudeو GPTو Gemini")  # "Gemini وGPT وClaude." as drawn right to left
+
+
 def test_a_last_line_opening_with_a_latin_word_continues_its_paragraph() -> None:
-    above, below = _two_blocks("ودعمت الشركات الكبرى لغتنا في نماذجها الجديدة مثل")
-    first = to_block(above, "rtl", False)
-    last = to_block(below, "rtl", False, first)
+    above, below = _two_blocks("ودعمت الشركات الكبرى لغتنا في نماذجها الجديدة مثل", _LATIN_FIRST)
+    last = to_block(below, "rtl", False, to_block(above, "rtl", False))
     assert last.direction == "rtl"
     assert last.text == "Gemini وGPT وClaude."
 
 
 def test_a_line_after_a_finished_sentence_is_a_paragraph_of_its_own() -> None:
-    above, below = _two_blocks("ودعمت الشركات الكبرى لغتنا في نماذجها الجديدة.")
+    above, below = _two_blocks("ودعمت الشركات الكبرى لغتنا في نماذجها الجديدة.", _LATIN_FIRST)
     assert to_block(below, "rtl", False, to_block(above, "rtl", False)).direction == "ltr"
+
+
+def test_a_continued_paragraph_gives_its_context_to_a_number_at_a_line_start() -> None:
+    # LibreOffice drew the per cent sign of "70%" on the number's left, as UAX #9 does in the
+    # middle of a right-to-left paragraph; read alone, the line would start with "%70"
+    above, below = _two_blocks("وتشير النتائج إلى أن أفضل النماذج تتجاوز الآن دقة",
+                               list(rev("في هذه الاختبارات")) + [" "] + list("%70"))
+    assert to_block(below, "rtl", False).text == "%70 في هذه الاختبارات"
+    assert to_block(below, "rtl", False, to_block(above, "rtl", False)).text == "70% في هذه الاختبارات"

@@ -88,8 +88,8 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool, befor
     the block read just before it, which it may continue (`_continues`)."""
     direction = block_direction(raw.segments, page_direction)
     context = None
-    if direction == "ltr" and page_direction == "rtl" and _continues(raw, before):
-        direction, context = "rtl", last_strong(before.lines[-1].text)  # type: ignore[union-attr]
+    if before is not None and page_direction == "rtl" and _continues(raw, before, flipped=direction == "ltr"):
+        direction, context = "rtl", last_strong(before.lines[-1].text)
     lines: list[Line] = []
     if raw.rows is not None:
         rows_text: list[list[str]] = []
@@ -107,17 +107,19 @@ def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool, befor
     return Block(kind, lines, _bbox(raw.segments), direction)  # type: ignore[arg-type]
 
 
-def _continues(raw: RawBlock, before: Block | None) -> bool:
-    """Is a block that starts with a Latin word the rest of the right-to-left paragraph before it
-    ("Gemini وGPT-4o وLlama 3." under "...في نماذجها الأحدث، مثل"), which widely spaced lines
-    cut into blocks of one line? It has Arabic in it, the paragraph before ends mid-sentence,
-    and it keeps that paragraph's right edge but not its left one, as a last line does."""
-    if before is None or before.kind not in ("paragraph", "list-item") or before.direction != "rtl" or not before.lines:
+def _continues(raw: RawBlock, before: Block, flipped: bool) -> bool:
+    """Is a block the rest of the right-to-left paragraph read before it, which widely spaced
+    lines cut into blocks of one line? That paragraph ends mid-sentence, and the block keeps
+    its right edge and has Arabic in it; its first line then reads in the paragraph's context
+    ("70%" at a line start). A block that opens with a Latin word (`flipped`: it would read
+    left to right) must also not keep the left edge, as a last line does not: "Gemini وGPT-4o
+    وLlama 3." under "...في نماذجها الأحدث، مثل"."""
+    if before.kind not in ("paragraph", "list-item") or before.direction != "rtl" or not before.lines:
         return False
     if strong_counts(raw.segments)[0] == 0 or before.lines[-1].text.rstrip().endswith(_SENTENCE_END):
         return False
     size = median([s.size for s in raw.segments])
-    return abs(raw.x1 - before.bbox[2]) <= 0.5 * size and raw.x0 - before.bbox[0] >= 2 * size
+    return abs(raw.x1 - before.bbox[2]) <= 0.5 * size and (not flipped or raw.x0 - before.bbox[0] >= 2 * size)
 
 
 _SENTENCE_END = tuple(".!?؟:؛…")
