@@ -258,3 +258,12 @@ def test_digit_shapes_follow_the_separators_next_to_the_codes() -> None:
     assert _indic_digits(hijri)
     assert not _indic_digits(hijri + "\nارتفع بنسبة \ue001\ue002% إلى \ue003.\ue004 مليون")
     assert _indic_digits("ارتفع بنسبة \ue001\ue002٪ إلى \ue003٫\ue004 مليون")
+
+
+def test_marks_written_before_their_letters_are_put_back() -> None:
+    # PyMuPDF and pdftotext on vowelled text: each mark before its letter, a space at the gap
+    # its glyph left where it started a word; a real space stays ("وقد نُظّم")
+    broken = "وصل الوفد صبا ًحا إلى المدينة\nوكان الاستقبال كبي ًرا ج ًدا\nوقد ُنّظم الحفل مساءً"
+    logical = "وصل الوفد صباحًا إلى المدينة\nوكان الاستقبال كبيرًا جدًا\nوقد نُظّم الحفل مساءً"
+    assert repair(broken).text == logical
+    assert repair(logical).text == logical

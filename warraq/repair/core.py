@@ -10,7 +10,8 @@ does not, a tool that wrote each line's direction runs left to right or its Arab
 backwards (PyMuPDF, pypdf) is recognised, and those lines put back (runs.py). Then visual
 order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py). The document
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
-kind of run damage its tool makes. A fathatan alone on a line then goes back onto its word in
+kind of run damage its tool makes, and whether it wrote marks before their letters in lines
+that are in logical order. A fathatan alone on a line then goes back onto its word in
 the line above (strays.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): reversed segments (rule 2, segments.py, chosen with the neighbouring lines in
@@ -151,6 +152,7 @@ def _repair_once(text: str) -> Repaired:
     else:
         _pass_runs(lines, changes)
     visual_lines = [ln.text for ln, ev in zip(lines, evidence) if visual.is_visual(ev, doc_visual)]
+    _pass_mark_order([ln for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)], changes)
     lead = visual.doc_marks_lead(visual_lines)
     family = mixed.choose_family([ln.text for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)])
     for ln, ev in zip(lines, evidence):
@@ -273,6 +275,25 @@ def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
     if fix is not None:
         _change(ln, "mixed-runs", ln.text, fix[0], fix[1], changes)
         ln.kind, ln.score = "mixed", fix[1]
+
+
+def _pass_mark_order(lines: list[_Line], changes: list[Change]) -> None:
+    """Lines in logical order whose marks a tool wrote before their letters (PyMuPDF and
+    pdftotext, with a space where the mark glyph left a gap: "ط ًنا" for "طنًا"), decided per
+    document: moving every mark after its letter must leave at most a third of the marks
+    Arabic spelling never puts where they stand (visual.misplaced_marks)."""
+    marked = [ln for ln in lines if _MARK_RE.search(ln.text) and not PUA_RE.search(ln.text)]  # a code is no letter yet
+    given = sum(visual.misplaced_marks(ln.text) for ln in marked)
+    if given < MARK_ORDER_MIN:
+        return
+    moved = [rules.marks_after_letters(ln.text) for ln in marked]
+    if 3 * sum(map(visual.misplaced_marks, moved)) <= given:
+        for ln, text in zip(marked, moved):
+            _change(ln, "mark-order", ln.text, text, 0.8, changes)
+
+
+MARK_ORDER_MIN = 3
+_MARK_RE = re.compile("[\u064b-\u0652\u0670]")
 
 
 # ---- pass 2: PUA ----------------------------------------------------------------------------

@@ -123,6 +123,23 @@ def drop_mark_spaces(line: str, marks_first: bool = False) -> str:
     return (_SPACE_AFTER_MARK if marks_first else _SPACE_BEFORE_MARK).sub("", line)
 
 
+_MARKS_BEFORE_LETTER_RE = re.compile("([\u064b-\u0652\u0670]+)([\u0621-\u064a])")
+
+
+def marks_after_letters(line: str) -> str:
+    """Each run of marks a tool wrote before its letter put after it ("ُنّفذ" -> "نُفّذ"). A
+    word that started with a mark then joins the word before it where the model insists: the
+    space was the gap the mark glyph left ("ط ًنا" -> "طنًا", but "وقد ُنّفذ" -> "وقد نُفّذ")."""
+    out: list[str] = []
+    for token in line.split(" "):
+        moved = _MARKS_BEFORE_LETTER_RE.sub(lambda m: m.group(2) + m.group(1), token)
+        if out and _MARKS_BEFORE_LETTER_RE.match(token) and _join_gain(out[-1], moved) >= JOIN_SPLIT_GAIN:
+            out[-1] += moved
+        else:
+            out.append(moved)
+    return " ".join(out)
+
+
 def join_split_words(line: str) -> str:
     """Rejoin words that a tool cut with a space ("فر يق" -> "فريق"), where the model insists.
 
