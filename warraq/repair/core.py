@@ -283,6 +283,8 @@ def _pass_mark_order(lines: list[_Line], changes: list[Change]) -> None:
     document: moving every mark after its letter must leave at most a third of the marks
     Arabic spelling never puts where they stand (visual.misplaced_marks)."""
     marked = [ln for ln in lines if _MARK_RE.search(ln.text) and not PUA_RE.search(ln.text)]  # a code is no letter yet
+    if not any(_MARK_FIRST_RE.search(ln.text) for ln in marked):
+        return  # no word starts with a mark, no tanween before a letter: the costlier test can wait
     given = sum(visual.misplaced_marks(ln.text) for ln in marked)
     if given < MARK_ORDER_MIN:
         return
@@ -294,6 +296,7 @@ def _pass_mark_order(lines: list[_Line], changes: list[Change]) -> None:
 
 MARK_ORDER_MIN = 3
 _MARK_RE = re.compile("[\u064b-\u0652\u0670]")
+_MARK_FIRST_RE = re.compile("(?:^|\\s)[\u064b-\u0652\u0670]|[\u064b-\u064d][\u0621-\u0626\u0628-\u0648\u064a]")
 
 
 # ---- pass 2: PUA ----------------------------------------------------------------------------

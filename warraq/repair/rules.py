@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import combinations
 
 from warraq.arabic import chars
@@ -168,19 +169,29 @@ def join_split_words(line: str) -> str:
 
 def _join_gain(left: str, right: str) -> float:
     """How much likelier left+right is as one word than as the two pieces (0 if not a word)."""
-    from warraq.repair.text import arabic_core, split_core
-
-    if not left or not right or split_core(left)[2] or split_core(right)[0]:
-        return 0.0
-    a, b = arabic_core(left), arabic_core(right)
-    if not a or not b:
+    a, la, _, a_end = _join_piece(left)
+    b, lb, b_start, _ = _join_piece(right)
+    if a == "ال":  # a lone article ending a piece is a cut
+        la = min(la, -8.0)
+    # no word is likelier than 10^-1: two common words never gain enough to be one
+    if not a or not b or a_end or b_start or la + lb > -1.0 - JOIN_SPLIT_GAIN:
         return 0.0
     joined = logp(a + b)
-    if joined <= -11.0:
-        return 0.0
-    la = logp(a) if len(a) > 1 and a != "ال" else min(logp(a), -8.0)  # a lone article is a cut
-    lb = logp(b) if len(b) > 1 else min(logp(b), -8.0)
-    return joined - la - lb
+    return 0.0 if joined <= -11.0 else joined - la - lb
+
+
+@lru_cache(maxsize=100_000)
+def _join_piece(token: str) -> tuple[str, float, bool, bool]:
+    """(Arabic word core, its log frequency as a piece, punctuation before it, after it); a lone
+    letter is a cut-off piece whatever the list says of it."""
+    from warraq.repair.text import arabic_core, split_core
+
+    lead, _, trail = split_core(token) if token else ("", "", "")
+    core = arabic_core(token) if token else ""
+    lp = logp(core) if core else 0.0
+    if len(core) == 1:
+        lp = min(lp, -8.0)
+    return core, lp, bool(lead), bool(trail)
 
 
 def reverse_visual(line: str, marks_first: bool | None = None, classes: str | None = None) -> str:
