@@ -7,6 +7,7 @@ lam-ligature order and bidi controls.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -14,7 +15,7 @@ from itertools import combinations
 
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
-from warraq.repair.model import logp
+from warraq.repair.model import listed, logp, word_key
 from warraq.repair.text import clusters, marks_lead
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
@@ -151,7 +152,8 @@ def join_split_words(line: str) -> str:
     tokens = line.split(" ")
     if len(tokens) < 2:
         return line
-    gains = {k: g for k in range(len(tokens) - 1) if (g := _join_gain(tokens[k], tokens[k + 1])) >= JOIN_SPLIT_GAIN}
+    pieces = list(map(_join_piece, tokens))
+    gains = {k: g for k, (a, b) in enumerate(zip(pieces, pieces[1:])) if (g := _pieces_gain(a, b)) >= JOIN_SPLIT_GAIN}
     if not gains:
         return line
     glued: set[int] = set()  # k: tokens k and k + 1 are one word again
@@ -169,29 +171,41 @@ def join_split_words(line: str) -> str:
 
 def _join_gain(left: str, right: str) -> float:
     """How much likelier left+right is as one word than as the two pieces (0 if not a word)."""
-    a, la, _, a_end = _join_piece(left)
-    b, lb, b_start, _ = _join_piece(right)
-    if a == "ال":  # a lone article ending a piece is a cut
-        la = min(la, -8.0)
-    # no word is likelier than 10^-1: two common words never gain enough to be one
-    if not a or not b or a_end or b_start or la + lb > -1.0 - JOIN_SPLIT_GAIN:
+    return _pieces_gain(_join_piece(left), _join_piece(right))
+
+
+def _pieces_gain(a: tuple[str, float, bool, bool], b: tuple[str, float, bool, bool]) -> float:
+    key_a, lp_a, _, open_end = a
+    key_b, lp_b, open_start, _ = b
+    if not (key_a and key_b and open_end and open_start):
+        return 0.0  # not Arabic words, or punctuation between them
+    joined = listed().get(key_a + key_b)
+    if not joined:
         return 0.0
-    joined = logp(a + b)
-    return 0.0 if joined <= -11.0 else joined - la - lb
+    if key_a == "ال":  # a lone article ending a piece is a cut
+        lp_a = min(lp_a, -8.0)
+    return math.log10(joined) - lp_a - lp_b
 
 
 @lru_cache(maxsize=100_000)
 def _join_piece(token: str) -> tuple[str, float, bool, bool]:
-    """(Arabic word core, its log frequency as a piece, punctuation before it, after it); a lone
-    letter is a cut-off piece whatever the list says of it."""
+    """(lookup form of the token's Arabic word, its log frequency as a piece, nothing but the word
+    before it, after it); a lone letter is a cut-off piece whatever the list says of it. Marks
+    after the last letter belong to the word."""
     from warraq.repair.text import arabic_core, split_core
 
-    lead, _, trail = split_core(token) if token else ("", "", "")
     core = arabic_core(token) if token else ""
-    lp = logp(core) if core else 0.0
-    if len(core) == 1:
+    if not core:
+        return "", 0.0, False, False
+    lead, _, trail = split_core(token)
+    key = word_key(core)
+    lp = logp(key)
+    if len(key) == 1:
         lp = min(lp, -8.0)
-    return core, lp, bool(lead), bool(trail)
+    return key, lp, not lead, not trail.strip(_MARK_CHARS)
+
+
+_MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670"
 
 
 def reverse_visual(line: str, marks_first: bool | None = None, classes: str | None = None) -> str:
