@@ -267,3 +267,8 @@ def test_marks_written_before_their_letters_are_put_back() -> None:
     logical = "وصل الوفد صباحًا إلى المدينة\nوكان الاستقبال كبيرًا جدًا\nوقد نُظّم الحفل مساءً"
     assert repair(broken).text == logical
     assert repair(logical).text == logical
+
+
+def test_a_split_word_with_marks_is_rejoined() -> None:
+    # a piece that ends with a mark is still a piece, not a word before punctuation
+    assert rules.join_split_words("رِسَ الَةٌ إِلَى الْمَدِ ينَةِ") == "رِسَالَةٌ إِلَى الْمَدِينَةِ"
