@@ -110,6 +110,7 @@ def fix_lam_order(word: str, margin: float = 1.5) -> str:
 
 
 JOIN_SPLIT_GAIN = 6.0
+MARK_GAP_GAIN = 0.0  # a word that started with a mark asks no more than a likelier join
 _FINAL_ALEF_TANWEEN = re.compile("\u0627\u064b(?![\u0621-\u064a])")
 _SPACE_BEFORE_MARK = re.compile("[ \u00a0]+(?=[\u064b-\u065f\u0670])")
 _SPACE_AFTER_MARK = re.compile("(?<=[\u064b-\u065f\u0670])[ \u00a0]+(?=[\u0621-\u064a])")
@@ -130,12 +131,13 @@ _MARKS_BEFORE_LETTER_RE = re.compile("([\u064b-\u0652\u0670]+)([\u0621-\u064a])"
 
 def marks_after_letters(line: str) -> str:
     """Each run of marks a tool wrote before its letter put after it ("ُنّفذ" -> "نُفّذ"). A
-    word that started with a mark then joins the word before it where the model insists: the
-    space was the gap the mark glyph left ("ط ًنا" -> "طنًا", but "وقد ُنّفذ" -> "وقد نُفّذ")."""
+    word that started with a mark then joins the word before it wherever together they are the
+    likelier reading: no word starts with a mark, so the space is most likely the gap the mark
+    glyph left ("ط ًنا" -> "طنًا", "شهر ًيا" -> "شهريًا", but "وقد ُنّفذ" -> "وقد نُفّذ")."""
     out: list[str] = []
     for token in line.split(" "):
         moved = _MARKS_BEFORE_LETTER_RE.sub(lambda m: m.group(2) + m.group(1), token)
-        if out and _MARKS_BEFORE_LETTER_RE.match(token) and _join_gain(out[-1], moved) >= JOIN_SPLIT_GAIN:
+        if out and _MARKS_BEFORE_LETTER_RE.match(token) and _join_gain(out[-1], moved) > MARK_GAP_GAIN:
             out[-1] += moved
         else:
             out.append(moved)

@@ -34,6 +34,7 @@ MIN_EVIDENCE = 3
 # quotes, and signs a producer drew from another font than the words around them (the Arabic
 # percent sign too: of the class that always ends a run, yet some tools keep it in theirs).
 CUT_BRACKETS = "()[]{}«»“”\"'"
+_PARENTHESES = "()[]{}"  # without the quotes, which a tool may keep in its runs ("حملة «شاطئنا أمانة» تجمع")
 CUT_SIGNS = "-/+\u066a"
 # In place of CUT_BRACKETS (PyMuPDF): brackets end a run only where they touch Latin or a number
 # ("Models( صار"), and one that opens a run stays in it (") للكتابة" is in logical order).
@@ -100,7 +101,7 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
 
     Reading better means fewer marks and numbers where writing never puts them, and fewer signs
     glued between a word and a number, and no line opening with a bracket and a space (`oddities`). Brackets
-    and quotes go together; then the signs that help the lines holding them most.
+    go with or without the quotes; then the signs that help the lines holding them most.
     """
     lines = [t for t in lines if has_arabic(t) and has_runs(t, CUT_BRACKETS + CUT_SIGNS)
              and (every_line or glued_sign(t))]
@@ -114,7 +115,7 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
         return total
 
     # a tie keeps the fewer cuts
-    extra = min(("", BESIDE_LATIN, CUT_BRACKETS), key=lambda e: cost(lines, e)) if every_line else ""
+    extra = min(("", BESIDE_LATIN, _PARENTHESES, CUT_BRACKETS), key=lambda e: cost(lines, e)) if every_line else ""
     holding = [t for t in lines if any(c in t for c in CUT_SIGNS)]
     signs = [c for c in CUT_SIGNS if any(c in t for t in holding)]
     # every subset of them, fewest first: "ﺍﻟﺘﻲ/٢ ... ﻣﺎﻳﻮ-ﺗﻮّﺝ" reads well only with both cut
