@@ -16,7 +16,7 @@ from itertools import combinations
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
 from warraq.repair.model import listed, logp, word_key
-from warraq.repair.text import clusters, marks_lead
+from warraq.repair.text import arabic_core, clusters, marks_lead, split_core
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
@@ -194,8 +194,6 @@ def _join_piece(token: str) -> tuple[str, float, bool, bool]:
     """(lookup form of the token's Arabic word, its log frequency as a piece, nothing but the word
     before it, after it); a lone letter is a cut-off piece whatever the list says of it. Marks
     after the last letter belong to the word."""
-    from warraq.repair.text import arabic_core, split_core
-
     core = arabic_core(token) if token else ""
     if not core:
         return "", 0.0, False, False

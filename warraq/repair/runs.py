@@ -9,7 +9,9 @@ Nothing in one line proves it (the Arabic words read well), so both are decided 
 document, from what clean text never shows: numbers that start with a zero or whose thousands
 group is short, and a Latin or digit run glued to the word on its left but spaced on its right.
 A line is then put back by inverting UAX #9 over its units, each Arabic run one opaque
-right-to-left unit (its punctuation inside it is already in place).
+right-to-left unit (its punctuation inside it is already in place). Where else a tool ended its
+runs (brackets, quotes, a sign drawn from another font) differs from tool to tool and producer
+to producer, and is chosen per document by which choice leaves the lines reading best.
 """
 
 from __future__ import annotations
@@ -91,17 +93,18 @@ def runs_swapped(lines: list[str]) -> bool:
 
 def best_cuts(lines: list[str], every_line: bool) -> str | None:
     """The characters besides Latin and European digits at which the document's tool ended its
-    runs (`CUT_BRACKETS` or `BESIDE_LATIN`, signs of `CUT_SIGNS`, or none), or None when the lines put back with
-    the best of them read no better than as given.
+    runs (brackets with or without quotes, or `BESIDE_LATIN`; signs of `CUT_SIGNS`; or none),
+    or None when the lines put back with the best of them read no better than as given.
 
     With `every_line` (the Latin shows the damage) each line that holds a cut is put back.
     Without it (only the numbers do) a line is put back only where it has a sign glued between
     a word and a number and then reads better: the tool's other lines are rule 5's (mixed.py),
     and brackets stay as they are, since a line whose brackets a tool mirrored looks the same.
 
-    Reading better means fewer marks and numbers where writing never puts them, and fewer signs
-    glued between a word and a number, and no line opening with a bracket and a space (`oddities`). Brackets
-    go with or without the quotes; then the signs that help the lines holding them most.
+    Reading better means fewer marks and numbers where writing never puts them, fewer signs
+    glued between a word and a number, and no line opening with a bracket and a space
+    (`oddities`). The brackets are chosen first, then the signs that help the lines holding
+    them most.
     """
     lines = [t for t in lines if has_arabic(t) and has_runs(t, CUT_BRACKETS + CUT_SIGNS)
              and (every_line or glued_sign(t))]
@@ -171,7 +174,6 @@ def _cut(line: str, i: int, extra: str) -> bool:
     return ch not in _JOINING_SIGNS or not (0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit())
 
 
-
 def _latin(line: str, i: int) -> bool:
     return 0 <= i < len(line) and unicodedata.bidirectional(line[i]) in ("L", "EN")
 
@@ -230,10 +232,10 @@ def unswap(line: str, extra: str = "") -> str:
     return _SPACES_RE.sub(" ", "".join(out)).strip(" ")
 
 
-_ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
-
-
 def _bare(unit: str) -> bool:
     """A unit a run meets without a space: a space itself, or a sign that joins ("٣-٢")."""
     return unit.isspace() or unit in _JOINING_SIGNS
+
+
+_ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
 _SPACES_RE = re.compile(" {2,}")
