@@ -183,7 +183,7 @@ def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]]) -> list[tuple
     between two others joins the side the lexicon likes better ("تعليم ا ستخدام")."""
     merged = [(texts, clusters) for texts, clusters, _ in pieces]
     gaps = [may_join for _, _, may_join in pieces[1:]]  # gaps[k]: between merged[k] and merged[k + 1]
-    while True:
+    while any(gaps):
         scores = [join_score(_plain(merged[k][0]), _plain(merged[k + 1][0])) if gap else 0.0
                   for k, gap in enumerate(gaps)]
         best = max(range(len(scores)), key=scores.__getitem__, default=-1)
@@ -192,6 +192,7 @@ def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]]) -> list[tuple
         (ta, ca), (tb, cb) = merged[best], merged[best + 1]
         merged[best:best + 2] = [(ta + tb, ca + cb)]
         del gaps[best]
+    return merged
 
 
 _PERCENT_FIRST = re.compile(r"(?<![\d\u0660-\u0669])[%\u066a][\d\u0660-\u0669]")
