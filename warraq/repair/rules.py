@@ -154,8 +154,20 @@ def join_split_words(line: str) -> str:
     tokens = line.split(" ")
     if len(tokens) < 2:
         return line
-    pieces = list(map(_join_piece, tokens))
-    gains = {k: g for k, (a, b) in enumerate(zip(pieces, pieces[1:])) if (g := _pieces_gain(a, b)) >= JOIN_SPLIT_GAIN}
+    words = listed()
+    gains = {}
+    for k, (a, b) in enumerate(zip(tokens, tokens[1:])):
+        # most tokens are bare letters, their own lookup forms: two such are one word only if
+        # the list has them together, which a dictionary lookup tells before any closer reading;
+        # a sign or a digit between them keeps them apart
+        ab = a + b
+        if ab.isalpha() and "\u0640" not in ab:
+            if ab not in words:
+                continue
+        elif not (a and b and (a[-1].isalpha() or a[-1] in _MARK_CHARS) and b[0].isalpha()):
+            continue
+        if (g := _pieces_gain(_join_piece(a), _join_piece(b))) >= JOIN_SPLIT_GAIN:
+            gains[k] = g
     if not gains:
         return line
     glued: set[int] = set()  # k: tokens k and k + 1 are one word again
