@@ -31,7 +31,7 @@ from warraq.gcpause import gc_paused
 from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import SegmentFix, find_segments, readings, token_ends
-from warraq.repair.text import PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
+from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
 _LEADING_STOP_RE = re.compile(r"[.,:;!?،؛؟](?=\w)")
@@ -295,8 +295,8 @@ def _pass_mark_order(lines: list[_Line], changes: list[Change]) -> None:
 
 
 MARK_ORDER_MIN = 3
-_MARK_RE = re.compile("[\u064b-\u0652\u0670]")
-_MARK_FIRST_RE = re.compile("(?:^|\\s)[\u064b-\u0652\u0670]|[\u064b-\u064d][\u0621-\u0626\u0628-\u0648\u064a]")
+_MARK_RE = re.compile(MARK_CLASS)
+_MARK_FIRST_RE = re.compile(f"(?:^|\\s){MARK_CLASS}|[\u064b-\u064d][\u0621-\u0626\u0628-\u0648\u064a]")
 
 
 # ---- pass 2: PUA ----------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from warraq.repair.model import UNKNOWN, known, logp
+from warraq.repair.text import MARK_CLASS
 
 MARGIN = 1.0  # log10: the chosen letter must make a word ten times likelier than any other
 _LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
-_MARK = re.compile("[\u064b-\u0652\u0670]")
+_MARK = re.compile(MARK_CLASS)
 # A word with a NUL: Arabic letters and marks around it.
 _WORD_RE = re.compile("[\u0621-\u064a\u064b-\u0652\u0670]*\x00[\u0621-\u064a\u064b-\u0652\u0670\x00]*")
 _GAP_RE = re.compile("(?<=[\u064b-\u0652\u0670]) (?=\x00)")

@@ -16,7 +16,7 @@ from itertools import combinations
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
 from warraq.repair.model import listed, logp, word_key
-from warraq.repair.text import arabic_core, clusters, marks_lead, split_core
+from warraq.repair.text import MARK_CLASS, MARKS, arabic_core, clusters, marks_lead, split_core
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
@@ -126,7 +126,7 @@ def drop_mark_spaces(line: str, marks_first: bool = False) -> str:
     return (_SPACE_AFTER_MARK if marks_first else _SPACE_BEFORE_MARK).sub("", line)
 
 
-_MARKS_BEFORE_LETTER_RE = re.compile("([\u064b-\u0652\u0670]+)([\u0621-\u064a])")
+_MARKS_BEFORE_LETTER_RE = re.compile(f"({MARK_CLASS}+)([\u0621-\u064a])")
 
 
 def marks_after_letters(line: str) -> str:
@@ -164,7 +164,7 @@ def join_split_words(line: str) -> str:
         if ab.isalpha() and "\u0640" not in ab:
             if ab not in words:
                 continue
-        elif not (a and b and (a[-1].isalpha() or a[-1] in _MARK_CHARS) and b[0].isalpha()):
+        elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
         if (g := _pieces_gain(_join_piece(a), _join_piece(b))) >= JOIN_SPLIT_GAIN:
             gains[k] = g
@@ -214,10 +214,7 @@ def _join_piece(token: str) -> tuple[str, float, bool, bool]:
     lp = logp(key)
     if len(key) == 1:
         lp = min(lp, -8.0)
-    return key, lp, not lead, not trail.strip(_MARK_CHARS)
-
-
-_MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670"
+    return key, lp, not lead, not trail.strip(MARKS)
 
 
 def reverse_visual(line: str, marks_first: bool | None = None, classes: str | None = None) -> str:

@@ -9,6 +9,9 @@ from functools import lru_cache
 from warraq.arabic.chars import BIDI_CONTROLS, TATWEEL
 
 PUA_RE = re.compile("[\ue000-\uf8ff]")
+# The marks a tool may set apart from their letter: harakat, tanween, shadda, sukun, dagger alef
+MARKS = "".join(map(chr, range(0x064B, 0x0653))) + "\u0670"
+MARK_CLASS = f"[{MARKS}]"
 SENTENCE_STOPS = ".؟!"
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Anything a clean line should not contain: PUA, bidi controls, presentation forms, tatweel.
