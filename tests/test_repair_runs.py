@@ -124,3 +124,34 @@ def test_unswap_with_brackets_beside_latin_only() -> None:
 def test_pymupdf_brackets_are_recognised_per_document() -> None:
     assert runs_swapped(_BESIDE_BROKEN)
     assert repair("\n".join(_BESIDE_BROKEN)).text == "\n".join(_BESIDE_LOGICAL)
+
+
+def test_lines_opening_with_their_end_show_swapped_runs_where_numbers_are_backwards() -> None:
+    # no Latin to show the damage: the backwards numbers name the tool, the leading periods its
+    # runs; it kept brackets in its runs, mirrored (PyMuPDF on some producers)
+    broken = ["صدر القرار رقم )٧٤١( لسنة ٦٤٤١ه بشأن المحلات",
+              ".وتبدأ المهلة من ٠١ محرم",
+              "تمنح المحلات مهلة مدتها )٠٩( يوما من تاريخه",
+              ".ويعمل المكتب حتى الساعة ٠٠:٤",
+              ".وتبلغ الرسوم ٠٠٥ ريال"]
+    assert repair("\n".join(broken)).text == "\n".join([
+        "صدر القرار رقم (١٤٧) لسنة ١٤٤٦ه بشأن المحلات",
+        "وتبدأ المهلة من ١٠ محرم.",
+        "تمنح المحلات مهلة مدتها (٩٠) يوما من تاريخه",
+        "ويعمل المكتب حتى الساعة ٤:٠٠.",
+        "وتبلغ الرسوم ٥٠٠ ريال."])
+
+
+def test_unswap_numbered_item_keeps_its_period() -> None:
+    assert unswap(". التفكير النقدي: أن يسأل الطالب قبل أن يحفظ1") == "1. التفكير النقدي: أن يسأل الطالب قبل أن يحفظ"
+    assert unswap(".. العمل الجماعي: فمعظم المشكلات لا يحلها فرد واحد2") == (
+        "2. العمل الجماعي: فمعظم المشكلات لا يحلها فرد واحد.")
+
+
+def test_unswap_phrase_end_glued_to_a_run_ends_it() -> None:
+    assert unswap("info@example.org :للتواصل مع المكتب") == "للتواصل مع المكتب: info@example.org"
+
+
+def test_unswap_comma_after_the_leading_period_stays_with_its_run() -> None:
+    assert unswap(".، وشكرا لكمhttps://example.org/ar للمزيد زوروا الموقع") == (
+        "للمزيد زوروا الموقع https://example.org/ar، وشكرا لكم.")

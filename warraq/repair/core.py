@@ -239,7 +239,7 @@ def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
         for ln in lines:
             _change(ln, "arabic-indic-numbers", ln.text, runs.reverse_an_numbers(ln.text), 0.9, changes)
     texts = [ln.text for ln in lines]
-    swapped = runs.runs_swapped(texts)
+    swapped = runs.runs_swapped(texts, reversed_numbers)
     if not swapped and not reversed_numbers:
         return
     extra = runs.best_cuts(texts, every_line=swapped)

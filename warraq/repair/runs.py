@@ -26,11 +26,12 @@ from warraq.repair.text import has_arabic
 _AN_DIGIT = "\u0660-\u0669"
 _AN_NUMBER_RE = re.compile(f"[{_AN_DIGIT}]+(?:[\u066b\u066c.,:/\\-][{_AN_DIGIT}]+)*")
 _LETTER = "\u0621-\u063f\u0641-\u064a"
+_FORMS = _LETTER + "\ufb50-\ufdff\ufe70-\ufefc"  # presentation forms are folded after this pass
 # A Latin or digit run glued to two letters on its left and followed by a space: the space a
 # tool kept on the run's far side ("أكبر2025  يوليو"); a one-letter prefix ("وGoogle ") is writing.
-_GLUED_LEFT_RE = re.compile(f"[{_LETTER}]{{2}}[A-Za-z0-9][A-Za-z0-9.,:%]* ")
-_GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_LETTER}]{{2}}")
-_LEADING_STOP_RE = re.compile("^[.:،؛!؟»)\\]]+(?=[\u0621-\u064a\u064b-\u0652])")
+_GLUED_LEFT_RE = re.compile(f"[{_FORMS}]{{2}}[A-Za-z0-9][A-Za-z0-9.,:%]* ")
+_GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_FORMS}]{{2}}")
+_LEADING_STOP_RE = re.compile(f"^[.:،؛!؟»)\\]]+(?=[{_FORMS}\u0640\u064b-\u0652])")
 MIN_EVIDENCE = 3
 # Characters some tools also end a run at, decided per document (`best_cuts`): brackets and
 # quotes, and signs a producer drew from another font than the words around them (the Arabic
@@ -42,6 +43,10 @@ CUT_SIGNS = "-/+\u066a"
 # ("Models( صار"), and one that opens a run stays in it (") للكتابة" is in logical order).
 BESIDE_LATIN = "\x00"
 _JOINING_SIGNS = "-/+"  # set without spaces, and kept inside a run between two digits
+# Alongside the others: brackets kept inside a run are mirrored (PyMuPDF on some producers:
+# "رقم )١٤٧( لسنة"), so each one in an Arabic run is turned back.
+MIRRORED = "\x01"
+_MIRROR = str.maketrans("()[]{}", ")(][}{")
 
 
 def _number_oddities(number: str) -> int:
@@ -77,23 +82,29 @@ def reverse_an_numbers(line: str) -> str:
     return _AN_NUMBER_RE.sub(lambda m: m.group()[::-1], line)
 
 
-def runs_swapped(lines: list[str]) -> bool:
+def runs_swapped(lines: list[str], numbers_reversed: bool = False) -> bool:
     """Did the tool write the direction runs of its lines left to right (see the module doc)?
 
     Evidence: Latin and digit runs glued to the word on their left but spaced on their right,
     and lines that open with their own sentence end. Careless clean text glues runs on either
     side alike and never opens a line with a period; a tool that writes whole lines backwards
-    (pdfminer.six) is found by the visual rule before this one is asked.
+    (pdfminer.six) is found by the visual rule before this one is asked. Where the document's
+    numbers are backwards (`numbers_reversed`), the tool is one of these already, and lines
+    opening with their sentence end count as much as glued runs: a text without Latin has
+    no other evidence.
     """
     left = sum(len(_GLUED_LEFT_RE.findall(ln)) for ln in lines)
     right = sum(len(_GLUED_RIGHT_RE.findall(ln)) for ln in lines)
     leading = sum(_LEADING_STOP_RE.match(ln) is not None for ln in lines)
+    if numbers_reversed:  # the tool is known already: lines opening with their end suffice
+        left += leading
     return left >= MIN_EVIDENCE and left + leading >= 3 * (right + 1)
 
 
 def best_cuts(lines: list[str], every_line: bool) -> str | None:
     """The characters besides Latin and European digits at which the document's tool ended its
-    runs (brackets with or without quotes, or `BESIDE_LATIN`; signs of `CUT_SIGNS`; or none),
+    runs (brackets with or without quotes, or `BESIDE_LATIN`, or none, with the brackets kept in
+    runs maybe mirrored: `MIRRORED`; signs of `CUT_SIGNS`; or none),
     or None when the lines put back with the best of them read no better than as given.
 
     With `every_line` (the Latin shows the damage) each line that holds a cut is put back.
@@ -118,7 +129,8 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
         return total
 
     # a tie keeps the fewer cuts
-    extra = min(("", BESIDE_LATIN, _PARENTHESES, CUT_BRACKETS), key=lambda e: cost(lines, e)) if every_line else ""
+    modes = ("", MIRRORED, BESIDE_LATIN, _PARENTHESES, CUT_BRACKETS)
+    extra = min(modes, key=lambda e: cost(lines, e)) if every_line else ""
     holding = [t for t in lines if any(c in t for c in CUT_SIGNS)]
     signs = [c for c in CUT_SIGNS if any(c in t for t in holding)]
     # every subset of them, fewest first: "ﺍﻟﺘﻲ/٢ ... ﻣﺎﻳﻮ-ﺗﻮّﺝ" reads well only with both cut
@@ -143,7 +155,6 @@ _SPACED_BRACKET_RE = re.compile("^[([{] ")  # "( صار ... والبحث)": a br
 # A sign between a word and a number, or a hyphen or plus between two words, with no space: the
 # place where a tool joined two runs it had swapped ("التي/٢", "٤+النصر", "التي-توّج", "أيام،/حذرت").
 # A one-letter abbreviation before a number is writing: a decree "م/٥", a page "ص/١٢".
-_FORMS = _LETTER + "\ufb50-\ufdff\ufe70-\ufefc"  # presentation forms are folded after this pass
 _GLUED_SIGN_RE = re.compile(f"[{_FORMS}]{{2}}[-+/][0-9\u0660-\u0669]|[0-9\u0660-\u0669][-+/][{_FORMS}]{{2}}"
                             f"|[{_FORMS}][-+][{_FORMS}]|[،؛.,][-+/]|[-+/][،؛]")
 
@@ -151,6 +162,8 @@ _GLUED_SIGN_RE = re.compile(f"[{_FORMS}]{{2}}[-+/][0-9\u0660-\u0669]|[0-9\u0660-
 def has_runs(line: str, extra: str = CUT_BRACKETS) -> bool:
     """Does the line hold anything a tool could have moved: a run cut out of it (at the
     characters that always cut a run, or at `extra`), or a sentence end standing at its start?"""
+    if MIRRORED in extra and any(c in line for c in "()[]{}"):
+        return True
     return _LEADING_END_RE.match(line) is not None or any(_cut(line, i, extra) for i in range(len(line)))
 
 
@@ -183,9 +196,16 @@ def _units(line: str, extra: str) -> list[str]:
 
     A run takes in the neutral characters on both sides of its Arabic up to the next cut (the
     tool turned them around with it), except the sentence end a tool left at the line start.
+    In a numbered item ("1. التفكير"), whose number the tool wrote last, glued to the item's
+    last word, the period before the space is the number's: ".. العمل ... المهارات2".
     """
     leading = _LEADING_STOP_ONLY_RE if BESIDE_LATIN in extra else _LEADING_END_RE
     lead = len(line) - len(leading.sub("", line, count=1))
+    if lead and line[lead - 1] == "." and line[lead:lead + 1] == " " and _ITEM_NUMBER_END_RE.search(line):
+        lead -= 1
+    # a comma or bracket after the sentence end is the run's: ".، وسلامتكم تهمناhttps://..."
+    if (stops := _STOPS_RE.match(line)) is not None:
+        lead = min(lead, stops.end())
     units = list(line[:lead])
     i, n = lead, len(line)
     while i < n:
@@ -204,6 +224,8 @@ def _units(line: str, extra: str) -> list[str]:
     return units
 
 
+_STOPS_RE = re.compile("[.!؟]+(?=[،؛)])")
+_ITEM_NUMBER_END_RE = re.compile(f"[{_FORMS}][0-9]{{1,3}}$")
 _LEADING_END_RE = re.compile("^[.:،؛!؟»)\\]”]+")
 _LEADING_STOP_ONLY_RE = re.compile("^[.:،؛!؟]+")
 
@@ -225,7 +247,11 @@ def unswap(line: str, extra: str = "") -> str:
         if not _is_run(u):
             out.append(u)
             continue
-        core = u.strip(" ")
+        core = u.strip(" ").translate(_MIRROR) if MIRRORED in extra else u.strip(" ")
+        # a phrase end glued to the run's first letter is the run's own end, which the tool left
+        # where it was drawn (":للتواصل مع الكاتبة"); one followed by a space ends what came before
+        if (end := _GLUED_END_RE.match(core)) is not None:
+            core = core[end.end():] + end.group()
         before = k > 0 and not _bare(ordered[k - 1]) and core[0] not in _ATTACH_LEFT
         after = k + 1 < len(ordered) and not _bare(ordered[k + 1]) and ordered[k + 1] not in _ATTACH_LEFT
         out.append((" " if before else "") + core + (" " if after else ""))
@@ -239,3 +265,4 @@ def _bare(unit: str) -> bool:
 
 _ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
 _SPACES_RE = re.compile(" {2,}")
+_GLUED_END_RE = re.compile(f"[:،؛!؟]+(?=[{_FORMS}])")
