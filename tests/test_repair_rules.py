@@ -165,7 +165,16 @@ def test_split_words_rejoined_only_in_a_document_that_shows_them() -> None:
     assert repair(broken).text == ("أعلنت الوزارة عن خطة جديدة لدعم المزارعين\nوتشمل الخطة تمويل المشروعات "
                                    "الصغيرة\nوتهدف إلى زيادة الإنتاج المحلي خلال العام المقبل")
     one = "أعلنت الوزارة ع ن خطة جديدة لدعم المزارعين\nوتشمل الخطة تمويل المشروعات الصغيرة"
-    assert repair(one).text == one  # one such line is not enough to touch a document
+    assert repair(one).text == one  # one such join is not enough to touch a document
+
+
+def test_split_words_counted_by_joins_not_lines() -> None:
+    # LibreOffice's kashida justification on one paragraph: a line holds several cut words; once
+    # they show the damage, a join the model only prefers ("أس عار") is made too
+    broken = ("ويتوقع المحللون أن تخفض البنوك أس عار الفائ دة بمق دار نقطة\n"
+              "خلال اجتماعاتها المقبلة لدعم الش ركات الصغيرة")
+    assert repair(broken).text == ("ويتوقع المحللون أن تخفض البنوك أسعار الفائدة بمقدار نقطة\n"
+                                   "خلال اجتماعاتها المقبلة لدعم الشركات الصغيرة")
 
 
 def test_pdftotext_embeddings_read_in_logical_order() -> None:
@@ -175,6 +184,9 @@ def test_pdftotext_embeddings_read_in_logical_order() -> None:
     assert rules.strip_controls(line) == "صدر التقرير في 2024: أرقام جديدة عن الوزارة، وهي مشجعة"
     # a term in brackets set in logical order is taken as given
     assert rules.strip_controls("\u202bبرنامج \u202a(Word)\u202c للكتابة\u202c") == "برنامج (Word) للكتابة"
+    # a bracket on the far side of a word shows display order: a post's attribution line
+    line = "\u202b— مها العلي (@\u202aMay 3, 2025 )maha_ali\u202c\u202c"
+    assert rules.strip_controls(line) == "— مها العلي (@maha_ali) May 3, 2025"
 
 
 def test_pua_codes_classified_as_letters_or_digits() -> None:

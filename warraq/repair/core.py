@@ -320,17 +320,17 @@ def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
 
 def _pass_split_words(lines: list[_Line], changes: list[Change]) -> None:
     """Words a tool cut with a space where the glyphs had a gap ("ه ذا", "الإحص اء"; pdftotext on
-    justified lines), rejoined in a document where SPLIT_LINES lines show them. Visual lines
+    justified lines), rejoined in a document that shows SPLIT_JOINS of them. Visual lines
     had theirs rejoined with their order, and a line put back from reversed segments its
     pieces; a clean document has none, so it stays as it is."""
-    todo = [(ln, joined) for ln in lines if has_arabic(ln.text) and ln.kind not in ("visual", "reversed-segments")
-            and (joined := rules.join_split_words(ln.text)) != ln.text]
-    if len(todo) >= SPLIT_LINES:
-        for ln, joined in todo:
-            _change(ln, "split-words", ln.text, joined, 0.8, changes)
+    todo = [ln for ln in lines if has_arabic(ln.text) and ln.kind not in ("visual", "reversed-segments")]
+    joins = sum(ln.text.count(" ") - rules.join_split_words(ln.text).count(" ") for ln in todo)
+    if joins >= SPLIT_JOINS:  # each join the model insists on is evidence of its own
+        for ln in todo:
+            _change(ln, "split-words", ln.text, rules.join_split_words(ln.text, rules.JOIN_SPLIT_GAIN_DAMAGED), 0.8, changes)
 
 
-SPLIT_LINES = 3
+SPLIT_JOINS = 3
 
 
 # ---- pass 3: segments, kashida, lam --------------------------------------------------------

@@ -44,20 +44,23 @@ def strip_controls(line: str) -> str:
 _RLE = "\u202b"
 _EMBEDDING_RE = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
 _DIGITS_LATIN = "A-Za-z0-9\u0660-\u0669"
+# a bracket glued to the far side of a word, spaced on the other: display order ("2025 )handle")
+_SHOWN_BRACKET_RE = re.compile(f" [)\\]}}][{_DIGITS_LATIN}@]|[{_DIGITS_LATIN}][(\\[{{] ")
 _EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-]*[{_DIGITS_LATIN}])?|.", re.S)
 
 
 def _embedded(segment: str) -> str:
     """An embedding's text in logical order, where its display order shows: a segment of
     punctuation and spaces, or one that ends in a word or number and starts with anything
-    else ("،", " :2025", ")Federal Reserve"), is read right to left as a whole, each word or
-    number kept as it is; marks at its start stay on the letter before it. Anything else
-    ("(Word)", "Word") is taken as given."""
+    else ("،", " :2025", ")Federal Reserve"), or one with a bracket on the wrong side of a word
+    ("July 24, 2025 )handle"), is read right to left as a whole, each word or number kept as it
+    is; marks at its start stay on the letter before it. Anything else ("(Word)", "Word") is
+    taken as given."""
     body = segment.lstrip("".join(c for c in segment if unicodedata.category(c) == "Mn"))
     lead = segment[: len(segment) - len(body)]
     tokens = _EMBEDDED_TOKEN_RE.findall(body)
     words = [len(t) > 1 or t.isalnum() for t in tokens]
-    if tokens and (not any(words) or (not words[0] and words[-1])):
+    if tokens and (not any(words) or (not words[0] and words[-1]) or _SHOWN_BRACKET_RE.search(body)):
         return lead + "".join(reversed(tokens))
     return segment
 
@@ -110,6 +113,7 @@ def fix_lam_order(word: str, margin: float = 1.5) -> str:
 
 
 JOIN_SPLIT_GAIN = 6.0
+JOIN_SPLIT_GAIN_DAMAGED = 5.0  # in a document whose joins at JOIN_SPLIT_GAIN show the damage
 MARK_GAP_GAIN = 0.0  # a word that started with a mark asks no more than a likelier join
 _FINAL_ALEF_TANWEEN = re.compile("\u0627\u064b(?![\u0621-\u064a])")
 _SPACE_BEFORE_MARK = re.compile("[ \u00a0]+(?=[\u064b-\u065f\u0670])")
@@ -144,7 +148,7 @@ def marks_after_letters(line: str) -> str:
     return " ".join(out)
 
 
-def join_split_words(line: str) -> str:
+def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN) -> str:
     """Rejoin words that a tool cut with a space ("فر يق" -> "فريق"), where the model insists.
 
     Such spaces come from glyph gaps: the joined word must be listed, and far likelier than the
@@ -166,7 +170,7 @@ def join_split_words(line: str) -> str:
                 continue
         elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
-        if (g := _pieces_gain(_join_piece(a), _join_piece(b))) >= JOIN_SPLIT_GAIN:
+        if (g := _pieces_gain(_join_piece(a), _join_piece(b))) >= bar:
             gains[k] = g
     if not gains:
         return line
