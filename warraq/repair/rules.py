@@ -52,15 +52,17 @@ _EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-
 def _embedded(segment: str) -> str:
     """An embedding's text in logical order, where its display order shows: a segment of
     punctuation and spaces, or one that ends in a word or number and starts with anything
-    else ("،", " :2025", ")Federal Reserve"), or one with a bracket on the wrong side of a word
-    ("July 24, 2025 )handle"), is read right to left as a whole, each word or number kept as it
+    else ("،", " :2025", ")Federal Reserve"), one with a bracket on the wrong side of a word
+    ("July 24, 2025 )handle") or with Arabic punctuation (" %0.6 ،"), which only right-to-left
+    text sets, is read right to left as a whole, each word or number kept as it
     is; marks at its start stay on the letter before it. Anything else ("(Word)", "Word") is
     taken as given."""
     body = segment.lstrip("".join(c for c in segment if unicodedata.category(c) == "Mn"))
     lead = segment[: len(segment) - len(body)]
     tokens = _EMBEDDED_TOKEN_RE.findall(body)
     words = [len(t) > 1 or t.isalnum() for t in tokens]
-    if tokens and (not any(words) or (not words[0] and words[-1]) or _SHOWN_BRACKET_RE.search(body)):
+    if tokens and (not any(words) or (not words[0] and words[-1]) or _SHOWN_BRACKET_RE.search(body)
+                   or "،" in body or "؛" in body):
         return lead + "".join(reversed(tokens))
     return segment
 
