@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from warraq.repair import repair, rules
 from warraq.repair.pua import decode
 from warraq.repair.segments import find_segments, join_gain
@@ -284,3 +286,19 @@ def test_marks_written_before_their_letters_are_put_back() -> None:
 def test_a_split_word_with_marks_is_rejoined() -> None:
     # a piece that ends with a mark is still a piece, not a word before punctuation
     assert rules.join_split_words("رِسَ الَةٌ إِلَى الْمَدِ ينَةِ") == "رِسَالَةٌ إِلَى الْمَدِينَةِ"
+
+
+def test_pdftotext_embedding_marks_go_to_the_next_letter_where_marks_come_first() -> None:
+    # pdftotext on vowelled text writes each mark before its letter; the fatha of the و after a
+    # comma lands inside the comma's embedding ("\u202aَ ،\u202c") and belongs to that و
+    def marks_first(text: str) -> str:
+        return re.sub("([\u0621-\u064a])([\u064b-\u0652]+)", r"\2\1", text)
+
+    truth = ["العِلْمُ نُورٌ، وَالجَهْلُ ظَلَامٌ",
+             "وَالصَّبْرُ مِفْتَاحُ الفَرَجِ، وَالعَجَلَةُ نَدَمٌ",
+             "مَنْ جَدَّ وَجَدَ، وَمَنْ زَرَعَ حَصَدَ"]
+    broken = []
+    for line in truth:
+        head, tail = line.split("، ")
+        broken.append(f"\u202b{marks_first(head)}\u202a{tail[1]} ،\u202c{tail[0]}{marks_first(tail[2:])}\u202c")
+    assert repair("\n".join(broken)).text == "\n".join(truth)

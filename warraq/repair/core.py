@@ -288,13 +288,23 @@ def _pass_mark_order(lines: list[_Line], changes: list[Change]) -> None:
     given = sum(visual.misplaced_marks(ln.text) for ln in marked)
     if given < MARK_ORDER_MIN:
         return
-    moved = [rules.marks_after_letters(ln.text) for ln in marked]
+    # a pdftotext embedding's marks belong to the letter after it here (rules._embedded)
+    moved = [rules.marks_after_letters(_marks_first_controls(ln)) for ln in marked]
     if 3 * sum(map(visual.misplaced_marks, moved)) <= given:
         for ln, text in zip(marked, moved):
             _change(ln, "mark-order", ln.text, text, 0.8, changes)
 
 
 MARK_ORDER_MIN = 3
+
+
+def _marks_first_controls(ln: _Line) -> str:
+    """The line's text with its bidi controls read as those of a tool that writes marks first,
+    where nothing but the controls changed it."""
+    raw = ln.original.rstrip("\r")
+    if not raw.startswith("\u202b") or ln.text != rules.strip_controls(raw):
+        return ln.text
+    return rules.strip_controls(raw, marks_first=True)
 _MARK_RE = re.compile(MARK_CLASS)
 _MARK_FIRST_RE = re.compile(f"(?:^|\\s){MARK_CLASS}|[\u064b-\u064d][\u0621-\u0626\u0628-\u0648\u064a]")
 

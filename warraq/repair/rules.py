@@ -26,16 +26,16 @@ LAM_PARTNERS = frozenset(s[1] for s in chars.LIGATURES if len(s) == 2 and s[0] =
 _C0_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def strip_controls(line: str) -> str:
+def strip_controls(line: str, marks_first: bool = False) -> str:
     """Rule 6: remove bidi controls (LRM, RLM, embeddings, isolates) and stray C0 controls.
 
     A NUL or other C0 control in Arabic text is a glyph a tool could not map to text, often a
     joining piece between two letters ("لك\\x00ن"); tab, line and page breaks stay. A
     left-to-right embedding in a line opened right to left is first read in logical order
-    (`_embedded`).
+    (`_embedded`; `marks_first`: the tool wrote marks before their letters).
     """
     if line.startswith(_RLE):
-        line = _EMBEDDING_RE.sub(lambda m: _embedded(m.group(1)), line)
+        line = _EMBEDDING_RE.sub(lambda m: _embedded(m.group(1), marks_first), line)
     return _C0_RE.sub("", chars.strip_bidi_controls(line))
 
 
@@ -49,21 +49,23 @@ _SHOWN_BRACKET_RE = re.compile(f" [)\\]}}][{_DIGITS_LATIN}@]|[{_DIGITS_LATIN}][(
 _EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-]*[{_DIGITS_LATIN}])?|.", re.S)
 
 
-def _embedded(segment: str) -> str:
+def _embedded(segment: str, marks_first: bool = False) -> str:
     """An embedding's text in logical order, where its display order shows: a segment of
     punctuation and spaces, or one that ends in a word or number and starts with anything
     else ("،", " :2025", ")Federal Reserve"), one with a bracket on the wrong side of a word
     ("July 24, 2025 )handle") or with Arabic punctuation (" %0.6 ،"), which only right-to-left
     text sets, is read right to left as a whole, each word or number kept as it
-    is; marks at its start stay on the letter before it. Anything else ("(Word)", "Word") is
-    taken as given."""
+    is; marks at its start stay on the letter before it, or go to the letter after it where the
+    tool wrote marks before their letters ("عظيمٌ\u202aَ ،\u202cوهو"). Anything else ("(Word)",
+    "Word") is taken as given."""
     body = segment.lstrip("".join(c for c in segment if unicodedata.category(c) == "Mn"))
     lead = segment[: len(segment) - len(body)]
     tokens = _EMBEDDED_TOKEN_RE.findall(body)
     words = [len(t) > 1 or t.isalnum() for t in tokens]
     if tokens and (not any(words) or (not words[0] and words[-1]) or _SHOWN_BRACKET_RE.search(body)
                    or "،" in body or "؛" in body):
-        return lead + "".join(reversed(tokens))
+        body = "".join(reversed(tokens))
+        return body + lead if marks_first else lead + body
     return segment
 
 
