@@ -189,6 +189,13 @@ def test_pdftotext_embeddings_read_in_logical_order() -> None:
     # a bracket on the far side of a word shows display order: a post's attribution line
     line = "\u202b— مها العلي (@\u202aMay 3, 2025 )maha_ali\u202c\u202c"
     assert rules.strip_controls(line) == "— مها العلي (@maha_ali) May 3, 2025"
+    # numbers in a row are set one by one, a sign after its number, a spaced colon at the end
+    assert rules.strip_controls("\u202bخلال الأعوام (\u202a)2023-2019\u202c\u202c") == "خلال الأعوام (2019-2023)"
+    assert rules.strip_controls("\u202bاتصل على \u202a 4321 765 12 971+\u202cمن الخارج\u202c") == (
+        "اتصل على +971 12 765 4321 من الخارج")
+    assert rules.strip_controls("\u202bبنمو \u202a8.5%+\u202c\u202c") == "بنمو +8.5%"
+    assert rules.strip_controls("\u202bالرابط\u202a https://example.org/ar :\u202cأو الهاتف\u202c") == (
+        "الرابط: https://example.org/ar أو الهاتف")
 
 
 def test_pua_codes_classified_as_letters_or_digits() -> None:

@@ -46,24 +46,32 @@ _EMBEDDING_RE = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
 _DIGITS_LATIN = "A-Za-z0-9\u0660-\u0669"
 # a bracket glued to the far side of a word, spaced on the other: display order ("2025 )handle")
 _SHOWN_BRACKET_RE = re.compile(f" [)\\]}}][{_DIGITS_LATIN}@]|[{_DIGITS_LATIN}][(\\[{{] ")
-_EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-]*[{_DIGITS_LATIN}])?|.", re.S)
+_NUMBERS_RE = re.compile("[0-9.,:%]+(?:[-/ ][0-9.,:%]+)+")  # ranges, dates, a phone number's groups
+_NUMBERS_SPLIT_RE = re.compile("([-/ ])")
+# a number with its sign after it: "12.1%+" is +12.1% shown right to left
+_SIGN_LAST_RE = re.compile("[0-9.,% ]*[0-9%][+-] *")
+_EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-]*[{_DIGITS_LATIN}])?%?|.", re.S)
 
 
 def _embedded(segment: str, marks_first: bool = False) -> str:
     """An embedding's text in logical order, where its display order shows: a segment of
     punctuation and spaces, or one that ends in a word or number and starts with anything
     else ("،", " :2025", ")Federal Reserve"), one with a bracket on the wrong side of a word
-    ("July 24, 2025 )handle") or with Arabic punctuation (" %0.6 ،"), which only right-to-left
-    text sets, is read right to left as a whole, each word or number kept as it
+    ("July 24, 2025 )handle"), with Arabic punctuation (" %0.6 ،"), which only right-to-left
+    text sets, a number followed by its sign ("12.1%+"), or one ending in a spaced colon or
+    period (" https://example.org :"), is read right to left as a whole,
+    each word or number (but numbers in a row one by one) kept as it
     is; marks at its start stay on the letter before it, or go to the letter after it where the
     tool wrote marks before their letters ("عظيمٌ\u202aَ ،\u202cوهو"). Anything else ("(Word)",
     "Word") is taken as given."""
     body = segment.lstrip("".join(c for c in segment if unicodedata.category(c) == "Mn"))
     lead = segment[: len(segment) - len(body)]
-    tokens = _EMBEDDED_TOKEN_RE.findall(body)
+    # numbers in a row (a range, a date, a phone number) are set one by one: "2024-2020"
+    tokens = [part for t in _EMBEDDED_TOKEN_RE.findall(body)
+              for part in (_NUMBERS_SPLIT_RE.split(t) if _NUMBERS_RE.fullmatch(t) else (t,))]
     words = [len(t) > 1 or t.isalnum() for t in tokens]
     if tokens and (not any(words) or (not words[0] and words[-1]) or _SHOWN_BRACKET_RE.search(body)
-                   or "،" in body or "؛" in body):
+                   or "،" in body or "؛" in body or _SIGN_LAST_RE.fullmatch(body) or body.endswith((" :", " ."))):
         body = "".join(reversed(tokens))
         return body + lead if marks_first else lead + body
     return segment
