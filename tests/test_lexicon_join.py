@@ -24,3 +24,11 @@ def test_a_piece_between_two_joins_the_side_the_list_likes_better() -> None:
     # a gap the geometry is sure of is never closed
     sure = [(["أ"], [], False), (["داء"], [], False)]
     assert ["".join(texts) for texts, _ in _rejoined(sure)] == ["أ", "داء"]
+
+
+def test_the_article_alone_is_half_a_word() -> None:
+    # InDesign's justification leaves gaps with no space glyph inside words
+    assert join_score("ال", "وزارة") > 0
+    assert join_score("بال", "وزارة") > 0
+    assert join_score("لل", "وزارة") > 0
+    assert join_score("ال", "ذلك") == 0.0  # not a word together

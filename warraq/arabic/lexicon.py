@@ -156,7 +156,10 @@ def join_score(left: str, right: str) -> float:
     joined = frequency(left + right)
     if joined <= 0.0:
         return 0.0
-    a, b = frequency(left), frequency(right)
+    # the article, alone or behind و ف ب ك ل, never stands as a word ("ال وزارة"), however
+    # often a tokenizer left it in the list
+    a = 0.0 if _key(left) in _ARTICLE_ONLY else frequency(left)
+    b = frequency(right)
     if min(a, b) < FRAGMENT and joined > MARGIN * a * b:
         return math.log10(joined / (MARGIN * max(a * b, UNLISTED)))
     a, b = _lone(left, a), _lone(right, b)
@@ -170,6 +173,7 @@ def _lone(text: str, freq: float) -> float:
     return LONE_LETTER if len(key) == 1 and key not in "وف" else freq
 
 
+_ARTICLE_ONLY = frozenset("ال وال فال بال كال لل ولل فلل وبال فبال وكال".split())
 FRAGMENT = 1e-5  # rarer than this on its own: may be a piece of a word
 MARGIN = 1000.0
 LONE_LETTER = 1e-8
