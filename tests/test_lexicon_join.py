@@ -31,4 +31,4 @@ def test_the_article_alone_is_half_a_word() -> None:
     assert join_score("ال", "وزارة") > 0
     assert join_score("بال", "وزارة") > 0
     assert join_score("لل", "وزارة") > 0
-    assert join_score("ال", "ذلك") == 0.0  # not a word together
+    assert join_score("ال", "إلى") == 0.0  # not a word together
