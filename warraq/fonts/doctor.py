@@ -397,6 +397,8 @@ class FontRecovery:
         `shape` (optional) gives the drawn glyph's ink box; it is asked only when several
         glyphs that read differently could be behind `text`, and picks the one drawn.
         """
+        if len(text) > 2 and text not in self._reverse:
+            text = self._as_mapped(text)
         key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
         if key not in self._cache:
             self._cache[key] = self._resolve(*key)
@@ -405,6 +407,15 @@ class FontRecovery:
             return hit
         box = shape() if shape is not None else None
         return hit.fallback if box is None else self._pick(key, hit, box)
+
+    def _as_mapped(self, text: str) -> str:
+        """The mapping behind a text PDFium showed reordered: it runs its bidi pass over a
+        mapping that mixes directions ("h يبيبَح" for WeasyPrint's "حَبيبي h")."""
+        dirs = {unicodedata.bidirectional(c) for c in text}
+        if not ("L" in dirs and dirs & {"R", "AL"}):
+            return text
+        same = [t for t in self._reverse if len(t) == len(text) and sorted(t) == sorted(text)]
+        return same[0] if len(same) == 1 else text
 
     def _pick(self, key: tuple[str, bool], choice: _Choice, box: Box) -> Recovered | None:
         """The reading of the glyphs whose outline has this box, else the fallback."""

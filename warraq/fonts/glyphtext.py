@@ -55,9 +55,10 @@ def cmap_texts(cmap: dict[int, int]) -> dict[int, str]:
 
 
 def _nominal_preference(u: int) -> tuple[int, tuple[int, int, str]]:
-    """Several code points on one glyph: prefer a base Arabic letter over a presentation form."""
+    """Several code points on one glyph: prefer a base Arabic letter over a presentation form,
+    and of two forms the one of a basic letter (yeh's medial form over Farsi yeh's)."""
     pres = 0xFB50 <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF
-    return (1 if pres else 0, text_rank(chr(u)))
+    return (1 if pres else 0, text_rank(fold_presentation(chr(u))))
 
 
 def glyph_texts(prog: FontProgram, trust_names: bool = True,

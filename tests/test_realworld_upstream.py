@@ -1,0 +1,31 @@
+"""Strings the upstream projects' own tests assert of their real PDFs (realworld/SOURCES.md)."""
+
+from __future__ import annotations
+
+from conftest import SHARED
+
+import warraq
+from warraq.fonts.glyphtext import _nominal_preference
+
+
+def test_weasyprint_mapping_that_mixes_directions() -> None:
+    # WeasyPrint 54 maps the first glyph of a run to the run's text and the Latin "h" to
+    # "حَبيبي h"; PDFium shows the latter reordered, and the font's cmap says what the glyphs are
+    for name in ("pysamples-habibi", "pysamples-habibi-oneline-cmap"):
+        assert warraq.extract(SHARED / "pdfs" / f"{name}.pdf").text().strip() == "حَبيبي habibi"
+
+
+def test_pypdf_multilang_line() -> None:
+    assert "مرحبا بالعالم" in warraq.extract(SHARED / "pdfs" / "pypdf-multilang.pdf").text()
+
+
+def test_gazette_numbers_not_reversed() -> None:
+    text = warraq.extract(SHARED / "pdfs" / "indesign-egypt-gazette-law.pdf", pages=(1, 2)).text()
+    for s in ("قانون", "المنشآت الفندقية", "رقم", "لسنة", "2022"):
+        assert s in text
+    assert "2202" not in text
+
+
+def test_a_glyph_of_two_letters_forms_reads_as_the_basic_letter() -> None:
+    # one medial glyph for yeh (U+FEF4) and Farsi yeh (U+FBFF): Arabic text means yeh
+    assert _nominal_preference(0xFEF4) < _nominal_preference(0xFBFF)
