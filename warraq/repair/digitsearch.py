@@ -89,8 +89,8 @@ class DigitSearch:
     def climb(self, start: list[int], domain: Sequence[int]) -> tuple[list[int], float]:
         """Hill-climb from start (first improving move taken, codes and digits in order).
 
-        Stops early, scoring -inf, on reaching a point an earlier climb went through (that
-        climb's result is already known).
+        Stops early, scoring -inf, on reaching a point any climb went through (an earlier
+        climb's result from there is already known).
         """
         cur = list(start)
         owner = [-1] * 10
@@ -102,12 +102,12 @@ class DigitSearch:
         # Swaps found not to improve since the last move taken: a swap of codes a and b comes up
         # twice in a sweep (a takes b's digit, b takes a's), and the second time scores the same.
         flat: set[tuple[int, int]] = set()
+        key = tuple(cur)
+        if key in self.visited:
+            return cur, float("-inf")
+        self.visited.add(key)
         while improved:
             improved = False
-            key = tuple(cur)
-            if key in self.visited:
-                return cur, float("-inf")
-            self.visited.add(key)
             for a in range(self.n):
                 for d in domain:
                     if cur[a] == d:
@@ -127,6 +127,10 @@ class DigitSearch:
                         cur[other] = old
                     total += change
                     improved = True
+                    key = tuple(cur)
+                    if key in self.visited:
+                        return cur, float("-inf")
+                    self.visited.add(key)
                     flat.clear()
                     for i in self.plans[(a, other)][0]:  # the numbers delta just touched
                         scores[i] = self.num(i, cur)
