@@ -155,3 +155,18 @@ def test_unswap_phrase_end_glued_to_a_run_ends_it() -> None:
 def test_unswap_comma_after_the_leading_period_stays_with_its_run() -> None:
     assert unswap(".، وشكرا لكمhttps://example.org/ar للمزيد زوروا الموقع") == (
         "للمزيد زوروا الموقع https://example.org/ar، وشكرا لكم.")
+
+
+def test_periods_from_another_font_cut_runs_where_the_document_shows_it() -> None:
+    # pypdf: a period or colon drawn from another font ends a run, glued to the next run's word
+    broken = [" للمرة الأولى منذ عقدPhysics  وفاز الفريق بجائزة.انتهت المسابقة أمس",
+              " في المدينة القديمةWorkshop وأقيم.وحضر الحفل عدد كبير من الطلاب",
+              " بين الجامعاتRobotics  بطولة:ثم أعلنت اللجنة النتائج",
+              " للعام المقبلEngineering  كما تقرر تنظيم.وقدمت الجوائز للفائزين"]
+    assert repair("\n".join(broken)).text == "\n".join([
+        "انتهت المسابقة أمس. وفاز الفريق بجائزة Physics للمرة الأولى منذ عقد",
+        "وحضر الحفل عدد كبير من الطلاب. وأقيم Workshop في المدينة القديمة",
+        "ثم أعلنت اللجنة النتائج: بطولة Robotics بين الجامعات",
+        "وقدمت الجوائز للفائزين. كما تقرر تنظيم Engineering للعام المقبل"])
+    # a decimal point or the colon of a time stays inside its number
+    assert unswap("في الساعة 6:30 وبلغ 3.75 مليون", ".:") == unswap("في الساعة 6:30 وبلغ 3.75 مليون")

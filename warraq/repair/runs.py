@@ -39,6 +39,7 @@ MIN_EVIDENCE = 3
 CUT_BRACKETS = "()[]{}«»“”\"'"
 _PARENTHESES = "()[]{}"  # without the quotes, which a tool may keep in its runs ("حملة «شاطئنا أمانة» تجمع")
 CUT_SIGNS = "-/+\u066a"
+STOPS = ".:"  # a period or colon from another font than the words around it ("إطلاق.لم يعد": pypdf)
 # In place of CUT_BRACKETS (PyMuPDF): brackets end a run only where they touch Latin or a number
 # ("Models( صار"), and one that opens a run stays in it (") للكتابة" is in logical order).
 BESIDE_LATIN = "\x00"
@@ -115,8 +116,9 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
     Reading better means fewer marks and numbers where writing never puts them, fewer signs
     glued between a word and a number, and no line opening with a bracket and a space
     (`oddities`). The brackets are chosen first, then the signs that help the lines holding
-    them most.
+    them most, then `STOPS` where lines show a period or colon glued between two words.
     """
+    stopped = [t for t in lines if every_line and has_arabic(t) and _GLUED_STOP_RE.search(t)]
     lines = [t for t in lines if has_arabic(t) and has_runs(t, CUT_BRACKETS + CUT_SIGNS)
              and (every_line or glued_sign(t))]
 
@@ -137,6 +139,9 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
     subsets = sorted(("".join(c for k, c in enumerate(signs) if mask >> k & 1) for mask in range(1 << len(signs))),
                      key=len)
     extra += min(subsets, key=lambda sub: cost(holding, extra + sub))
+    if stopped and cost(stopped, extra + STOPS) < cost(stopped, extra):
+        extra += STOPS
+        lines += [t for t in stopped if t not in lines]
     return extra if cost(lines, extra) < sum(map(oddities, lines)) else None
 
 
@@ -146,9 +151,11 @@ def glued_sign(line: str) -> bool:
 
 def oddities(line: str) -> int:
     """Marks, numbers, signs and brackets where writing never puts them (see `best_cuts`)."""
-    return misplacements(line) + len(_GLUED_SIGN_RE.findall(line)) + len(_SPACED_BRACKET_RE.findall(line))
+    return (misplacements(line) + len(_GLUED_SIGN_RE.findall(line)) + len(_SPACED_BRACKET_RE.findall(line))
+            + len(_GLUED_STOP_RE.findall(line)))
 
 
+_GLUED_STOP_RE = re.compile(f"[{_FORMS}]{{2}}[.:][{_FORMS}]")  # "الأبحاث.فمنذ": never in writing
 _SPACED_BRACKET_RE = re.compile("^[([{] ")  # "( صار ... والبحث)": a bracket a tool carried to the line's end
 
 
@@ -184,7 +191,8 @@ def _cut(line: str, i: int, extra: str) -> bool:
         return True
     if ch not in extra:
         return BESIDE_LATIN in extra and ch in CUT_BRACKETS and (_latin(line, i - 1) or _latin(line, i + 1))
-    return ch not in _JOINING_SIGNS or not (0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit())
+    return (ch not in _JOINING_SIGNS and ch not in STOPS
+            or not (0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit()))
 
 
 def _latin(line: str, i: int) -> bool:
