@@ -30,7 +30,7 @@ from typing import Any
 from warraq.gcpause import gc_paused
 from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
-from warraq.repair.segments import SegmentFix, find_segments, readings, token_ends
+from warraq.repair.segments import SegmentFix, find_segments, readings
 from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
@@ -103,7 +103,7 @@ def repair(text: str) -> Repaired:
     a PUA code decoded only once its neighbours are, or a word rejoined only once a segment is
     in place, would otherwise make a second `repair` change the text again.
     """
-    for cached in (readings, token_ends, visual.evidence, mixed.misplacements, mixed.best_reading):
+    for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading):
         cached.cache_clear()  # per call: the rounds below see mostly the same lines again
     result = _repair_once(text)
     for _ in range(2):

@@ -89,7 +89,7 @@ def _right_piece(token: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def token_ends(token: str) -> tuple[str, str, str, str]:
-    """The token's left and right pieces, each with its lookup form (cached per `repair` call)."""
+    """The token's left and right pieces, each with its lookup form (cached across documents)."""
     if _LETTERS_RE.fullmatch(token):  # most tokens: one run of letters, its own lookup form
         left = token if token[-1] in NON_JOINING else ""
         return left, left, token, token
