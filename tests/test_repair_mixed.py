@@ -4,7 +4,7 @@ backwards between words (pdftotext), brackets as their mirrored glyphs. Expected
 from __future__ import annotations
 
 from warraq.repair import repair
-from warraq.repair.mixed import choose_family, misplacements, repair_line
+from warraq.repair.mixed import choose_family, misplacements, number_fit, repair_line
 
 
 def _left_alone(line: str) -> None:
@@ -72,3 +72,27 @@ def test_brackets_drawn_inside_out_are_misplaced() -> None:
     assert misplacements("تنص المادة ) 12 ( من القانون") > 0
     assert misplacements("تنص المادة ( 12 ) من القانون") == 0
     assert misplacements("أ) البند الأول (المعدل") == misplacements("أ) البند الأول")  # a list marker
+
+
+def test_numbers_show_the_order_where_punctuation_does_not() -> None:
+    # runs in display order; three lines show it by their periods, the others only by where
+    # their numbers stand: after a word that introduces one, before what it counts
+    broken = [".افتتح الوزير المعرض صباح اليوم بحضور عدد من المسؤولين",
+              "زائر في اليوم الأول 12,500 وقالت الإدارة إن عدد الزوار بلغ",
+              "صباحًا بحضور وفود عربية 9:30 وتبدأ الجولة الثانية عند الساعة",
+              "ريال للمشروعات الفائزة 250,000 وأعلن المنظمون عن جوائز قيمتها",
+              ".وتستمر الفعاليات حتى يوم الخميس المقبل",
+              ".وقال المدير إن الإقبال فاق التوقعات"]
+    assert repair("\n".join(broken)).text == "\n".join([
+        "افتتح الوزير المعرض صباح اليوم بحضور عدد من المسؤولين.",
+        "وقالت الإدارة إن عدد الزوار بلغ 12,500 زائر في اليوم الأول",
+        "وتبدأ الجولة الثانية عند الساعة 9:30 صباحًا بحضور وفود عربية",
+        "وأعلن المنظمون عن جوائز قيمتها 250,000 ريال للمشروعات الفائزة",
+        "وتستمر الفعاليات حتى يوم الخميس المقبل.",
+        "وقال المدير إن الإقبال فاق التوقعات."])
+    # the same number lines in a document that shows no such damage stay as they are
+    alone = "\n".join(broken[1:4])
+    assert repair(alone).text == alone
+    # a clean line keeps its bracketed range, which turned around would run backwards
+    line = "وقد نُفّذ المشروع على مدى أربع سنوات (2021-2025) بالشراكة بين"
+    assert number_fit(line) > number_fit("بالشراكة بين (2025-2021) وقد نُفّذ المشروع على مدى أربع سنوات")

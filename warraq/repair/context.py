@@ -69,7 +69,7 @@ def pair_score(a: str, b: str) -> float:
     if a[-1:] in _OPENING or b[:1] in ATTACHES_LEFT:
         return CONFLICT
     wa, wb = _word(a), _word(b)
-    conj = _conjunction(wb)
+    conj = conjunction(wb)
     if a[-1:] in _EDGE_PUNCT:
         return CLAUSE_AFTER_STOP if conj else 0.0
     if wa in GOVERNORS and (conj or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
@@ -99,7 +99,7 @@ def _word(token: str) -> str:
     return word_key(token).strip(_EDGE_PUNCT)
 
 
-def _conjunction(word: str) -> bool:
+def conjunction(word: str) -> bool:
     """Is the word و/ف plus a word the list knows better than the whole (والكهرباء, فقال)?"""
     return len(word) > 2 and word[0] in "وف" and logp(word[1:]) > logp(word)
 

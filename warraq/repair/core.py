@@ -157,6 +157,8 @@ def _repair_once(text: str) -> Repaired:
     family = mixed.choose_family([ln.text for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)])
     for ln, ev in zip(lines, evidence):
         _pass_one(ln, ev, doc_visual, kinds, changes, lead, family)
+    if sum("mixed-runs" in ln.rules for ln in lines) >= MIXED_LINES:
+        _pass_number_order(lines, family, changes)
     if doc_visual:
         _place_stray_tanween(lines, changes)
     unresolved: dict[str, list[int]] = {}
@@ -275,6 +277,21 @@ def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
     if fix is not None:
         _change(ln, "mixed-runs", ln.text, fix[0], fix[1], changes)
         ln.kind, ln.score = "mixed", fix[1]
+
+
+def _pass_number_order(lines: list[_Line], family: str, changes: list[Change]) -> None:
+    """In a document whose mixed lines show the damage (MIXED_LINES of them), a line with no
+    punctuation out of place is turned around too where its numbers then sit between the words
+    that introduce and count them (mixed.number_reading)."""
+    for ln in lines:
+        if ln.kind == "chars" or ln.kind == "clean":
+            fix = mixed.number_reading(ln.text, family) if has_arabic(ln.text) else None
+            if fix is not None:
+                _change(ln, "mixed-runs", ln.text, fix, 0.6, changes)
+                ln.kind, ln.score = "mixed", 0.6
+
+
+MIXED_LINES = 3
 
 
 def _pass_mark_order(lines: list[_Line], changes: list[Change]) -> None:

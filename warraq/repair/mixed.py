@@ -4,8 +4,10 @@
 that starts with its own final period. The Arabic inside each run is in logical order, so the
 word model sees nothing wrong; the evidence is punctuation standing where writing never puts it.
 A candidate reading replaces the line only when it leaves no such misplacement, so a line that
-reads as well either way is left alone. Tools break lines in different ways, so candidates come
-in families (`FAMILIES`), and each document prefers the family that mends most of its lines.
+reads as well either way is left alone, unless the document shows the damage on other lines and
+the line's numbers then sit clearly better (`number_reading`). Tools break lines in different
+ways, so candidates come in families (`FAMILIES`), and each document prefers the family that
+mends most of its lines.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from warraq.repair import rules
+from warraq.repair.context import conjunction
 from warraq.repair.model import is_debris
+from warraq.repair.pua import MONTHS
 
 _ATTACH_LEFT = ".،,:;؛!?؟%)\\]}»"
 _OPENING = "([{«"
@@ -257,3 +261,55 @@ def _flip_edges(piece: str) -> str:
     lead = len(piece) - len(piece.lstrip(" "))
     trail = len(piece) - len(piece.rstrip(" "))
     return " " * trail + core + " " * lead
+
+
+# Rule 5 without punctuation to show it: where a number stands tells. Arabic sets a number after
+# the words that introduce one (a preposition, "الساعة", "بلغت") and before what it counts (a unit,
+# a month, "صباحًا"); a line whose runs were turned around puts it between the wrong words.
+_BEFORE_NUMBER = frozenset(
+    "في من إلى الى نحو حوالي بحوالي قرابة بلغ بلغت يبلغ تبلغ بلغا بنسبة بمقدار قدره قدرها بقيمة بتكلفة "
+    "الساعة رقم بين منذ حتى تتجاوز يتجاوز تجاوزت تجاوز تجاوزا أصل مقابل عدد إجمالي بواقع بمعدل "
+    "عام العام لعام بعام سنة السنة لسنة".split())
+_AFTER_NUMBER = frozenset(
+    "ألف آلاف مليون ملايين مليار مليارات ريال ريالا ريالًا دولار دولارا دولارًا درهم درهما دينار دينارا جنيه "
+    "جنيها يورو طن طنا طنًا متر مترا مترًا كيلومتر كيلومترا كيلومترًا كيلوواط ميغاواط درجة نقطة ساعة ساعات "
+    "دقيقة دقائق يوم يوما يومًا أيام شهر شهرا شهرًا أشهر أسبوع أسابيع سنة سنوات عاما عامًا أعوام صباحا صباحًا "
+    "مساء مساءً مساءا بالمئة بالمائة % ٪ م هـ ه".split()) | MONTHS
+_NUMBER_TOKEN_RE = re.compile(f"^[{_DIGIT}][{_DIGIT}.,:/%٪٫٬-]*$")
+
+
+def number_fit(line: str) -> int:
+    """How well the line's numbers sit: +1 for each introducing word before a number and each
+    counted word after it, -1 for each the other way round (a number in brackets has none), -2
+    for a range that runs backwards ("2025-2021")."""
+    raw = line.split()
+    words = [w.strip("،,.:;؛!?؟()[]«»\"'") for w in raw]
+    fit = 0
+    for k, w in enumerate(words):
+        if not _NUMBER_TOKEN_RE.match(w):
+            continue
+        if (m := _RANGE_RE.fullmatch(w)) and len(m.group(1)) == len(m.group(2)) and int(m.group(1)) > int(m.group(2)):
+            fit -= 2
+        before = words[k - 1] if k and raw[k][0] not in _OPENING else ""
+        after = words[k + 1] if k + 1 < len(words) and raw[k][-1] not in ")]}»" else ""
+        fit += (before in _BEFORE_NUMBER) + (after in _AFTER_NUMBER)
+        fit -= (before in _AFTER_NUMBER and before not in _BEFORE_NUMBER) + (after in _BEFORE_NUMBER and after not in _AFTER_NUMBER)
+        fit -= bool(after) and conjunction(after)  # a clause opened by و/ف follows a word, not a number
+    return fit
+
+
+_RANGE_RE = re.compile("([0-9]{2,4})-([0-9]{2,4})")
+
+
+def number_reading(line: str, family: str) -> str | None:
+    """The family's reading of a line that shows no misplacement, where its numbers sit clearly
+    better (by NUMBER_FIT) and nothing is misplaced after it; for a document that shows the damage."""
+    if not any(c.isdigit() for c in line) or _DIGIT_IN_WORD_RE.search(line) or is_debris(line):
+        return None
+    best = best_reading(line, family)
+    if best is None or best[1] > 0:
+        return None
+    return best[0] if number_fit(best[0]) >= number_fit(line) + NUMBER_FIT else None
+
+
+NUMBER_FIT = 2
