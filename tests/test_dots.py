@@ -61,3 +61,20 @@ def test_a_word_with_its_dots_drawn_apart_reads_whole(tmp_path: Path) -> None:
     doc = warraq.extract(_pdf(tmp_path / "dots.pdf"))
     assert doc.text().strip() == BEH + ALEF + TEH
     assert doc.pages[0].verdict.methods["dots"] == 2
+
+
+def test_dots_a_writer_maps_to_a_letter_go_on_the_letter_they_dot(tmp_path: Path) -> None:
+    # PowerPoint: one ToUnicode entry per glyph, from the glyph's first use, so a dotted letter's
+    # skeleton says "ت" and the dots glyph drawn on it, raised a little, says "ر" (of "تر")
+    shapes: Shapes = {**SHAPES, "raiseddots": ([(-120, 60, -20, 160), (20, 60, 120, 160), (-50, 180, 50, 280)], 0)}
+    prog = program_from_bytes(build_font(shapes, {0x066E: "skeleton", 0x0627: "alef"}))
+    assert prog is not None and dots_mark(prog, list(shapes).index("raiseddots")) == DOT_MARKS[("above", 3)]
+    codes = {name: k for k, name in enumerate(shapes)}
+    # the alef's entry contradicts the font's cmap, as PowerPoint's lam-alef entries do
+    tounicode = {codes["skeleton"]: TEH, codes["raiseddots"]: "\u0631", codes["alef"]: "\u0644"}
+    drawn = [("skeleton", 200), ("raiseddots", 205), ("alef", 197)]
+    pdf = type0_pdf(tmp_path / "ppt.pdf", shapes, build_font(shapes, {0x066E: "skeleton", 0x0627: "alef"}),
+                    tounicode, drawn)
+    assert warraq.extract(pdf).text().strip() == "\u062b" + ALEF  # ث: the skeleton with three dots
+    assert compose_dots(TEH + DOT_MARKS[("above", 3)]) == "\u062b"
+    assert compose_dots("\u0634" + DOT_MARKS[("above", 3)]) == "\u0634"

@@ -75,6 +75,12 @@ _DOTTED = {
 _TOOTH_HAMZA = "\u066e\u0654"  # a dotless tooth with hamza above is how ئ is written inside a word
 
 
+_SKELETON = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646": "\u066e",
+             "\u064a": "\u066e", "\u062c": "\u062d", "\u062e": "\u062d", "\u0630": "\u062f",
+             "\u0632": "\u0631", "\u0634": "\u0633", "\u0636": "\u0635", "\u0638": "\u0637",
+             "\u063a": "\u0639", "\u0641": "\u06a1", "\u0642": "\u06a1", "\u0629": "\u0647"}
+
+
 def compose_dots(text: str) -> str:
     """Put dots drawn as glyphs of their own back on their skeleton: "ٮ" + one dot below -> "ب"
     (and a dotless tooth with hamza, which such fonts also leave, is "ئ").
@@ -97,7 +103,10 @@ def compose_dots(text: str) -> str:
             out.append(ch)
             continue
         if base >= 0 and (above or below):
-            out[base] = _DOTTED.get((out[base], above, below), out[base])
+            # a dotted letter whose dots were drawn apart after all (PowerPoint maps its skeleton
+            # to the letter it first drew): the drawn dots on its skeleton
+            out[base] = _DOTTED.get((out[base], above, below)) or _DOTTED.get(
+                (_SKELETON.get(out[base], ""), above, below), out[base])
         above = below = 0
         base = len(out)
         out.append(ch)

@@ -483,6 +483,8 @@ class FontRecovery:
             parts = self._choice(text, None, parts=True)
             if any(r is not None for _, r in parts.candidates):
                 return parts
+        if self._dots_behind(text):  # PowerPoint maps dots drawn apart to " " or a letter
+            return self._choice(text, None)
         if not (map_error or any(bad_char(c) for c in text) or self._legacy or text in self._override):
             return None
         found = [r for r in (self.resolve_code(c) for c in self._reverse.get(text, [])) if r is not None]
@@ -496,6 +498,17 @@ class FontRecovery:
     def _as_code(self, text: str, map_error: bool) -> Recovered:
         codes = self._codes_of(text, map_error)
         return (self.resolve_code(codes[0]) if codes else None) or UNMAPPED
+
+    def _dots_behind(self, text: str) -> bool:
+        """Is one of the glyphs a font whose ToUnicode contradicts its cmap shows as a letter
+        only dots? The letter's other glyph already says the letter; the layout puts the dots
+        on it (chars.compose_dots)."""
+        if not (self.subtype == "/Type0" and len(text) == 1 and "\u0621" <= text <= "\u064a"
+                and any(p.startswith("ToUnicode contradicts") for p in self.problems)) or self._prog is None:
+            return False
+        cmap = set(self._cmap_gids().values())
+        gids = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None and g not in cmap]
+        return any(dots_mark(self._prog, g) is not None for g in gids)
 
     def _choice(self, text: str, fallback: Recovered | None, parts: bool = False) -> _Choice:
         """The glyphs of every code that shows `text`, with what each reads (None: `text` itself;

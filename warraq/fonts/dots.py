@@ -40,7 +40,12 @@ def dots_mark(prog: FontProgram, gid: int) -> str | None:
         advance = prog.advance(gid)
     except Exception:
         return None
-    return DOT_MARKS[("below", len(blobs))] if advance == 0 and all(y0 < 0 for _, y0, _, _ in blobs) else None
+    if advance != 0:
+        return None
+    if all(y0 < 0 for _, y0, _, _ in blobs):
+        return DOT_MARKS[("below", len(blobs))]
+    # a mark a little above the baseline, which the writer raises where it draws it (PowerPoint)
+    return DOT_MARKS[("above", len(blobs))] if all(y0 > 0 for _, y0, _, _ in blobs) else None
 
 
 def _blobs(prog: FontProgram, gid: int) -> list[tuple[float, float, float, float]] | None:
