@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from warraq.gcpause import gc_paused
@@ -103,7 +104,8 @@ def repair(text: str) -> Repaired:
     a PUA code decoded only once its neighbours are, or a word rejoined only once a segment is
     in place, would otherwise make a second `repair` change the text again.
     """
-    for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading):
+    for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading, _fix_lam_line, _lam_hits,
+                   _text_confidence):
         cached.cache_clear()  # per call: the rounds below see mostly the same lines again
     result = _repair_once(text)
     for _ in range(2):
@@ -173,7 +175,7 @@ def _repair_once(text: str) -> Repaired:
     _pass_split_words(lines, changes)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
-    conf = [_line_confidence(ln) for ln in lines]
+    conf = [_text_confidence(ln.text) for ln in lines]
     weights = [max(1, len(ln.text.split())) if has_arabic(ln.text) else 0 for ln in lines]
     total = sum(weights)
     doc_conf = sum(c * w for c, w in zip(conf, weights)) / total if total else 1.0
@@ -379,6 +381,7 @@ _ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
 _NEXT_WORD_RE = re.compile("[ \u00a0]+([\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+)")
 
 
+@lru_cache(maxsize=20_000)
 def _fix_lam_line(line: str, trust_pattern: bool) -> str:
     """Rule 6 per word: unknown words always; listed words only where the document shows the pattern.
 
@@ -406,21 +409,31 @@ def _lam_damage(lines: list[_Line]) -> bool:
     """Does the document show the lam-ligature pattern on at least two unknown words?"""
     hits = 0
     for ln in lines:
-        if "ل" not in ln.text:
-            continue
-        for t in ln.text.split():
+        hits += _lam_hits(ln.text)
+        if hits >= 2:
+            return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _lam_hits(text: str) -> int:
+    """Unknown words of a line that the lam-ligature rule would change (two at most)."""
+    hits = 0
+    if "ل" in text:
+        for t in text.split():
             core = arabic_core(t)
             if core and logp(core) <= UNKNOWN and rules.fix_lam_order(rules.fix_allah(core)) != core:
                 hits += 1
                 if hits >= 2:
-                    return True
-    return False
+                    break
+    return hits
 
 
-def _line_confidence(ln: _Line) -> float:
+@lru_cache(maxsize=20_000)
+def _text_confidence(text: str) -> float:
     """Share of the line's Arabic words that the model knows, lowered for leftover PUA codes."""
-    words = [c for c in (arabic_core(t) for t in ln.text.split()) if c]
-    pua_left = PUA_RE.search(ln.text) is not None
+    words = [c for c in (arabic_core(t) for t in text.split()) if c]
+    pua_left = PUA_RE.search(text) is not None
     if not words:
         return 0.5 if pua_left else 1.0
     known = sum(logp(w) > UNKNOWN for w in words if not (pua_left and PUA_RE.search(w)))
