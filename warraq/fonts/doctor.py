@@ -483,7 +483,7 @@ class FontRecovery:
             parts = self._choice(text, None, parts=True)
             if any(r is not None for _, r in parts.candidates):
                 return parts
-        if self._dots_behind(text):  # PowerPoint maps dots drawn apart to " " or a letter
+        if self._dots_behind(text):  # PowerPoint maps a glyph of dots to a letter
             return self._choice(text, None)
         if not (map_error or any(bad_char(c) for c in text) or self._legacy or text in self._override):
             return None

@@ -286,7 +286,7 @@ def _pass_number_order(lines: list[_Line], family: str, changes: list[Change]) -
     punctuation out of place is turned around too where its numbers then sit between the words
     that introduce and count them (mixed.number_reading)."""
     for ln in lines:
-        if ln.kind == "chars" or ln.kind == "clean":
+        if ln.kind in ("chars", "clean"):
             fix = mixed.number_reading(ln.text, family) if has_arabic(ln.text) else None
             if fix is not None:
                 _change(ln, "mixed-runs", ln.text, fix, 0.6, changes)
@@ -324,6 +324,8 @@ def _marks_first_controls(ln: _Line) -> str:
     if not raw.startswith("\u202b") or ln.text != rules.strip_controls(raw):
         return ln.text
     return rules.strip_controls(raw, marks_first=True)
+
+
 _MARK_RE = re.compile(MARK_CLASS)
 _MARK_FIRST_RE = re.compile(f"(?:^|\\s){MARK_CLASS}|[\u064b-\u064d][\u0621-\u0626\u0628-\u0648\u064a]")
 

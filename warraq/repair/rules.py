@@ -54,16 +54,18 @@ _EMBEDDED_TOKEN_RE = re.compile(f"[{_DIGITS_LATIN}](?:[{_DIGITS_LATIN} .,:/%@_#-
 
 
 def _embedded(segment: str, marks_first: bool = False) -> str:
-    """An embedding's text in logical order, where its display order shows: a segment of
-    punctuation and spaces, or one that ends in a word or number and starts with anything
-    else ("،", " :2025", ")Federal Reserve"), one with a bracket on the wrong side of a word
-    ("July 24, 2025 )handle"), with Arabic punctuation (" %0.6 ،"), which only right-to-left
-    text sets, a number followed by its sign ("12.1%+"), or one ending in a spaced colon or
-    period (" https://example.org :"), is read right to left as a whole,
-    each word or number (but numbers in a row one by one) kept as it
-    is; marks at its start stay on the letter before it, or go to the letter after it where the
-    tool wrote marks before their letters ("عظيمٌ\u202aَ ،\u202cوهو"). Anything else ("(Word)",
-    "Word") is taken as given."""
+    """An embedding's text in logical order, where its display order shows. Such a segment is
+    read right to left as a whole, each word or number kept as it is (numbers in a row one by
+    one):
+    - punctuation and spaces, or a segment that ends in a word or number and starts with
+      anything else ("،", " :2025", ")Federal Reserve");
+    - a bracket on the wrong side of a word ("July 24, 2025 )handle");
+    - Arabic punctuation, which only right-to-left text sets (" %0.6 ،");
+    - a number followed by its sign ("12.1%+"), or a spaced colon or period at the end.
+
+    Marks at its start stay on the letter before it, or go to the letter after it where the tool
+    wrote marks before their letters ("عظيمٌ\u202aَ ،\u202cوهو"). Anything else ("(Word)", "Word")
+    is taken as given."""
     body = segment.lstrip("".join(c for c in segment if unicodedata.category(c) == "Mn"))
     lead = segment[: len(segment) - len(body)]
     # numbers in a row (a range, a date, a phone number) are set one by one: "2024-2020"

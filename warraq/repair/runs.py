@@ -97,7 +97,7 @@ def runs_swapped(lines: list[str], numbers_reversed: bool = False) -> bool:
     left = sum(len(_GLUED_LEFT_RE.findall(ln)) for ln in lines)
     right = sum(len(_GLUED_RIGHT_RE.findall(ln)) for ln in lines)
     leading = sum(_LEADING_STOP_RE.match(ln) is not None for ln in lines)
-    if numbers_reversed:  # the tool is known already: lines opening with their end suffice
+    if numbers_reversed:
         left += leading
     return left >= MIN_EVIDENCE and left + leading >= 3 * (right + 1)
 
