@@ -31,6 +31,7 @@ from warraq.fonts.program import (
     encoding_names,
     load_program,
     program_from_bytes,
+    program_hash,
     truetype_data,
 )
 from warraq.fonts.sfnt import SfntFacts, read_facts
@@ -67,22 +68,6 @@ class Recovered:
 
 
 UNMAPPED = Recovered("\ufffd", "unmapped", 0.0)
-
-
-def program_hash(font: pikepdf.Dictionary) -> str | None:
-    """sha1 of the embedded font program as PDFium's FPDFFont_GetFontData returns it (decoded)."""
-    desc = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-    fd = desc.get("/FontDescriptor")
-    if not isinstance(fd, pikepdf.Dictionary):
-        return None
-    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
-        stream = fd.get(key)
-        if isinstance(stream, pikepdf.Stream):
-            try:
-                return hashlib.sha1(stream.read_bytes()).hexdigest()
-            except Exception:
-                return None
-    return None
 
 
 #: A lazy probe of the drawn glyph's ink box, asked only when the shown text is ambiguous.

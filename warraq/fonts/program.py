@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import struct
@@ -203,6 +204,21 @@ def program_from_bytes(data: bytes, bare_cff: bool = False) -> FontProgram | Non
         return FontProgram.from_ttfont(TTFont(io.BytesIO(data), lazy=True, fontNumber=0))
     except Exception:
         return None
+
+
+def program_hash(font: pikepdf.Dictionary) -> str | None:
+    """sha1 of the embedded font program as PDFium's FPDFFont_GetFontData returns it (decoded)."""
+    fd = _descendant(font).get("/FontDescriptor")
+    if not isinstance(fd, pikepdf.Dictionary):
+        return None
+    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
+        stream = fd.get(key)
+        if isinstance(stream, pikepdf.Stream):
+            try:
+                return hashlib.sha1(stream.read_bytes()).hexdigest()
+            except Exception:
+                return None
+    return None
 
 
 def _descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary:

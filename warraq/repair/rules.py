@@ -184,7 +184,7 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN) -> str:
                 continue
         elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
-        if (g := _pieces_gain(_join_piece(a), _join_piece(b))) >= bar:
+        if (g := _join_gain(a, b)) >= bar:
             gains[k] = g
     if not gains:
         return line
