@@ -161,3 +161,17 @@ def test_markdown_keeps_heading_on_its_own_line(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "extract", "-f", "md", str(SAMPLE))
     assert code == ExitCode.OK
     assert out.splitlines()[0] == "## الورّاق: نسخة أمينة من النص"
+
+
+def test_api_takes_pages_as_a_caller_writes_them() -> None:
+    import warraq
+    from warraq.options import Options, OptionsError
+
+    assert Options(pages="1-3,7").pages == (1, 2, 3, 7)
+    assert Options(pages=2).pages == (2,)
+    assert Options(pages=[3, 1]).pages == (3, 1)
+    for bad in ("x", [1.5], True, [], [0]):
+        with pytest.raises(OptionsError):
+            Options(pages=bad)
+    text = warraq.extract(SAMPLE, pages="1").text()
+    assert "الورّاق" in text and text == warraq.extract(SAMPLE, pages=[1]).text()

@@ -63,6 +63,14 @@ def test_repair_result_has_changes_and_confidences() -> None:
     assert [v.kind for v in detect(broken)] == ["chars", "visual"]
 
 
+def test_repair_reads_utf8_bytes_and_refuses_other_input() -> None:
+    broken = logical_to_visual("أعلنت الوزارة نتائج الامتحانات", "rtl")
+    assert repair(broken.encode("utf-8")).text == "أعلنت الوزارة نتائج الامتحانات"
+    for bad in (None, 5, ["سطر"]):
+        with pytest.raises(TypeError):
+            repair(bad)  # type: ignore[arg-type]
+
+
 def test_report_lists_unresolved_pua_codes() -> None:
     r = repair("رمز غريب \ue777 في النص\n")
     assert "\ue777" in r.text  # never dropped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -28,12 +29,28 @@ class Options:
     workers: int = 0  # worker processes for long documents; 0 = one per core, 1 = in-process
 
     def __post_init__(self) -> None:
+        # the API takes what a caller would naturally pass: "1-3,7", 5, a list; a path or a list of them
+        object.__setattr__(self, "pages", _page_numbers(self.pages))
+        dirs = (self.font_dirs,) if isinstance(self.font_dirs, (str, Path)) else self.font_dirs
+        object.__setattr__(self, "font_dirs", tuple(Path(d) for d in dirs))
         if self.ocr not in ("auto", "never", "always"):
             raise OptionsError(f"--ocr must be auto, never or always, not {self.ocr!r}")
-        if self.workers < 0:
+        if not isinstance(self.workers, int) or self.workers < 0:
             raise OptionsError("workers must be 0 (automatic) or more")
         if self.pages is not None and any(p < 1 for p in self.pages):
             raise OptionsError("page numbers start at 1")
+
+
+def _page_numbers(pages: object) -> tuple[int, ...] | None:
+    if pages is None:
+        return None
+    if isinstance(pages, str):
+        return parse_pages(pages)
+    items = (pages,) if isinstance(pages, int) else tuple(pages) if isinstance(pages, Iterable) else ()
+    numbers = tuple(p for p in items if isinstance(p, int) and not isinstance(p, bool))
+    if not numbers or len(numbers) != len(items):
+        raise OptionsError(f"pages must be page numbers or a list such as '1-3,7', not {pages!r}")
+    return numbers
 
 
 def parse_pages(spec: str) -> tuple[int, ...]:

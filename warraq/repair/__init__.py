@@ -22,7 +22,7 @@ class _CallablePackage(types.ModuleType):
     """Importing this subpackage rebinds the name `warraq.repair` from the API function to the
     package, so the package answers calls too: `warraq.repair(text)` works before and after."""
 
-    def __call__(self, text: str, **kwargs: Any) -> Repaired:
+    def __call__(self, text: str | bytes, **kwargs: Any) -> Repaired:
         return repair(text, **kwargs)
 
 

@@ -97,13 +97,19 @@ class _Line:
 
 
 @gc_paused()
-def repair(text: str) -> Repaired:
+def repair(text: str | bytes) -> Repaired:
     """Repair Arabic text that another tool broke. Clean and non-Arabic text come back unchanged.
+
+    Bytes are read as UTF-8 (a file opened in binary mode); anything else is a TypeError.
 
     The passes are run again on their own output until nothing changes (at most three rounds):
     a PUA code decoded only once its neighbours are, or a word rejoined only once a segment is
     in place, would otherwise make a second `repair` change the text again.
     """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if not isinstance(text, str):
+        raise TypeError(f"repair() takes text (str or UTF-8 bytes), not {type(text).__name__}")
     for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading, _fix_lam_line, _lam_hits,
                    _text_confidence):
         cached.cache_clear()  # per call: the rounds below see mostly the same lines again
