@@ -238,14 +238,27 @@ def test_a_header_cell_wrapped_below_a_full_header_row_joins_it() -> None:
     assert _table_rows(header, figures) == [["السنة", "الإيرادات (مليار)"], *figures]
 
 
-def _table_rows(header: list, figures: list[list[str]]) -> list[list[str]] | None:
-    """The rows read from a two-column table: the header's glyphs, then rows of figures set
-    20 points apart below it (the first column right-aligned at 500, the second at 400)."""
-    glyphs = list(header)
+def test_lines_over_one_column_alone_are_text_above_the_table() -> None:
+    # a title of two lines over the first column, nothing over the second: no header row
+    title = _line(["المبيعات"], 4.0, 100.0, right=500.0) + _line(["السنوية"], 4.0, 120.0, right=500.0)
+    figures = [["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
+    assert _table_rows(title, figures) == figures
+    blocks = build_blocks(build_segments(title + _figure_glyphs(figures)), "rtl", 12.0)
+    assert [b.kind for b in blocks] == ["paragraph", "table"]
+
+
+def _figure_glyphs(figures: list[list[str]]) -> list:
+    glyphs = []
     for k, (year, value) in enumerate(figures):
         y = 140.0 + 20 * k
         glyphs += _shifted(year, 500.0, y) + _shifted(value, 400.0, y)
-    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    return glyphs
+
+
+def _table_rows(header: list, figures: list[list[str]]) -> list[list[str]] | None:
+    """The rows read from a two-column table: the header's glyphs, then rows of figures set
+    20 points apart below it (the first column right-aligned at 500, the second at 400)."""
+    blocks = build_blocks(build_segments(list(header) + _figure_glyphs(figures)), "rtl", 12.0)
     return to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False).rows
 
 

@@ -10,16 +10,21 @@ once the layout has attached the dots to their skeleton (`warraq.arabic.chars.co
 
 from __future__ import annotations
 
+import struct
+
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 
 from warraq.arabic.chars import DOT_MARKS
 from warraq.fonts.program import FontProgram
 
 _SMALLEST, _LARGEST = 0.03, 0.2  # a dot's width and height, in em
+_GROUP = 0.8  # the most three such dots span, in em, either way
 
 
 def dots_mark(prog: FontProgram, gid: int) -> str | None:
     """The placeholder mark for a glyph made only of dots, None for any other glyph."""
+    if _cannot_be_dots(prog, gid):  # most glyphs asked about are letters: their stored box tells
+        return None
     blobs = _blobs(prog, gid)
     if blobs is None or not 1 <= len(blobs) <= 3:
         return None
@@ -46,6 +51,30 @@ def dots_mark(prog: FontProgram, gid: int) -> str | None:
         return DOT_MARKS[("below", len(blobs))]
     # a mark a little above the baseline, which the writer raises where it draws it (PowerPoint)
     return DOT_MARKS[("above", len(blobs))] if all(y0 > 0 for _, y0, _, _ in blobs) else None
+
+
+def _cannot_be_dots(prog: FontProgram, gid: int) -> bool:
+    """Ruled out by the box a TrueType glyph stores: too large, or standing on the baseline
+    while it takes room (the tests below, on the whole glyph)."""
+    raw = prog.raw_glyf
+    if raw is None or not 0 <= gid < len(prog.glyph_order):
+        return False
+    try:
+        box = raw.bounds(gid)
+    except (struct.error, IndexError):
+        return False
+    if box is None:
+        return False
+    em = prog.upem
+    x0, y0, x1, y1 = box
+    if x1 - x0 > _GROUP * em or y1 - y0 > _GROUP * em:
+        return True
+    if y0 >= 0.25 * em or y1 <= 0:
+        return False
+    try:
+        return bool(prog.advance(gid) != 0)
+    except Exception:
+        return True
 
 
 def _blobs(prog: FontProgram, gid: int) -> list[tuple[float, float, float, float]] | None:

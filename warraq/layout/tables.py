@@ -98,7 +98,8 @@ def _with_header(run: list[list[Segment]], free: list[Segment]) -> list[Row]:
                and _column(t, bounds) is None for t in free):
             break  # the last line of the paragraph above, not a header cell
         lines.append(s)
-    if not lines or any(_column(s, bounds) is None for s in lines):
+    # a header names at least two columns; lines over one column alone are text above the table
+    if len({_column(s, bounds) for s in lines}) < 2 or any(_column(s, bounds) is None for s in lines):
         return [*([[s] for s in sorted(r, key=lambda s: s.x0)] for r in run[:first]), *body]
     header: Row = [[] for _ in columns]
     for s in sorted(lines, key=lambda s: s.top):
