@@ -15,6 +15,7 @@ SHAPES: Shapes = {
     "low": ([(0, 10, 300, 90)], 300),           # a bar on the baseline, as LibreOffice draws kashida
     "stub": ([(0, 140, 160, 225)], 160),        # Word's Arial joins its letters higher, with stubs
     "digit": ([(0, 0, 450, 700)], 500),
+    "square": ([(0, 143, 158, 280)], 158),      # Word's Arial Bold: its shortest stub, barely wider than high
 }
 
 
@@ -39,3 +40,13 @@ def test_a_bar_beside_digits_is_a_hyphen_not_a_kashida(tmp_path: Path) -> None:
     between = [("letter", 100), ("low", 108), ("letter", 114)]
     pdf = _pdf(tmp_path / "kashida.pdf", {1: QAF, 2: "-"}, between)
     assert warraq.extract(pdf).text().strip() == QAF + QAF  # between letters the same bar stretches
+
+
+def test_the_shortest_stub_is_kashida_only_where_it_joins_its_letters(tmp_path: Path) -> None:
+    """"قـق" with a stub that touches both letters; the same stub set apart from them is no join."""
+    joined = [("letter", 150), ("square", 158), ("letter", 161.16)]
+    pdf = _pdf(tmp_path / "joined.pdf", {1: QAF}, joined)
+    assert warraq.extract(pdf).text().strip() == QAF + QAF
+    apart = [("letter", 150), ("square", 159.5), ("letter", 164.16)]  # 1.5 pt to either side
+    pdf = _pdf(tmp_path / "apart.pdf", {1: QAF}, apart)
+    assert "\ufffd" in warraq.extract(pdf).text()

@@ -161,3 +161,15 @@ def test_a_bracket_with_spaces_on_both_sides_takes_the_side_its_pair_needs() -> 
     assert sides(") 31 ديسمبر 2001) بفرض رسم") == "( 31 ديسمبر 2001) بفرض رسم"
     assert sides("أدوات (مثل كانبان “Kanban”(، لتنظيم") == "أدوات (مثل كانبان “Kanban”)، لتنظيم"
     assert sides("قال ( كذا ) ثم") == "قال ( كذا ) ثم"
+
+
+def test_doubled_brackets_take_one_side_and_a_colon_opens() -> None:
+    from warraq.arabic.bidi import bracket_sides
+
+    def sides(text: str) -> str:
+        return "".join(bracket_sides(list(text)))
+
+    # Word's quoted articles: "((" after a colon, "))" after the last word
+    assert sides("نصت على:)(العراقيون متساوون أمام القانون") == "نصت على:((العراقيون متساوون أمام القانون"
+    assert sides("حياة كريمة((، وأن") == "حياة كريمة))، وأن"
+    assert sides("ما يأتي:(( جمهورية") == "ما يأتي:(( جمهورية"

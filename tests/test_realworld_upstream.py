@@ -36,3 +36,15 @@ def test_gazette_numbers_not_reversed() -> None:
 def test_a_glyph_of_two_letters_forms_reads_as_the_basic_letter() -> None:
     # one medial glyph for yeh (U+FEF4) and Farsi yeh (U+FBFF): Arabic text means yeh
     assert _nominal_preference(0xFEF4) < _nominal_preference(0xFBFF)
+
+
+@needs_shared
+def test_word_and_qt_give_shared_yeh_and_heh_glyphs_their_arabic_letters() -> None:
+    # doPDF (Word) and wkhtmltopdf (Qt) map the joined forms of ي and ه to ی and ھ
+    iraq = warraq.extract(SHARED / "pdfs" / "dopdf-iraq-constitution.pdf", pages=(1,))
+    assert "ليكون بمثابة عقد اجتماعي- سياسي ينظم العلاقة بين الحكام" in iraq.text()
+    assert "\ufffd" not in iraq.text()  # Arial Bold's shortest kashida stub is a kashida
+    assert iraq.pages[0].verdict.verdict == "repaired"
+    wiki = warraq.extract(SHARED / "pdfs" / "wkhtmltopdf-wikipedia-renewable-energy.pdf", pages=(1,)).text()
+    assert "الطّاقة المتجددة هي الطّاقة المُستَمّدة من الموارد الطبيعية" in wiki
+    assert not set("یھ") & set(wiki)

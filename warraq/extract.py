@@ -14,6 +14,7 @@ from statistics import median
 from typing import Any
 
 from warraq.arabic.bidi import Direction
+from warraq.arabic.shared import shared_letters, unshare
 from warraq.document import Document, Page, PageVerdict
 from warraq.executor import parallel_pages, worker_count
 from warraq.gcpause import gc_paused
@@ -38,6 +39,32 @@ def extract(path: str | Path, **options: Any) -> Document:
         doc = Document(str(path), pages, ex.metadata)
     doc.errors = [no_text_message(p) for p in pages if not p.blocks]
     return doc
+
+
+def _unshare_letters(page: Page, methods: Counter[str]) -> list[str]:
+    """Read the Persian twins a mapping gave the joined forms of ي ك ه as those letters
+    (warraq.arabic.shared), counting them as repaired glyphs; the reasons, if any."""
+    lines = [line for block in page.blocks for line in block.lines]
+    letters = shared_letters([w.text for line in lines for w in line.words])
+    if not letters:
+        return []
+    fixed: Counter[str] = Counter()
+    for line in lines:
+        for w in line.words:
+            found = Counter(ch for ch in w.text if ch in letters)
+            if found:
+                w.text = unshare(w.text, letters)
+                n = sum(found.values())
+                line.sources["shared-glyph"] += n
+                line.sources["tounicode"] = max(0, line.sources["tounicode"] - n)
+                fixed += found
+    for block in page.blocks:
+        if block.rows is not None:
+            block.rows = [[unshare(cell, letters) for cell in row] for row in block.rows]
+    n = sum(fixed.values())
+    methods["shared-glyph"] += n
+    methods["tounicode"] = max(0, methods["tounicode"] - n)
+    return [f"{fixed[t]} × {t} read as {a} (a glyph the two letters share, mapped to {t})" for t, a in letters.items() if fixed[t]]
 
 
 def no_text_message(page: Page) -> str:
@@ -142,7 +169,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         if block.kind == "paragraph" and _LIST_MARK.match(block.text):
             block.kind = "list-item"
         page.blocks.append(block)
-    page.verdict = page_verdict(methods, recoverer.problems(index) if recoverer is not None else [])
+    problems = recoverer.problems(index) if recoverer is not None else []
+    page.verdict = page_verdict(methods, problems + _unshare_letters(page, methods))
     needs_ocr = opts.ocr == "auto" and unusable(page.verdict)
     if recoverer is not None and (opts.ocr == "always" or needs_ocr):
         recoverer.ocr_page(page, index)

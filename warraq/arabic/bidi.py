@@ -360,6 +360,7 @@ def bracket_sides(texts: list[str]) -> list[str]:
 
     A bracket with a letter or digit right after it and a space (or nothing) before it opens;
     one with a letter or digit before it and a space, punctuation or nothing after it closes.
+    Doubled brackets ("((") are one run: what touches the run decides for all of it.
     Producers and PDFium disagree on whether a bracket drawn mirrored is mapped to what it
     shows or to what it means, and on a right-to-left line either choice can come out.
     """
@@ -371,13 +372,21 @@ def bracket_sides(texts: list[str]) -> list[str]:
     for i, t in enumerate(out):
         if len(t) != 1 or t not in _SIDED or t in "<>":
             continue
-        before = out[i - 1][-1:] if i > 0 else ""
-        after = out[i + 1][:1] if i + 1 < n else ""
+        # a run of brackets of one kind ("((") takes its side from what is around the run
+        lo, hi = i, i
+        while lo > 0 and out[lo - 1] in (t, _SIDED[t]):
+            lo -= 1
+        while hi + 1 < n and out[hi + 1] in (t, _SIDED[t]):
+            hi += 1
+        before = out[lo - 1][-1:] if lo > 0 else ""
+        after = out[hi + 1][:1] if hi + 1 < n else ""
         opens = _wordish(after) and not _wordish(before)
         closes = _wordish(before) and not _wordish(after)
-        if not (opens or closes):  # punctuation against a bracket: the space side decides
+        if not (opens or closes):  # punctuation against a bracket: the space side decides ...
             opens = _blank(before) and not _blank(after)
             closes = _blank(after) and not _blank(before)
+            if before in (":", "\u061b") and not _wordish(after):  # ... but a colon introduces ("على: (")
+                opens, closes = True, False
         if not (opens or closes) and before and before in "؟!.…":  # "؟»." closes after the sentence
             closes = True
         if opens and t not in _OPENERS:

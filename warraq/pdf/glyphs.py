@@ -102,7 +102,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     fixed_before: dict[str, tuple[str, str] | None] = {}
     fixed_font = -1
     glyphs: list[Glyph] = []
-    bars: dict[int, tuple[bool, bool]] = {}  # glyph position -> what `bar` says below
+    bars: dict[int, tuple[bool, bool, bool]] = {}  # glyph position -> what `bar` says below
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
     bounds: SpanBounds | None = None
     n = len(chars)
@@ -154,7 +154,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 fixed = (fixes.known(handle, font, True) if err else fixed_before).get(text, _ASK)
                 if fixed is _ASK:
                     fixed = fixes.resolve(font, handle, text, err, index, ox, oy, size)
-        bar = None  # (a bar on the baseline, one a little above it): maybe a kashida
+        bar = None  # (a bar on the baseline, one a little above it, a short stub): maybe a kashida
         if fixed is not None and fixed[1] != "unmapped":
             text, source = fixed
         elif err or fixed is not None:  # a char code nothing could read
@@ -162,12 +162,14 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             text, source = UNMAPPED, "unmapped"
             shape = probe.box(index)
             if _kashida_shape(shape, char_oy, size, raised=True):
-                bar = (_kashida_shape(shape, char_oy, size), True)
+                bar = (_kashida_shape(shape, char_oy, size), True, False)
+            elif _kashida_shape(shape, char_oy, size, raised=True, stub=True):
+                bar = (False, False, True)
         elif (len(text) == 1 and (text in _KASHIDA_ALIASES or _all_marks(text))
               and _kashida_shape(probe.box(index), char_oy, size)):
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
-            bar = (True, False)
+            bar = (True, False, False)
         if clip is not None and _clipped_away(clip, box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
         left, top, right, bottom = box
@@ -404,7 +406,7 @@ _KASHIDA_ALIASES = frozenset(  # any ASCII but "_", which hashtags and handles u
 
 
 def _kashida_shape(box: tuple[float, float, float, float] | None, baseline: float, size: float,
-                   raised: bool = False) -> bool:
+                   raised: bool = False, stub: bool = False) -> bool:
     """An unmapped glyph (tight box `box`) drawn as a thin bar on the baseline is a justification
     kashida.
 
@@ -412,28 +414,39 @@ def _kashida_shape(box: tuple[float, float, float, float] | None, baseline: floa
     dash sits higher, an underscore lower; only the joining stroke lies on the baseline. Some
     fonts join their letters higher, with short stubs (Word's Arial: a sixth of an em up, one
     and a half times as wide as high): such a bar counts where it is `raised`, known to sit
-    between Arabic letters.
+    between Arabic letters. Its shortest stub (Word's Arial Bold) is barely wider than high:
+    a `stub` must also touch those letters (`_settle_kashida`).
     """
     if box is None:
         return False
     left, right, bottom, top = box
     height, width = top - bottom, right - left
-    return (0 < height < 0.15 * size and width > 0.12 * size and width > (1.5 if raised else 2) * height
+    ratio = 1.0 if stub else 1.5 if raised else 2.0
+    return (0 < height < 0.15 * size and width > 0.12 * size and width > ratio * height
             and -0.12 * size < bottom - baseline < (0.25 if raised else 0.12) * size)
 
 
-def _settle_kashida(glyphs: list[Glyph], bars: dict[int, tuple[bool, bool]]) -> None:
+def _settle_kashida(glyphs: list[Glyph], bars: dict[int, tuple[bool, bool, bool]]) -> None:
     """Bars shaped like a kashida are one where their neighbours, as read now (recovered glyphs
     included), allow it: never beside a digit or an ASCII sign; a raised bar only between Arabic
-    letters. A run of bars is one stretched join."""
+    letters; a short stub only where it also touches both, as the join it is. A run of bars is
+    one stretched join."""
     for k in sorted(bars):
-        on_baseline, raised = bars[k]
+        on_baseline, raised, stub = bars[k]
         before = glyphs[k - 1].text if k else ""
         after = TATWEEL if k + 1 in bars else glyphs[k + 1].text if k + 1 < len(glyphs) else ""
         joins = _joins(before, after)
+        if stub and joins == 2:
+            raised = all(0 <= j < len(glyphs) and _touch(glyphs[k], glyphs[j]) for j in (k - 1, k + 1))
         if joins and (on_baseline or (raised and joins == 2)):
             g = glyphs[k]
             g.text, g.source, g.is_mark, g.is_space = TATWEEL, "kashida-shape", False, False
+
+
+def _touch(a: Glyph, b: Glyph) -> bool:
+    """Do two glyphs' boxes meet on the line, give or take a twentieth of an em?"""
+    tol = 0.05 * max(a.size, b.size)
+    return a.x0 <= b.x1 + tol and b.x0 <= a.x1 + tol
 
 
 def _joins(before: str, after: str) -> int:

@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from warraq.arabic.shared import shared_letters, unshare
 from warraq.gcpause import gc_paused
 from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
@@ -169,6 +170,9 @@ def _repair_once(text: str) -> Repaired:
         _pass_number_order(lines, family, changes)
     if doc_visual:
         _place_stray_tanween(lines, changes)
+    letters = shared_letters([ln.text for ln in lines])
+    for ln in lines:  # ی ک ھ that a font's shared glyph gave Arabic words (warraq.arabic.shared)
+        _change(ln, "shared-glyph", ln.text, unshare(ln.text, letters), 0.9, changes)
     unresolved: dict[str, list[int]] = {}
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
