@@ -374,3 +374,34 @@ def test_a_continued_paragraph_gives_its_context_to_a_number_at_a_line_start() -
                                list(rev("في هذه الاختبارات")) + [" "] + list("%70"))
     assert to_block(below, "rtl", False).text == "%70 في هذه الاختبارات"
     assert to_block(below, "rtl", False, to_block(above, "rtl", False)).text == "70% في هذه الاختبارات"
+
+
+def _card(right: float, title: str, words: list[str], wide_after: int) -> list:
+    """A card of a newsletter: a title, a date, then two justified lines of text, the first
+    with one wide space (after word `wide_after`) where the second line has words."""
+    glyphs = _line(title.split(), 4.0, 100.0, right=right, size=14.0) + _line(["٧", "أغسطس"], 4.0, 116.0, right=right)
+    first = _line(words[:wide_after], 4.0, 132.0, right=right)
+    rest = _line(words[wide_after:7], 4.0, 132.0, right=min(g.x0 for g in first) - 20.0)
+    return glyphs + first + rest + _line(words[7:], 6.0, 148.0, right=right)
+
+
+def test_cards_side_by_side_are_read_one_after_the_other() -> None:
+    # two cards between paragraphs of the page's width: each card's first line has a justified
+    # space of almost two ems, level with the other card's line. No table (titles and dates are
+    # short cells in line), and each title goes with its card.
+    words = ["وصف", "مختصر", "للقصة", "الثانية", "اكتب", "فقرة", "أو", "فقرتين", "تلخصان", "الخبر", "أو",
+             "الموضوع", "المهم"]
+    wide = ["نص", "يمتد", "على", "عرض", "الصفحة", "كله", "من", "أولها", "إلى", "آخرها", "قبل", "البطاقتين",
+            "وبعدهما", "في", "هذه", "النشرة"]
+    glyphs = (_line(wide, 4.0, 70.0) + _card(500.0, "الخبر الأول", words, 4) + _card(200.0, "الخبر الثاني", words, 4)
+              + _line(wide, 4.0, 180.0))
+    blocks = [to_block(b, "rtl", keep_tatweel=False) for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]
+    card = "٧ أغسطس " + " ".join(words)
+    assert [b.text for b in blocks] == [" ".join(wide), "الخبر الأول", card, "الخبر الثاني", card, " ".join(wide)]
+
+
+def test_one_row_of_four_cells_among_rows_of_two_is_no_table() -> None:
+    # a row whose segments only come apart at wide gaps is not the full row of a table
+    cells = {100.0: (500.0, 300.0), 120.0: (500.0, 420.0, 300.0, 220.0), 140.0: (500.0, 300.0)}
+    glyphs = [g for y, rights in cells.items() for r in rights for g in _line(["كلمة"], 4.0, y, right=r)]
+    assert "table" not in [b.kind for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]

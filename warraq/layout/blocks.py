@@ -178,7 +178,7 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     """Recursive XY-cut: bands top to bottom, columns in the page's direction."""
     if len(blocks) <= 1:
         return list(blocks)
-    bands = _cut(blocks, horizontal=True)
+    bands = _columns_under_titles(_cut(blocks, horizontal=True))
     if len(bands) > 1 and not _prefer_columns(blocks):
         return [b for band in bands for b in xy_order(band, direction)]
     cols = _cut(blocks, horizontal=False)
@@ -189,6 +189,36 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     if len(bands) > 1:
         return [b for band in bands for b in xy_order(band, direction)]
     return sorted(blocks, key=lambda b: (b.top, -b.x1 if direction == "rtl" else b.x0))
+
+
+def _columns_under_titles(bands: list[list[RawBlock]]) -> list[list[RawBlock]]:
+    """A band of one-line titles right on top of a band of text, both split along one gutter,
+    is one band: each title is read with its column (cards side by side). A longer run of such
+    bands is rows (a table drawn without rules, label beside text), read band by band."""
+    runs = [[bands[0]]]
+    for band in bands[1:]:
+        above = runs[-1][-1]
+        size = median(b.size for b in above + band)
+        gap = min(b.top for b in band) - max(b.bottom for b in above)
+        if gap <= size and _shared_gutter(above, band):
+            runs[-1].append(band)
+        else:
+            runs.append([band])
+    out = []
+    for run in runs:
+        titles = len(run) == 2 and all(len(b.segments) == 1 for b in run[0])
+        out.extend([run[0] + run[1]] if titles else run)
+    return out
+
+
+def _shared_gutter(a: list[RawBlock], b: list[RawBlock]) -> bool:
+    """Do two bands each split into the same number of columns, two or more, along gutters
+    that overlap?"""
+    ca, cb = _cut(a, horizontal=False), _cut(b, horizontal=False)
+    if len(ca) < 2 or len(ca) != len(cb):
+        return False
+    return all(max(g.x1 for g in left) < min(g.x0 for g in right_b) and max(g.x1 for g in left_b) < min(g.x0 for g in right)
+               for left, right, left_b, right_b in zip(ca, ca[1:], cb, cb[1:]))
 
 
 def _prefer_columns(blocks: list[RawBlock]) -> bool:

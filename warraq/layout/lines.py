@@ -251,6 +251,9 @@ def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
     return len(gaps) >= 3 and max(gaps) <= 1.2 * min(gaps)
 
 
+_NEAR = 3.0  # ems: how close to a gap a line's text must come to tell what the gap is
+
+
 def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, lo: float, hi: float, *,
                even: bool, gutter: float) -> bool:
     """Is the wide gap lo..hi of a line (baseline y, None without ink; type size `size`) only a
@@ -271,7 +274,9 @@ def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, 
             ink = [c for c in other if not c.glyph.is_space]
             if not ink or abs(median(c.glyph.oy for c in ink) - y) > 2.5 * step * size:
                 break
-            if any(c.x1 <= lo + pad for c in ink) and any(c.x0 >= hi - pad for c in ink):
+            # text on both sides, near it: ink a column away is another column's line
+            if (any(lo - _NEAR * size < c.x1 <= lo + pad for c in ink)
+                    and any(hi - pad <= c.x0 < hi + _NEAR * size for c in ink)):
                 # a hole narrower than a gutter is a space of a justified line there too
                 votes.append(_widest_hole(ink, lo, hi) < max(0.6 * size, gutter))
                 break

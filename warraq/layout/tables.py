@@ -37,6 +37,8 @@ def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]
             continue  # a line of the next column, level with the table: not its end
         elif run and _within_columns(run, row):
             run.append(row)  # a wrapped cell line on a baseline of its own
+        elif run and _columns_go_on(run, row):
+            run = []  # titles atop columns of text (cards side by side), not a table
         else:
             _close(run, tables)
             run = [row] if is_cells else []
@@ -55,7 +57,9 @@ def _close(run: list[list[Segment]], tables: list[list[list[Segment]]]) -> None:
     width = max((len(r) for r in run), default=0)
     while run and len(run[-1]) < width:
         run.pop()
-    if len(run) >= 2 and width >= 2:
+    # one full row among partial ones is a wide gap in a line of text (a justified line of a
+    # narrow column), not a table
+    if sum(len(r) == width for r in run) >= 2 and width >= 2:
         tables.append(run)
 
 
@@ -73,6 +77,14 @@ def _within_columns(run: list[list[Segment]], row: list[Segment]) -> bool:
     bounds = [(a.x1 + b.x0) / 2 for a, b in zip(cells, cells[1:])]
     return all(cells[0].x0 - size <= s.x0 and s.x1 <= cells[-1].x1 + size and _column(s, bounds) is not None
                for s in row)
+
+
+def _columns_go_on(run: list[list[Segment]], row: list[Segment]) -> bool:
+    """Is the row right under the run lines of text, one per column, over the run's gutter?"""
+    size = max(median(s.size for s in row), 1.0)
+    if len(row) < 2 or min(s.top for s in row) - max(s.bottom for s in run[-1]) > 1.5 * size:
+        return False
+    return all(s.char_count > _SHORT for s in row) and _aligned(run[-1], row)
 
 
 def _with_header(run: list[list[Segment]], free: list[Segment]) -> list[Row]:
