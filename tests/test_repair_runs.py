@@ -170,3 +170,18 @@ def test_periods_from_another_font_cut_runs_where_the_document_shows_it() -> Non
         "وقدمت الجوائز للفائزين. كما تقرر تنظيم Engineering للعام المقبل"])
     # a decimal point or the colon of a time stays inside its number
     assert unswap("في الساعة 6:30 وبلغ 3.75 مليون", ".:") == unswap("في الساعة 6:30 وبلغ 3.75 مليون")
+
+
+def test_a_quotation_whose_marks_face_away_shows_its_line_alone() -> None:
+    # written for this test: three runs swapped around a quotation set in another font
+    broken = "كما يقول جدي دائمًا، ولا يفهم”الصبر مفتاح الفرج“هذا المثل القديم الذي يردده\n"
+    fixed = repair(broken)
+    assert fixed.text == "هذا المثل القديم الذي يردده “الصبر مفتاح الفرج” كما يقول جدي دائمًا، ولا يفهم\n"
+    assert [c.rule for c in fixed.changes] == ["run-order"]
+    # quotations side by side, each facing its own word, are writing
+    clean = "كما في «قلب» و«قلت» و«فلت» يتغير المعنى\n"
+    assert repair(clean).text == clean
+
+
+def test_unswap_sets_no_space_inside_an_opening_mark() -> None:
+    assert unswap("تجمع »شاطئنا أمانة« حملة", "()[]{}«»“”") == "حملة «شاطئنا أمانة» تجمع"

@@ -254,17 +254,18 @@ def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
             _change(ln, "arabic-indic-numbers", ln.text, runs.reverse_an_numbers(ln.text), 0.9, changes)
     texts = [ln.text for ln in lines]
     swapped = runs.runs_swapped(texts, reversed_numbers)
-    if not swapped and not reversed_numbers:
-        return
-    extra = runs.best_cuts(texts, every_line=swapped)
-    if extra is None:
-        return
+    extra = runs.best_cuts(texts, every_line=swapped) if swapped or reversed_numbers else None
     for ln in lines:
-        if has_arabic(ln.text) and runs.has_runs(ln.text, extra):
+        if extra is not None and has_arabic(ln.text) and runs.has_runs(ln.text, extra):
             fixed = runs.unswap(ln.text, extra)
             if swapped or (runs.glued_sign(ln.text) and runs.oddities(fixed) < runs.oddities(ln.text)):
                 _change(ln, "run-order", ln.text, fixed, 0.8, changes)
                 ln.kind, ln.score = "mixed", 0.8
+        elif runs.flipped_quotes(ln.text):  # the line alone shows it: its quotation's marks
+            fixed = runs.unswap(ln.text, runs.CUT_BRACKETS)
+            if not runs.flipped_quotes(fixed) and runs.oddities(fixed) <= runs.oddities(ln.text):
+                _change(ln, "run-order", ln.text, fixed, 0.7, changes)
+                ln.kind, ln.score = "mixed", 0.7
 
 
 # ---- pass 1: order --------------------------------------------------------------------------

@@ -145,6 +145,15 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
     return extra if cost(lines, extra) < sum(map(oddities, lines)) else None
 
 
+def flipped_quotes(line: str) -> bool:
+    """Does the line hold a quotation whose marks face away from it and touch the words outside
+    ("يفهم”الخوارزميات“ذو")? No writing does; a tool that swapped the line's runs does."""
+    return _FLIPPED_RE.search(line) is not None
+
+
+_FLIPPED_RE = re.compile(f"[{_FORMS}](?:»[^«»\\s][^«»]{{0,80}}(?<!\\s)«|”[^“”\\s][^“”]{{0,80}}(?<!\\s)“)[{_FORMS}]")
+
+
 def glued_sign(line: str) -> bool:
     return _GLUED_SIGN_RE.search(line) is not None
 
@@ -260,7 +269,8 @@ def unswap(line: str, extra: str = "") -> str:
         # where it was drawn (":للتواصل مع الكاتبة"); one followed by a space ends what came before
         if (end := _GLUED_END_RE.match(core)) is not None:
             core = core[end.end():] + end.group()
-        before = k > 0 and not _bare(ordered[k - 1]) and core[0] not in _ATTACH_LEFT
+        before = (k > 0 and not _bare(ordered[k - 1]) and core[0] not in _ATTACH_LEFT
+                  and ordered[k - 1] not in _ATTACH_RIGHT)
         after = k + 1 < len(ordered) and not _bare(ordered[k + 1]) and ordered[k + 1] not in _ATTACH_LEFT
         out.append((" " if before else "") + core + (" " if after else ""))
     return _SPACES_RE.sub(" ", "".join(out)).strip(" ")
@@ -272,5 +282,6 @@ def _bare(unit: str) -> bool:
 
 
 _ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
+_ATTACH_RIGHT = "([{«“"
 _SPACES_RE = re.compile(" {2,}")
 _GLUED_END_RE = re.compile(f"[:،؛!؟]+(?=[{_FORMS}])")
