@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import glyphs_from_visual, rev
 
 from warraq.document import Block, Line, Page, Word
-from warraq.layout.assemble import to_block
+from warraq.layout.assemble import to_block, to_line
 from warraq.layout.blocks import RawBlock, build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
@@ -405,3 +405,15 @@ def test_one_row_of_four_cells_among_rows_of_two_is_no_table() -> None:
     cells = {100.0: (500.0, 300.0), 120.0: (500.0, 420.0, 300.0, 220.0), 140.0: (500.0, 300.0)}
     glyphs = [g for y, rights in cells.items() for r in rights for g in _line(["كلمة"], 4.0, y, right=r)]
     assert "table" not in [b.kind for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]
+
+
+def test_a_gap_between_two_type_sizes_is_a_gutter_even_in_a_justified_heading() -> None:
+    # a large heading justified across its column, its spaces 1.5 em wide; the next column's
+    # smaller heading stands on the same baseline as far from it
+    big = _line(["شوربة", "العدس", "على"], 30.0, 100.0, right=500.0, size=20.0)
+    small = _line(["طريقة", "التحضير"], 4.0, 100.0, right=min(g.x0 for g in big) - 30.0, size=14.0)
+    below = [_line(["نص", "العمود", "الأيمن", "هنا"], 4.0, y, right=500.0) + _line(["نص", "الأيسر"], 4.0, y, right=250.0)
+             for y in (130.0, 146.0)]
+    texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(big + small + below[0] + below[1])
+                   if s.baseline == 100.0)
+    assert texts == ["شوربة العدس على", "طريقة التحضير"]

@@ -490,7 +490,11 @@ def _split_row(row: list[Cluster], gutter_em: float,
             if spaces:
                 at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
                 drawn = at < len(spaces) and spaces[at] < (x0 + x1) / 2
-            if (gap > gutter_em * em and not stretched(right, x0)) or (gap > 0 and any_rules and ruled(right, x0)):
+            # a justified line stretches its spaces but keeps its type: a wide gap between two
+            # sizes is a gutter (a heading of the next column level with this one's)
+            alike = 0 < ps < 1.2 * cs and 0 < cs < 1.2 * ps
+            if (gap > gutter_em * em and not (alike and stretched(right, x0))) or (
+                    gap > 0 and any_rules and ruled(right, x0)):
                 segments.append(_segment(current, size))
                 current = []
             elif (drawn or gap > SPACE_EM * em) and not (
