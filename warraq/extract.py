@@ -64,7 +64,8 @@ def _unshare_letters(page: Page, methods: Counter[str]) -> list[str]:
     n = sum(fixed.values())
     methods["shared-glyph"] += n
     methods["tounicode"] = max(0, methods["tounicode"] - n)
-    return [f"{fixed[t]} × {t} read as {a} (a glyph the two letters share, mapped to {t})" for t, a in letters.items() if fixed[t]]
+    return [f"{fixed[t]} × {t} read as {a} (a glyph the two letters share, mapped to {t})"
+            for t, a in letters.items() if fixed[t]]
 
 
 def no_text_message(page: Page) -> str:

@@ -2,15 +2,16 @@
 
 Arabic ي and Persian ی differ only at the end of a word, where ی has no dots; their initial and
 medial glyphs are one and the same, and so are those of ك and ک. Urdu's ھ is drawn like ه in
-most fonts, at the end of a word too. Writers that
-map glyphs back to text through the font (Word through PDF printer drivers, Qt, among others)
-give such a shared glyph the character listed first for it, so an Arabic text comes out with ی
-and ھ inside its words and ي and ه at their ends ("الألمانیة", "تنتجھا").
+most fonts, at the end of a word too. Writers that map glyphs back to text through the font
+(Word through PDF printer drivers, Qt, among others) give such a shared glyph the character
+listed first for it, so an Arabic text comes out with ی and ھ inside its words and ي and ه at
+their ends ("الألمانیة", "تنتجھا").
 
 A text that ends its words with ي or ى, almost never with ی, is written in Arabic; there ھ
 stands for ه, and ی or ک for its Arabic letter where that letter ends several words and the
-twin, whose final form is its own, almost never does. Persian and Urdu end many words with ی and are left alone, and so is a text with
-only a few such letters: a quoted foreign word may be one of them.
+twin, whose final form is its own, almost never does. Persian and Urdu end many words with ی
+and are left alone, and so is a text with only a few such letters: a quoted foreign word may be
+one of them.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def shared_letters(texts: Sequence[str]) -> dict[str, str]:
     out = {}
     for twin, (arabic, own_final) in PAIRS.items():
         total = joined.count(twin)
-        if total >= MIN_JOINED and (not own_final or (finals[arabic] >= MIN_FINAL and finals[twin] <= NOISE * total)):
+        ends_alike = not own_final or (finals[arabic] >= MIN_FINAL and finals[twin] <= NOISE * total)
+        if total >= MIN_JOINED and ends_alike:
             out[twin] = arabic
     return out
 

@@ -217,7 +217,8 @@ def _shared_gutter(a: list[RawBlock], b: list[RawBlock]) -> bool:
     ca, cb = _cut(a, horizontal=False), _cut(b, horizontal=False)
     if len(ca) < 2 or len(ca) != len(cb):
         return False
-    return all(max(g.x1 for g in left) < min(g.x0 for g in right_b) and max(g.x1 for g in left_b) < min(g.x0 for g in right)
+    return all(max(g.x1 for g in left) < min(g.x0 for g in right_b)
+               and max(g.x1 for g in left_b) < min(g.x0 for g in right)
                for left, right, left_b, right_b in zip(ca, ca[1:], cb, cb[1:]))
 
 
