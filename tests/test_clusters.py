@@ -110,3 +110,11 @@ def test_a_mark_over_two_letters_goes_to_the_one_written_before_it() -> None:
     # a hamza below belongs to an alef, whatever the order (fpdf2 writes lam, hamza, alef)
     assert _page([("ل", 470.3, 473.2), ("\u0655", 472.0, 475.3), ("ا", 466.3, 475.0)], 12) == [
         ["ل"], ["ا", "\u0655"]]
+
+
+def test_a_letter_left_with_two_vowels_gives_back_the_one_written_beside_another() -> None:
+    """"الْمِ": the sukun on a narrow lam reaches far over the meem below, clearly nearer the
+    meem's centre; the meem then has a kasra and a sukun, which no letter carries, and the sukun
+    goes back to the lam it was written after."""
+    lam_sukun_meem_kasra = [("ل", 455.4, 457.0), (SUKUN, 456.3, 458.5), ("م", 454.2, 458.2), (KASRA, 453.1, 456.1)]
+    assert _page(lam_sukun_meem_kasra, 24) == [["ل", SUKUN], ["م", KASRA]]

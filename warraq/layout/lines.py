@@ -354,17 +354,33 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     after = sum(1 for _, ranked, clear, prev, _ in choices if clear and prev is ranked[0][1])
     before = sum(1 for _, ranked, clear, _, nxt in choices if clear and nxt is ranked[0][1])
     ordered = max(after, before) >= 10 and min(after, before) <= 0.05 * (after + before)
+    moves = []  # (mark, the base it went to, the base it was written beside, its ink over both)
     for m, ranked, clear, prev, nxt in choices:
         best = ranked[0][1] if ranked else None
         inside = [c for _, c, overlaps in ranked if overlaps]
+        written = (prev if after > before else nxt) if ordered else None
         if ordered and not clear and len(inside) > 1:
-            written = prev if after > before else nxt
             if written is not None and any(c is written for c in inside) and _carries(written.glyph.text, m.text):
                 best = written
         if best is not None:
             best.marks.append(m)
+            if written is not None and written is not best and any(c is written for c in inside):
+                moves.append((m, best, written))
         elif rows:  # an orphan mark keeps its place as a unit of its own
             rows[min(range(len(rows)), key=lambda r: abs(rows[r][0].glyph.oy - m.oy))].append(Cluster(m))
+    _respell(moves)
+
+
+def _respell(moves: list[tuple[Glyph, Cluster, Cluster]]) -> None:
+    """A letter left with two vowels took one of another letter's: a vowel whose ink also lies
+    over the letter the producer wrote it after (or before), which can carry it, goes there
+    (Amiri's sukun on a narrow lam, drawn out over the meem below it)."""
+    for m, base, written in moves:
+        if m.text not in _VOWELS or sum(g.text in _VOWELS for g in base.marks) < 2:
+            continue
+        if _carries(written.glyph.text, "".join(g.text for g in written.marks) + m.text):
+            base.marks.remove(m)
+            written.marks.append(m)
 
 
 class _BaseIndex:
