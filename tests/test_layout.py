@@ -417,3 +417,13 @@ def test_a_gap_between_two_type_sizes_is_a_gutter_even_in_a_justified_heading() 
     texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(big + small + below[0] + below[1])
                    if s.baseline == 100.0)
     assert texts == ["شوربة العدس على", "طريقة التحضير"]
+
+
+def test_words_spread_across_a_column_stay_one_line_beside_the_gutter() -> None:
+    # a paragraph's line at the top of the left column, four words justified with 3 em spaces;
+    # the right column's line sits level with it, a narrower gutter away, and no line around
+    # tells the spaces from the gutter: spaces of one width are a justified line's
+    spread = _line(["الاستفسارات", "إلى", "البريد", "الإلكتروني"], 36.0, 100.0, right=250.0)
+    beside = _line(["سطر", "من", "العمود", "الأيمن"], 4.0, 100.0, right=392.0)
+    texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(spread + beside))
+    assert texts == ["الاستفسارات إلى البريد الإلكتروني", "سطر من العمود الأيمن"]

@@ -223,10 +223,10 @@ class _RowTests:
             rows, k, row = self._rows, self._k, self._rows[self._k]
             # the nearest rows on each side first; the next ones speak where those cannot
             around = [[rows[i] for i in (k + d, k + 2 * d) if 0 <= i < len(rows)] for d in (-1, 1)]
-            even = _evenly_stretched(row, self._gutter_em)
+            gaps = _wide_gaps(row, self._gutter_em)
             ys = [c.glyph.oy for c in row if not c.glyph.is_space]
             size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
-            self._stretched = partial(_stretched, around, median(ys) if ys else None, size, even=even,
+            self._stretched = partial(_stretched, around, median(ys) if ys else None, size, gaps=gaps,
                                       gutter=self._gutter_em * size)
         return self._stretched(lo, hi)
 
@@ -242,20 +242,18 @@ def _ruled(rules: list[Rule], y: float, lo: float, hi: float) -> bool:
     return any(r.top - 2 <= y <= r.bottom + 2 for r in rules[at:] if r.x < hi)
 
 
-def _evenly_stretched(row: list[Cluster], gutter_em: float) -> bool:
-    """A justified line spreads its words with equal spaces: three or more wide gaps all of
-    one width are word spaces, not columns."""
+def _wide_gaps(row: list[Cluster], gutter_em: float) -> tuple[float, ...]:
+    """The widths of a row's gaps wider than a gutter's least (`_stretched` compares them)."""
     ink = [c for c in row if not c.glyph.is_space]
     size = median([c.glyph.size for c in ink if c.glyph.size > 0] or [10.0])
-    gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > gutter_em * size]
-    return len(gaps) >= 3 and max(gaps) <= 1.2 * min(gaps)
+    return tuple(b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > gutter_em * size)
 
 
 _NEAR = 3.0  # ems: how close to a gap a line's text must come to tell what the gap is
 
 
 def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, lo: float, hi: float, *,
-               even: bool, gutter: float) -> bool:
+               gaps: tuple[float, ...], gutter: float) -> bool:
     """Is the wide gap lo..hi of a line (baseline y, None without ink; type size `size`) only a
     justified line's stretched word space?
 
@@ -263,7 +261,7 @@ def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, 
     have text on both of its sides leave it empty too. A word space of a justified line sits
     where those lines have words. A near line with text on one side only tells nothing (a
     paragraph's short last line below a justified one), and the next line on that side is asked
-    instead; with no line to tell, an evenly stretched line is taken as justified.
+    instead; with no line to tell, a gap as wide as two others of the row is a justified space.
     """
     if y is None or hi - lo > 6 * size:
         return False
@@ -280,7 +278,12 @@ def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, 
                 # a hole narrower than a gutter is a space of a justified line there too
                 votes.append(_widest_hole(ink, lo, hi) < max(0.6 * size, gutter))
                 break
-    return all(votes) if votes else even
+    if votes:
+        return all(votes)
+    # with no line to tell: a justified line spreads its words with equal spaces, so a gap of
+    # the width of two others on its row is a word space (the column gutter beside them is not)
+    width = hi - lo
+    return sum(1 for g in gaps if max(g, width) <= 1.2 * min(g, width)) >= 3
 
 
 def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
