@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import glyphs_from_visual, line_text, rev
 
+from warraq.arabic.bidi import bracket_sides
 from warraq.layout.assemble import to_line
 from warraq.layout.lines import build_segments
 from warraq.pdf.glyphs import Glyph
@@ -151,12 +152,12 @@ def test_lam_alef_ligature_with_its_alef_in_actual_text() -> None:
     assert to_line(segs[0], "rtl", keep_tatweel=False).text == "الإِنسان"
 
 
+def sides(text: str) -> str:
+    """The text with each bracket turned to the side `bracket_sides` gives it."""
+    return "".join(bracket_sides(list(text)))
+
+
 def test_a_bracket_with_spaces_on_both_sides_takes_the_side_its_pair_needs() -> None:
-    from warraq.arabic.bidi import bracket_sides
-
-    def sides(text: str) -> str:
-        return "".join(bracket_sides(list(text)))
-
     # a wrapped line that starts with "( " (a Word decree): nothing touches the bracket
     assert sides(") 31 ديسمبر 2001) بفرض رسم") == "( 31 ديسمبر 2001) بفرض رسم"
     assert sides("أدوات (مثل كانبان “Kanban”(، لتنظيم") == "أدوات (مثل كانبان “Kanban”)، لتنظيم"
@@ -164,11 +165,6 @@ def test_a_bracket_with_spaces_on_both_sides_takes_the_side_its_pair_needs() -> 
 
 
 def test_doubled_brackets_take_one_side_and_a_colon_opens() -> None:
-    from warraq.arabic.bidi import bracket_sides
-
-    def sides(text: str) -> str:
-        return "".join(bracket_sides(list(text)))
-
     # Word's quoted articles: "((" after a colon, "))" after the last word
     assert sides("نصت على:)(العراقيون متساوون أمام القانون") == "نصت على:((العراقيون متساوون أمام القانون"
     assert sides("حياة كريمة((، وأن") == "حياة كريمة))، وأن"
