@@ -131,7 +131,6 @@ class FontRecovery:
         self._override: set[str] = set()
         self._contested: set[str] = set()
         self._boxes: dict[int, Box | None] = {}
-        self._dots: dict[int, bool] = {}  # glyph id -> only dots (outside the cmap)
         self._picked: dict[tuple[str, bool, int, int, int, int], Recovered | None] = {}
         self._legacy = False
         self._diagnose()
@@ -492,15 +491,9 @@ class FontRecovery:
         if not (self.subtype == "/Type0" and len(text) == 1 and "\u0621" <= text <= "\u064a"
                 and any(p.startswith("ToUnicode contradicts") for p in self.problems)) or self._prog is None:
             return False
-        if not self._dots:  # most letters of a font come here: the cmap's glyphs read once
-            self._dots = dict.fromkeys(self._cmap_gids().values(), False)
-        for c in self._reverse.get(text, []):
-            gid = self._gid_of(c)
-            if gid is not None and gid not in self._dots:
-                self._dots[gid] = dots_mark(self._prog, gid) is not None
-            if gid is not None and self._dots[gid]:
-                return True
-        return False
+        cmap = set(self._cmap_gids().values())
+        gids = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None and g not in cmap]
+        return any(dots_mark(self._prog, g) is not None for g in gids)
 
     def _choice(self, text: str, fallback: Recovered | None, parts: bool = False) -> _Choice:
         """The glyphs of every code that shows `text`, with what each reads (None: `text` itself;
