@@ -40,9 +40,9 @@ def test_without_tounicode_pdfium_shows_the_code_and_flags_it(pair: tuple[Path, 
 def test_a_text_object_takes_its_size_from_a_char_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     # WeasyPrint sets 16 pt type scaled by 0.75; a word break PDFium adds at an object's start
     # reports the identity matrix, and must not make the whole object 16 pt (a "heading")
-    from warraq.pdf import glyphs as g
+    from warraq.pdf import objects as g
 
-    names = g._FontNames(None)
+    names = g.FontNames(None)
 
     def matrix(raw: object, index: int, out: object) -> int:
         names._matrix[:] = [1.0, 0, 0, 1.0, 0, 0] if index == 0 else [0.75, 0, 0, 0.75, 0, 0]

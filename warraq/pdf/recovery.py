@@ -10,7 +10,8 @@ from typing import Any
 
 from warraq.document import Page, PageVerdict
 from warraq.options import Options
-from warraq.pdf.glyphs import FontResolver, ShapeProbe, SoundTexts, font_program
+from warraq.pdf.glyphs import FontResolver, ShapeProbe, SoundTexts
+from warraq.pdf.objects import font_program
 from warraq.pdf.source import open_pikepdf
 
 #: Text sources that come from the PDF's own mapping and need no repair.
