@@ -190,6 +190,23 @@ def test_pdfium_word_breaks_decide_a_narrow_gap_inside_arabic() -> None:
     assert "با" in words and "سم" in words
 
 
+def test_a_space_glyph_drawn_elsewhere_in_the_stream_does_not_cut_a_word() -> None:
+    # Word (doPDF) reports a line's trailing space glyph over the word "كما" at its start: a
+    # space between two letters written one right after the other is not theirs
+    glyphs = glyphs_from_visual(list(rev("كما قال")))
+    for k, g in enumerate(reversed(glyphs)):  # stream order: ك م ا ق ا ل
+        g.index = k
+    kaf, meem = glyphs[-1], glyphs[-2]
+    stray = Glyph(" ", "tounicode", meem.x1 - 2, 88, kaf.x0 + 2, 100, meem.x1 - 2, 100, 12.0, "F", 20)
+    text = "".join(c.glyph.text for s in build_segments(glyphs + [stray]) for c in s.clusters)[::-1]
+    assert text == "كما قال"
+    for g in glyphs[:-1]:  # in the stream between the two letters, the same space is the writer's
+        g.index += 1
+    stray.index = 1
+    text = "".join(c.glyph.text for s in build_segments(glyphs + [stray]) for c in s.clusters)[::-1]
+    assert text == "ك ما قال"
+
+
 def test_a_lone_footnote_at_the_foot_is_not_a_footer() -> None:
     body = block("وقد أوصى الحكماء بالصدق في القول والعمل2 وبالأمانة في كل حال", 300)
     note = block("2 انظر كتاب الأخلاق للمؤلف نفسه، الطبعة الثانية", 800, size=8.0)

@@ -484,9 +484,10 @@ def _split_row(row: list[Cluster], gutter_em: float,
     size = median(sizes) if sizes else 10.0
     # real space glyphs (with a font and a width) are word spaces for sure, even where a swash
     # of the next letter overhangs them and closes the gap
-    spaces = sorted((c.x0 + c.x1) / 2 for c in row
-                    if c.glyph.is_space and c.glyph.source != "generated" and c.glyph.font
-                    and c.x1 - c.x0 > 0.05 * size)
+    drawn_spaces = sorted(((c.x0 + c.x1) / 2, c.glyph.index) for c in row
+                          if c.glyph.is_space and c.glyph.source != "generated" and c.glyph.font
+                          and c.x1 - c.x0 > 0.05 * size)
+    spaces = [x for x, _ in drawn_spaces]
     # PDFium's own word breaks (fontless spaces it puts between characters it finds apart,
     # measured with the font's real advances): stream positions
     breaks = sorted(c.glyph.index for c in row if c.glyph.is_space and not c.glyph.font)
@@ -508,7 +509,8 @@ def _split_row(row: list[Cluster], gutter_em: float,
             em = (cs if cs > ps else ps) if ps > 0 and cs > 0 else size
             if spaces:
                 at = bisect.bisect_left(spaces, (prev.x0 + prev.x1) / 2)
-                drawn = at < len(spaces) and spaces[at] < (x0 + x1) / 2
+                drawn = (at < len(spaces) and spaces[at] < (x0 + x1) / 2
+                         and not _misplaced(drawn_spaces[at][1], prev.glyph, c.glyph))
             # a justified line stretches its spaces but keeps its type: a wide gap between two
             # sizes is a gutter (a heading of the next column level with this one's)
             alike = 0 < ps < 1.2 * cs and 0 < cs < 1.2 * ps
@@ -529,6 +531,14 @@ def _split_row(row: list[Cluster], gutter_em: float,
     if current:
         segments.append(_segment(current, size))
     return segments
+
+
+def _misplaced(space: int, a: Glyph, b: Glyph) -> bool:
+    """Is a space glyph that lies between a and b on the page drawn elsewhere in the stream?
+    Two letters written one right after the other (a ligature of two characters apart) have
+    no space between them, wherever PDFium puts one (Word's trailing spaces: "ا لإعفاء")."""
+    lo, hi = sorted((a.index, b.index))
+    return hi - lo <= 2 and not lo < space < hi
 
 
 def _contiguous(a: Glyph, b: Glyph, breaks: list[int]) -> bool:
