@@ -200,6 +200,9 @@ def _realworld(rw: dict[str, Any]) -> list[str]:
         body = [[n] + [f"{f['checks'][t]}/{f['checks_total']}" for t in tools]
                 for n, f in chk.items()]
         out += _table(["file"] + tools, body)
+        if "indesign-egypt-gazette-law" in chk:
+            out += ["", "warraq's plain text leaves running headers out of the body by design (they stay in "
+                    "its JSON with role `header`); the gazette's \"العدد\" appears only in its running header."]
     return out
 
 

@@ -12,7 +12,9 @@ order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
 kind of run damage its tool makes, and whether it wrote marks before their letters in lines
 that are in logical order. A fathatan alone on a line then goes back onto its word in
-the line above (strays.py).
+the line above (strays.py). Letters and marks a font's glyphs gave the wrong character across
+the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing
+for shadda (standins.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): reversed segments (rule 2, segments.py, chosen with the neighbouring lines in
 view by context.py), kashida (rule 3, with the "(cid:N)"
@@ -33,6 +35,7 @@ from warraq.gcpause import gc_paused
 from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import SegmentFix, find_segments, readings
+from warraq.repair.standins import restore_shadda, shadda_standins
 from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
@@ -173,6 +176,9 @@ def _repair_once(text: str) -> Repaired:
     letters = shared_letters([ln.text for ln in lines])
     for ln in lines:  # ی ک ھ that a font's shared glyph gave Arabic words (warraq.arabic.shared)
         _change(ln, "shared-glyph", ln.text, unshare(ln.text, letters), 0.9, changes)
+    standins = shadda_standins([ln.text for ln in lines])
+    for ln in lines:  # a digit a font's ToUnicode gave to shadda ("الش2ُرْفَةِ": standins.py)
+        _change(ln, "shadda-standin", ln.text, restore_shadda(ln.text, standins), 0.9, changes)
     unresolved: dict[str, list[int]] = {}
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
