@@ -59,8 +59,26 @@ def _close(run: list[list[Segment]], tables: list[list[list[Segment]]]) -> None:
         run.pop()
     # one full row among partial ones is a wide gap in a line of text (a justified line of a
     # narrow column), not a table
-    if sum(len(r) == width for r in run) >= 2 and width >= 2:
+    if sum(len(r) == width for r in run) >= 2 and width >= 2 and not _text_columns(run, width):
         tables.append(run)
+
+
+def _text_columns(run: list[list[Segment]], width: int) -> bool:
+    """Are the run's columns narrow columns of running text, level line for line (a newspaper's
+    three columns)? Most lines of every column are words filling the column's width, where a
+    table has cells of a few words or figures in one column at least."""
+    full = [sorted(r, key=lambda s: s.x0) for r in run if len(r) == width]
+    for k in range(width):
+        column = [r[k] for r in full]
+        lo, hi = min(s.x0 for s in column), max(s.x1 for s in column)
+        filled = [s for s in column if s.x1 - s.x0 >= 0.8 * (hi - lo) and _word_gaps(s) >= 3]
+        if len(filled) < max(2, 0.7 * len(column)):
+            return False
+    return True
+
+
+def _word_gaps(s: Segment) -> int:
+    return sum(1 for c in s.clusters if c.glyph.is_space)
 
 
 def _within_columns(run: list[list[Segment]], row: list[Segment]) -> bool:

@@ -1,10 +1,13 @@
-"""Rule 3 for glyphs a tool could not name: "(cid:N)" that stands for a justification kashida.
+"""Rule 3 for glyphs a tool could not name: a code or stray character that stands for a kashida.
 
-pdfminer.six writes "(cid:N)" for a glyph without a Unicode mapping. LibreOffice draws its
-justification kashidas as such glyphs, so justified words come out as "أس(cid:5)(cid:5)عار".
-A code stretches words when taking it out of the words it sits in leaves known words; one that
-stands for a letter leaves fragments and stays, visible, as the tool wrote it. One font drew
-the whole document, so each code is decided once, from all its words.
+LibreOffice draws its justification kashidas as glyphs without a Unicode mapping, and each tool
+writes such a glyph its own way: pdfminer.six as "(cid:N)" ("أس(cid:5)(cid:5)عار"), PyMuPDF and
+pypdf as the character whose code is the glyph's number (a control, "," "*" "$" "M": "الن,اتج"),
+others as ".". A code stretches words when taking it out of the words it sits in leaves known
+words (read either way round: the line may still be in visual order); one that stands for a
+letter leaves fragments and stays, visible, as the tool wrote it. One font drew the whole
+document, so each code is decided once, from all its words. A single character must show it in
+more words, of four letters or more: "ص.ب" and "يوليو/تموز" are writing.
 """
 
 from __future__ import annotations
@@ -15,39 +18,49 @@ from warraq.repair.model import UNKNOWN, logp
 
 _LETTER = "[\u0621-\u064a\u0671-\u06d3]"
 _MARK = "[\u064b-\u065f\u0670]"
-_CID = r"\(cid:(\d+)\)"
-_INNER_RE = re.compile(f"(?<={_LETTER}|{_MARK})(?:{_CID})+(?={_LETTER})")
-_WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK}|{_CID})+")
-_CODE_RE = re.compile(_CID)
-MIN_WORDS = 2
-MIN_SHARE = 0.6  # of a code's words that must be known without it
+# "(cid:N)", or one character of no Arabic word: not Arabic, not a space, not a bracket, not a
+# private-use code (pua.py reads those as letters and digits) or U+FFFD
+_CODE = r"\(cid:\d+\)|[^\s\u0600-\u06ff\u0750-\u077f()\[\]{}«»\"'\u200c-\u200f\u2066-\u2069\ue000-\uf8ff\ufffd]"
+_INNER_RE = re.compile(f"(?<={_LETTER}|{_MARK})(?:{_CODE})+(?={_LETTER})")
+_WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK}|{_CODE}|[\ue000-\uf8ff\ufffd])+")
+_CODE_RE = re.compile(_CODE)
+_LETTERS_RE = re.compile(_LETTER)
+MIN_WORDS = 2       # known words a "(cid:N)" code must leave
+MIN_WORDS_CHAR = 3  # ... and a single character
+MIN_LETTERS = 4     # letters of a word that counts for a single character
+MIN_SHARE = 0.6     # of a code's words that must be known without it
 
 
 def stretchers(text: str) -> frozenset[str]:
-    """The codes (N of "(cid:N)") that stand for kashida in this document."""
-    if "(cid:" not in text:
+    """The codes ("(cid:N)" or a character) that stand for kashida in this document."""
+    if _INNER_RE.search(text) is None:
         return frozenset()
     words: dict[str, set[str]] = {}
     for m in _WORD_RE.finditer(text):
         word = m.group()
-        inner = {c for run in _INNER_RE.finditer(word) for c in _CODE_RE.findall(run.group())}
-        for code in inner:
-            words.setdefault(code, set()).add(_CODE_RE.sub("", word))
+        for run in _INNER_RE.finditer(word):
+            for code in set(_CODE_RE.findall(run.group())):
+                if len(code) > 1 or _two_letters(word, run.start(), run.end()):
+                    words.setdefault(code, set()).add(_CODE_RE.sub("", word))
     found = set()
     for code, ws in words.items():
-        known = sum(logp(w) > UNKNOWN for w in ws)
-        if known >= MIN_WORDS and known >= MIN_SHARE * len(ws):
+        single = len(code) == 1
+        if single:
+            ws = {w for w in ws if len(_LETTERS_RE.findall(w)) >= MIN_LETTERS}
+        known = sum(logp(w) > UNKNOWN or logp(w[::-1]) > UNKNOWN for w in ws)
+        if known >= (MIN_WORDS_CHAR if single else MIN_WORDS) and known >= MIN_SHARE * len(ws):
             found.add(code)
     return frozenset(found)
 
 
+def _two_letters(word: str, start: int, end: int) -> bool:
+    """Does a single character's run cut its word into pieces of two letters or more ("و/أو"
+    and "ص.ب" are writing)?"""
+    return len(_LETTERS_RE.findall(word[:start])) >= 2 and len(_LETTERS_RE.findall(word[end:])) >= 2
+
+
 def remove(line: str, codes: frozenset[str]) -> str:
     """Drop the stretcher codes that sit inside Arabic words (elsewhere they may mean something)."""
-    if not codes or "(cid:" not in line:
+    if not codes:
         return line
-
-    def drop(m: re.Match[str]) -> str:
-        runs = re.findall(r"\(cid:\d+\)", m.group())
-        return "".join(r for r in runs if r[5:-1] not in codes)
-
-    return _INNER_RE.sub(drop, line)
+    return _INNER_RE.sub(lambda m: "".join(c for c in _CODE_RE.findall(m.group()) if c not in codes), line)

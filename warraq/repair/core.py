@@ -3,6 +3,8 @@
 Pass 0 (per line): bidi and C0 controls, which would hide words from every judgement below (a
 left-to-right embedding pdftotext wrote in display order is read first, rules.py); a
 NUL inside a word is first read as the letter or the nothing the word model picks (nul.py).
+Kashida glyphs a tool wrote as "(cid:N)" or as a stray character inside words, as the document
+shows them (cid.py), go too: a stray Latin letter would pass for a left-to-right run below.
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
 are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list
 item written after the next one is put back (strays.py); in one that
@@ -17,8 +19,7 @@ the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), 
 for shadda (standins.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): reversed segments (rule 2, segments.py, chosen with the neighbouring lines in
-view by context.py), kashida (rule 3, with the "(cid:N)"
-codes the document shows to be kashida, cid.py), lam-ligature order (rule 6); then, in a
+view by context.py), kashida (rule 3), lam-ligature order (rule 6); then, in a
 document that shows them on several lines, words a tool cut with a space are rejoined. A line
 that no rule fires on is returned exactly as given, so clean text is byte-identical.
 """
@@ -151,6 +152,9 @@ def _repair_once(text: str) -> Repaired:
     for ln in lines:  # controls first: they would hide words from every judgement below
         if has_arabic(ln.text) or SUSPECT_RE.search(ln.text):
             _change(ln, "bidi-controls", ln.text, rules.strip_controls(ln.text), 1.0, changes)
+    stretch = cid.stretchers("\n".join(ln.text for ln in lines))
+    for ln in lines:  # kashida glyphs a tool wrote as codes or stray characters ("الن,اتج"): cid.py
+        _change(ln, "kashida", ln.text, cid.remove(ln.text, stretch), 0.95, changes)
     evidence = [visual.evidence(ln.text) for ln in lines]
     doc_visual = visual.doc_visual(evidence)
     for i, ln in enumerate(lines):  # a NUL dropped above may have been a letter (nul.py)
@@ -183,11 +187,10 @@ def _repair_once(text: str) -> Repaired:
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
     lam_doc = _lam_damage(lines)
-    stretch = cid.stretchers("\n".join(ln.text for ln in lines))
     fixes = context.choose([ln.text for ln in lines],
                            [has_arabic(ln.text) and ln.kind not in ("visual", "mixed") for ln in lines])
     for ln, fix in zip(lines, fixes):
-        _pass_three(ln, fix, lam_doc, stretch, changes)
+        _pass_three(ln, fix, lam_doc, changes)
     _pass_split_words(lines, changes)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
@@ -383,15 +386,14 @@ SPLIT_JOINS = 3
 
 # ---- pass 3: segments, kashida, lam --------------------------------------------------------
 
-def _pass_three(ln: _Line, fix: SegmentFix | None, lam_doc: bool, stretch: frozenset[str],
-                changes: list[Change]) -> None:
+def _pass_three(ln: _Line, fix: SegmentFix | None, lam_doc: bool, changes: list[Change]) -> None:
     if not has_arabic(ln.text):
         return
     if fix is not None and find_segments(fix.text) is None:  # a reading that would move again is no fix
         conf = min(1.0, 0.5 + fix.gain / 30)
         _change(ln, "segments", ln.text, fix.text, conf, changes)
         ln.kind, ln.score = "reversed-segments", conf
-    _change(ln, "kashida", ln.text, rules.remove_kashida(cid.remove(ln.text, stretch)), 0.95, changes)
+    _change(ln, "kashida", ln.text, rules.remove_kashida(ln.text), 0.95, changes)
     after = _fix_lam_line(ln.text, lam_doc or ln.kind == "visual")
     _change(ln, "lam-ligature", ln.text, after, 0.8, changes)
 
