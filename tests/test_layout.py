@@ -137,6 +137,27 @@ def _line(words: list[str], gap: float, y: float, right: float = 500.0, size: fl
     return glyphs
 
 
+def test_narrow_columns_of_running_text_are_no_table() -> None:
+    # a newspaper's three columns: short justified lines, level from column to column
+    columns = [["تستعد بلدية المدينة الساحلية", "لاستقبال موسم الأمطار بخطة", "شاملة تتضمن تنظيف قنوات",
+                "التصريف وصيانة الجسور"],
+               ["وقال مدير قسم الطوارئ إن", "فرق العمل بدأت منذ الأسبوع", "الأول من أكتوبر في فحص",
+                "نقاط تجمع المياه كلها"],
+               ["من جهتها أطلقت جمعية أهلية", "حملة تطوعية لجمع النفايات", "من مجاري السيول في الأودية",
+                "القريبة من المدينة"]]
+    glyphs = []
+    for k, lines in enumerate(columns):
+        for i, text in enumerate(lines):
+            words = text.split()
+            last = i == len(lines) - 1  # a paragraph's last line is not stretched
+            gap = 4.0 if last else (160.0 - 6.0 * sum(len(w) for w in words)) / (len(words) - 1)
+            glyphs += _line(words, gap, 100.0 + 16 * i, right=600.0 - 200 * k)
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert all(b.kind == "paragraph" for b in blocks)
+    text = [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks]
+    assert text == [" ".join(lines) for lines in columns]
+
+
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:
     # the middle line of a paragraph, stretched to the measure: its spaces are two ems wide
     glyphs = (_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)
