@@ -158,6 +158,19 @@ def test_narrow_columns_of_running_text_are_no_table() -> None:
     assert text == [" ".join(lines) for lines in columns]
 
 
+def test_numbered_lines_of_a_list_are_items_of_their_own() -> None:
+    items = ["1. تسجيل الأطفال من سن السادسة", "2. توزيع قوائم الكتب المقترحة", "3. تنظيم جلسات القراءة الجماعية"]
+    glyphs = []
+    for i, text in enumerate(items):
+        glyphs += _line(text.split(), 4.0, 100.0 + 16 * i)
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert [to_block(b, "rtl", keep_tatweel=False).text for b in blocks] == items
+    # a line of a paragraph that opens with a figure is no item
+    lines = ["بلغ عدد المكتبات المشاركة هذا العام", "37 مكتبة عامة في المدن والقرى"]
+    glyphs = [g for i, text in enumerate(lines) for g in _line(text.split(), 4.0, 100.0 + 16 * i)]
+    assert len(build_blocks(build_segments(glyphs), "rtl", 12.0)) == 1
+
+
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:
     # the middle line of a paragraph, stretched to the measure: its spaces are two ems wide
     glyphs = (_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)

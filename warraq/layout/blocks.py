@@ -8,6 +8,7 @@ line up from row to row; a table is read row by row, cells in the page's directi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -115,8 +116,8 @@ def _paragraphs(segments: list[Segment], body_size: float, pitch: float = 0.0,
 
 def _continues(b: RawBlock, s: Segment, pitch: float, direction: Direction = "rtl",
                page: list[Segment] | None = None) -> bool:
-    if _opens_item(s):
-        return False  # a bulleted line starts a list item of its own
+    if _opens_item(s) or (_numbered(s, direction) and _numbered(b.segments[0], direction)):
+        return False  # a bulleted line, or the next numbered line of a list, starts an item of its own
     last = b.segments[-1]
     size = max(last.size, s.size, 1.0)
     if abs(last.size - s.size) > 0.12 * size:
@@ -159,6 +160,24 @@ def _opens_item(s: Segment) -> bool:
         return False
     last = next(c for c in reversed(s.clusters) if not c.glyph.text.isspace())
     return last is not first and (first.glyph.text in _BULLETS or last.glyph.text in _BULLETS)
+
+
+_NUMBER_MARK_RE = re.compile(r"^(?:[0-9\u0660-\u0669]{1,2}[.)\-]|[.(\-][0-9\u0660-\u0669]{1,2}|[(][0-9\u0660-\u0669]{1,2}[)])$")
+
+
+def _numbered(s: Segment, direction: Direction) -> bool:
+    """Does the line open with a list number ("1." "٣-" "(2)"), read in either order?"""
+    clusters = s.clusters[::-1] if direction == "rtl" else s.clusters
+    word: list[str] = []
+    for c in clusters:
+        if c.glyph.text.isspace():
+            if word:
+                break
+            continue
+        word.append(c.glyph.text)
+        if len(word) > 4:
+            return False
+    return _NUMBER_MARK_RE.match("".join(word)) is not None
 
 
 def _first_word_width(s: Segment, direction: Direction) -> float:
