@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import glyphs_from_visual, rev
 
 from warraq.document import Block, Line, Page, Word
-from warraq.layout.assemble import to_block, to_line
+from warraq.layout.assemble import block_direction, to_block, to_line
 from warraq.layout.blocks import RawBlock, build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
@@ -169,6 +169,22 @@ def test_numbered_lines_of_a_list_are_items_of_their_own() -> None:
     lines = ["بلغ عدد المكتبات المشاركة هذا العام", "37 مكتبة عامة في المدن والقرى"]
     glyphs = [g for i, text in enumerate(lines) for g in _line(text.split(), 4.0, 100.0 + 16 * i)]
     assert len(build_blocks(build_segments(glyphs), "rtl", 12.0)) == 1
+
+
+def test_a_paragraph_ending_in_either_script_takes_the_side_its_last_line_keeps() -> None:
+    # An English paragraph of a right-to-left page whose first line ends in an Arabic title:
+    # its first line reads well either way, its short last line keeps to the left
+    first = glyphs_from_visual(list("The oldest, titled ") + list(rev("كتاب الأدوية")), y=100.0)
+    last = glyphs_from_visual(list("dates from 1187 CE."), y=116.0)
+    segments = build_segments(first + last)
+    assert block_direction(segments, "rtl") == "ltr"
+    # the same lines set flush right (an Arabic paragraph's last line) read right to left
+    shift = max(g.x1 for g in first) - max(g.x1 for g in last)
+    for g in last:
+        g.x0 += shift
+        g.x1 += shift
+        g.ox += shift
+    assert block_direction(build_segments(first + last), "ltr") == "rtl"
 
 
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:

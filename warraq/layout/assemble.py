@@ -63,8 +63,9 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
 
     UAX #9 takes a paragraph's direction from its first strong letter. Read as right-to-left,
     the first line's first letter is its rightmost; read as left-to-right, its leftmost. When
-    only one reading is consistent it wins; otherwise the page's direction decides for a block
-    with any Arabic in it.
+    only one reading is consistent it wins; otherwise the side a short last line keeps to
+    (an English paragraph of a bilingual page whose first line ends in an Arabic title), and
+    then the page's direction, decides for a block with any Arabic in it.
     """
     r, l_ = strong_counts(segments)
     if r == 0:
@@ -78,9 +79,25 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
         ltr_ok = leftmost == "ltr"
         if rtl_ok != ltr_ok:
             return "rtl" if rtl_ok else "ltr"
+        kept = _kept_side(segments)
+        if kept is not None:
+            return kept
     if page_direction == "rtl" or r >= l_:
         return "rtl"
     return "ltr"
+
+
+def _kept_side(segments: list[Segment]) -> Direction | None:
+    """The side a paragraph's short last line keeps to: its start (None if no line tells)."""
+    if len(segments) < 2:
+        return None
+    last = max(segments, key=lambda s: s.baseline)
+    x0, x1 = min(s.x0 for s in segments), max(s.x1 for s in segments)
+    em = max(last.size, 1.0)
+    if x1 - x0 - (last.x1 - last.x0) < 3 * em:
+        return None  # a full last line (or a centred one too wide to tell)
+    left, right = last.x0 - x0 < em, x1 - last.x1 < em
+    return "ltr" if left and not right else "rtl" if right and not left else None
 
 
 def to_block(raw: RawBlock, page_direction: Direction, keep_tatweel: bool, before: Block | None = None) -> Block:
