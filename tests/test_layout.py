@@ -119,6 +119,35 @@ def test_table_rows_read_row_by_row() -> None:
     assert table.rows == cells
 
 
+def _table_glyphs(cells: list[list[str]], drop: float) -> list:
+    """A right-to-left table whose Arabic cells sit `drop` points below the baseline of its
+    figures and Latin words (set in two fonts)."""
+    glyphs = []
+    for i, row in enumerate(cells):
+        for j, cell in enumerate(row):  # first cell is the rightmost
+            latin = cell.isascii()
+            gs = glyphs_from_visual(list(cell) if latin else list(rev(cell)),
+                                    y=100.0 + 16 * i + (0.0 if latin else drop))
+            for g in gs:
+                shift = 300 - 120 * j
+                g.x0 += shift
+                g.x1 += shift
+                g.ox += shift
+            glyphs += gs
+    return glyphs
+
+
+def test_table_cells_half_a_point_off_their_row_stay_in_it() -> None:
+    cells = [["المدينة", "السكان", "النمو"], ["الرياض", "8", "2.5"], ["جدة", "4", "1.9"], ["الدمام", "1", "3.2"]]
+    blocks = build_blocks(build_segments(_table_glyphs(cells, 0.6)), "rtl", 12.0)
+    assert [b.kind for b in blocks] == ["table"]
+    assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == cells
+    # two headings side by side half a point apart, over the columns of a bilingual page, are
+    # no table of two rows
+    pairs = [["المنشورات", "Publications"], ["فارس الصحراء", "Knight"]]
+    assert "table" not in [b.kind for b in build_blocks(build_segments(_table_glyphs(pairs, 0.6)), "rtl", 12.0)]
+
+
 def _line(words: list[str], gap: float, y: float, right: float = 500.0, size: float = 12.0) -> list:
     """A right-aligned RTL line: words laid right to left with `gap` points between them."""
     glyphs = []

@@ -24,12 +24,10 @@ Row = list[Cell]  # cells in visual order, left to right
 
 def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]]:
     """The tables of a page (each a list of rows) and the segments outside them."""
-    rows: dict[float, list[Segment]] = {}
-    for s in segments:
-        rows.setdefault(round(s.baseline, 1), []).append(s)
     tables: list[list[list[Segment]]] = []
     run: list[list[Segment]] = []
-    for _, row in sorted(rows.items()):
+    rows, merged = _rows(segments)
+    for row in rows:
         is_cells = len(row) >= 2 and median(s.char_count for s in row) <= _SHORT
         if is_cells and run and _aligned(run[-1], row):
             run.append(row)
@@ -40,9 +38,9 @@ def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]
         elif run and _columns_go_on(run, row):
             run = []  # titles atop columns of text (cards side by side), not a table
         else:
-            _close(run, tables)
+            _close(run, tables, merged)
             run = [row] if is_cells else []
-    _close(run, tables)
+    _close(run, tables, merged)
     used = {id(s) for t in tables for r in t for s in r}
     out: list[list[Row]] = []
     for t in tables:
@@ -52,14 +50,46 @@ def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]
     return out, [s for s in segments if id(s) not in used]
 
 
-def _close(run: list[list[Segment]], tables: list[list[list[Segment]]]) -> None:
+def _rows(segments: list[Segment]) -> tuple[list[list[Segment]], set[int]]:
+    """Segments grouped by baseline, top to bottom, and the ids of the rows that took in a
+    near-level one. Cells set in two fonts (Arabic words, and figures from a Latin font) may sit
+    half a point apart: a row of short cells takes in one within a tenth of the type size."""
+    level: dict[float, list[Segment]] = {}
+    for s in segments:
+        level.setdefault(round(s.baseline, 1), []).append(s)
+    rows: list[list[Segment]] = []
+    merged: set[int] = set()
+    for _, row in sorted(level.items()):
+        if rows and _near_level(rows[-1], row):
+            rows[-1].extend(row)
+            merged.add(id(rows[-1]))
+        else:
+            rows.append(row)
+    return rows, merged
+
+
+def _near_level(above: list[Segment], row: list[Segment]) -> bool:
+    """Are two rows of short cells, side by side and within a tenth of their type size of
+    each other in baseline, one row of a table?"""
+    size = max(median(s.size for s in above + row), 1.0)
+    if row[0].baseline - above[0].baseline > 0.1 * size:
+        return False
+    if any(s.char_count > _SHORT for s in above + row):
+        return False
+    return all(a.x1 <= b.x0 or b.x1 <= a.x0 for a in above for b in row)
+
+
+def _close(run: list[list[Segment]], tables: list[list[list[Segment]]], merged: set[int]) -> None:
     """Keep a finished run as a table, without the partial rows after its last full row."""
     width = max((len(r) for r in run), default=0)
     while run and len(run[-1]) < width:
         run.pop()
     # one full row among partial ones is a wide gap in a line of text (a justified line of a
-    # narrow column), not a table
-    if sum(len(r) == width for r in run) >= 2 and width >= 2 and not _text_columns(run, width):
+    # narrow column), not a table; rows made of near-level lines must be more (two headings
+    # of a bilingual page's columns sit as near)
+    full = sum(len(r) == width for r in run)
+    least = 3 if any(id(r) in merged for r in run) else 2
+    if full >= least and width >= 2 and not _text_columns(run, width):
         tables.append(run)
 
 
