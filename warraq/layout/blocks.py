@@ -77,7 +77,9 @@ def _above(a: RawBlock, b: RawBlock) -> bool:
 
 
 def _line_pitch(segments: list[Segment]) -> float:
-    """The commonest distance between consecutive baselines of overlapping lines (0 if none).
+    """The distance between consecutive baselines of overlapping lines in a paragraph (0 if
+    none): the shortest that is about as common as the commonest, which on a page of short
+    paragraphs is the space between them.
 
     Fonts with tall ascenders (Noto Naskh, Amiri) set lines more than two ems apart, so the
     distance that still joins two lines into one paragraph is learnt from the page.
@@ -89,7 +91,10 @@ def _line_pitch(segments: list[Segment]) -> float:
         if 0.8 * a.size < d < 3.5 * a.size and min(a.x1, b.x1) > max(a.x0, b.x0):
             key = round(d * 2) / 2
             deltas[key] = deltas.get(key, 0) + 1
-    return max(deltas, key=lambda k: (deltas[k], -k)) if deltas else 0.0
+    if not deltas:
+        return 0.0
+    most = max(deltas.values())
+    return min(k for k, n in deltas.items() if n >= max(2, most / 2) or n == most)
 
 
 def _paragraphs(segments: list[Segment], body_size: float, pitch: float = 0.0,
