@@ -174,17 +174,23 @@ def test_narrow_columns_of_running_text_are_no_table() -> None:
                 "نقاط تجمع المياه كلها"],
                ["من جهتها أطلقت جمعية أهلية", "حملة تطوعية لجمع النفايات", "من مجاري السيول في الأودية",
                 "القريبة من المدينة"]]
-    glyphs = []
-    for k, lines in enumerate(columns):
-        for i, text in enumerate(lines):
-            words = text.split()
-            last = i == len(lines) - 1  # a paragraph's last line is not stretched
-            gap = 4.0 if last else (160.0 - 6.0 * sum(len(w) for w in words)) / (len(words) - 1)
-            glyphs += _line(words, gap, 100.0 + 16 * i, right=600.0 - 200 * k)
-    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
-    assert all(b.kind == "paragraph" for b in blocks)
-    text = [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks]
-    assert text == [" ".join(lines) for lines in columns]
+
+    def read(columns: list[list[str]]) -> list[str]:
+        glyphs = []
+        for k, lines in enumerate(columns):
+            for i, text in enumerate(lines):
+                words = text.split()
+                last = i == len(lines) - 1  # a paragraph's last line is not stretched
+                gap = 4.0 if last else (160.0 - 6.0 * sum(len(w) for w in words)) / (len(words) - 1)
+                glyphs += _line(words, gap, 100.0 + 16 * i, right=600.0 - 200 * k)
+        blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+        assert all(b.kind == "paragraph" for b in blocks)
+        return [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks]
+
+    assert read(columns) == [" ".join(lines) for lines in columns]
+    # paragraphs of three lines, the last one short, are text too
+    shorter = [lines[:2] + lines[3:] for lines in columns]
+    assert read(shorter) == [" ".join(lines) for lines in shorter]
 
 
 def test_numbered_lines_of_a_list_are_items_of_their_own() -> None:

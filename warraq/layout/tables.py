@@ -95,14 +95,15 @@ def _close(run: list[list[Segment]], tables: list[list[list[Segment]]], merged: 
 
 def _text_columns(run: list[list[Segment]], width: int) -> bool:
     """Are the run's columns narrow columns of running text, level line for line (a newspaper's
-    three columns)? Most lines of every column are words filling the column's width, where a
-    table has cells of a few words or figures in one column at least."""
+    three columns)? All lines of every column but a paragraph's last are words filling the
+    column's width, where a table has cells of a few words or figures in one column at least."""
     full = [sorted(r, key=lambda s: s.x0) for r in run if len(r) == width]
     for k in range(width):
         column = [r[k] for r in full]
         lo, hi = min(s.x0 for s in column), max(s.x1 for s in column)
         filled = [s for s in column if s.x1 - s.x0 >= 0.8 * (hi - lo) and _word_gaps(s) >= 3]
-        if len(filled) < max(2, 0.7 * len(column)):
+        # a paragraph's short last line may end a column's run
+        if len(filled) < 2 or len(column) - len(filled) > max(1.0, 0.3 * len(column)):
             return False
     return True
 
