@@ -222,6 +222,28 @@ def test_a_paragraph_ending_in_either_script_takes_the_side_its_last_line_keeps(
     assert block_direction(build_segments(first + last), "ltr") == "rtl"
 
 
+def test_two_lines_closer_than_a_row_apart_stay_two_lines() -> None:
+    # a column whose line grid is shifted by a line taller for its marks: two of its lines
+    # end up closer together than the page's rows are told apart (half an em)
+    upper = glyphs_from_visual(list(rev("وسجل الصقيع في عدد من المزارع")), y=100.0)
+    lower = glyphs_from_visual(list(rev("في مناطق زراعة الخضار")), y=106.0)
+    texts = ["".join(c.glyph.text for c in s.clusters)[::-1] for s in build_segments(upper + lower)]
+    assert texts == ["وسجل الصقيع في عدد من المزارع", "في مناطق زراعة الخضار"]
+
+
+def test_a_byline_over_two_columns_joins_neither() -> None:
+    byline = _line("الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد".split(), 4.0, 100.0)
+    right = (_line("سيطر على المنطقة منخفض جوي".split(), 4.0, 116.0)
+             + _line("قادم من شرق البحر المتوسط".split(), 4.0, 132.0))
+    left = (_line("وينصح المزارعون بتغطية الأشتال".split(), 4.0, 116.0, right=300.0)
+            + _line("بأغطية بلاستيكية خلال الليالي".split(), 4.0, 132.0, right=300.0))
+    blocks = build_blocks(build_segments(byline + right + left), "rtl", 12.0)
+    assert [to_block(b, "rtl", keep_tatweel=False).text for b in blocks] == [
+        "الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد",
+        "سيطر على المنطقة منخفض جوي قادم من شرق البحر المتوسط",
+        "وينصح المزارعون بتغطية الأشتال بأغطية بلاستيكية خلال الليالي"]
+
+
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:
     # the middle line of a paragraph, stretched to the measure: its spaces are two ems wide
     glyphs = (_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)

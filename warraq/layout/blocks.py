@@ -8,8 +8,10 @@ line up from row to row; a table is read row by row, cells in the page's directi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from warraq.arabic.bidi import Direction
@@ -133,6 +135,8 @@ def _continues(b: RawBlock, s: Segment, pitch: float, direction: Direction = "rt
     overlap = min(last.x1, s.x1) - max(last.x0, s.x0)
     if overlap < 0.5 * min(last.x1 - last.x0, s.x1 - s.x0):
         return False
+    if page and _over_columns(last, s, page):
+        return False
     if len(b.segments) >= 2:
         # a paragraph's last line stops short of the block's width; the next line starts anew
         spacing = b.segments[-1].baseline - b.segments[-2].baseline
@@ -147,6 +151,17 @@ def _continues(b: RawBlock, s: Segment, pitch: float, direction: Direction = "rt
         return (s.x1 - s.x0 >= 0.8 * width and _first_word_width(s, direction) + 0.3 * s.size > room
                 and not _room_used(b, last, page or []))
     return True
+
+
+def _over_columns(last: Segment, s: Segment, page: list[Segment]) -> bool:
+    """Does the line above span the line of another column level with s (a title or byline
+    over columns, not the line before s in its paragraph)?"""
+    lo = bisect.bisect_left(page, s.baseline - 0.5 * s.size, key=_BASELINE)
+    hi = bisect.bisect_right(page, s.baseline + 0.5 * s.size, key=_BASELINE)
+    return any((o.x1 < s.x0 or o.x0 > s.x1) and o.x0 < last.x1 and last.x0 < o.x1 for o in page[lo:hi])
+
+
+_BASELINE = attrgetter("baseline")  # `page` is sorted by it
 
 
 def _room_used(b: RawBlock, last: Segment, page: list[Segment]) -> bool:

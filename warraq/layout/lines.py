@@ -328,7 +328,31 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
                 at -= 1
             known = row_of[oy] = at
         rows[known].append(Cluster(g))
-    return [r for r in rows if r]
+    return [part for r in rows if r for part in _two_lines(r)]
+
+
+_MIN_LINE = 6  # glyphs of a line of its own, where a raised part or stacked letter has a few
+
+
+def _two_lines(row: list[Cluster]) -> list[list[Cluster]]:
+    """A row split by baseline where it holds two lines one above the other (columns on
+    different line grids: a line taller for its marks moves the lines under it), else the row
+    itself."""
+    heights: dict[float, list[Cluster]] = {}
+    for c in row:
+        heights.setdefault(c.glyph.oy, []).append(c)
+    if len(heights) < 2:
+        return [row]
+    lines = [(y, min(c.x0 for c in cs), max(c.x1 for c in cs)) for y, cs in heights.items() if len(cs) >= _MIN_LINE]
+    size = median([c.glyph.size for c in row])
+    if not any(abs(ya - yb) >= 0.4 * size and min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0)
+               for k, (ya, a0, a1) in enumerate(lines) for yb, b0, b1 in lines[k + 1:]):
+        return [row]
+    ys = sorted(y for y, _, _ in lines)
+    parts: list[list[Cluster]] = [[] for _ in ys]
+    for c in row:
+        parts[min(range(len(ys)), key=lambda k: abs(ys[k] - c.glyph.oy))].append(c)
+    return [p for p in parts if p]
 
 
 def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
