@@ -244,6 +244,21 @@ def test_a_byline_over_two_columns_joins_neither() -> None:
         "وينصح المزارعون بتغطية الأشتال بأغطية بلاستيكية خلال الليالي"]
 
 
+def test_a_poem_in_two_centred_halves_is_read_verse_by_verse() -> None:
+    verses = [("سلام على دار سكنا ظلالها", "زمانا وكان العيش فيها ميسرا"),
+              ("تركنا بها الأبواب مفتوحة لمن", "أتى زائرا أو عابرا أو مهجرا"),
+              ("وفي كل ركن من حجارتها لنا", "حكاية جد علم الصبر والقرى")]
+    glyphs = []
+    for i, halves in enumerate(verses):
+        for middle, half in zip((420.0, 180.0), halves):  # each half centred in its column
+            words = half.split()
+            width = 6.0 * sum(len(w) for w in words) + 4.0 * (len(words) - 1)
+            glyphs += _line(words, 4.0, 100.0 + 30 * i, right=middle + width / 2)
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert [b.kind for b in blocks] == ["table"]
+    assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == [list(v) for v in verses]
+
+
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:
     # the middle line of a paragraph, stretched to the measure: its spaces are two ems wide
     glyphs = (_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)

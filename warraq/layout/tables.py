@@ -96,16 +96,23 @@ def _close(run: list[list[Segment]], tables: list[list[list[Segment]]], merged: 
 def _text_columns(run: list[list[Segment]], width: int) -> bool:
     """Are the run's columns narrow columns of running text, level line for line (a newspaper's
     three columns)? All lines of every column but a paragraph's last are words filling the
-    column's width, where a table has cells of a few words or figures in one column at least."""
+    column's width, where a table has cells of a few words or figures in one column at least.
+    A poem's half-lines fill their halves too, but centred: their ends wander, their middles
+    do not."""
     full = [sorted(r, key=lambda s: s.x0) for r in run if len(r) == width]
+    centred = True
     for k in range(width):
         column = [r[k] for r in full]
         lo, hi = min(s.x0 for s in column), max(s.x1 for s in column)
         filled = [s for s in column if s.x1 - s.x0 >= 0.8 * (hi - lo) and _word_gaps(s) >= 3]
         # a paragraph's short last line may end a column's run
-        if len(filled) < 2 or len(column) - len(filled) > max(1.0, 0.3 * len(column)):
+        if not filled or len(column) - len(filled) > max(1.0, 0.3 * len(column)):
             return False
-    return True
+        tol = max(1.0, 0.1 * median(s.size for s in column))
+        middles = [(s.x0 + s.x1) / 2 for s in column]
+        centred = centred and len(column) >= 3 and max(middles) - min(middles) <= tol < min(
+            max(s.x0 for s in column) - lo, hi - min(s.x1 for s in column))
+    return not centred
 
 
 def _word_gaps(s: Segment) -> int:
