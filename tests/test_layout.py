@@ -233,15 +233,15 @@ def test_two_lines_closer_than_a_row_apart_stay_two_lines() -> None:
 
 def test_a_byline_over_two_columns_joins_neither() -> None:
     byline = _line("الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد".split(), 4.0, 100.0)
-    right = (_line("سيطر على المنطقة منخفض جوي".split(), 4.0, 116.0)
+    right = (_line("سيطر على المنطقة منخفض جوي عميق".split(), 4.0, 116.0)
              + _line("قادم من شرق البحر المتوسط".split(), 4.0, 132.0))
-    left = (_line("وينصح المزارعون بتغطية الأشتال".split(), 4.0, 116.0, right=300.0)
-            + _line("بأغطية بلاستيكية خلال الليالي".split(), 4.0, 132.0, right=300.0))
+    left = (_line("وينصح المزارعون بتغطية الأشتال الحساسة".split(), 4.0, 116.0, right=300.0)
+            + _line("بأغطية بلاستيكية خلال الليالي الباردة".split(), 4.0, 132.0, right=300.0))
     blocks = build_blocks(build_segments(byline + right + left), "rtl", 12.0)
     assert [to_block(b, "rtl", keep_tatweel=False).text for b in blocks] == [
         "الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد",
-        "سيطر على المنطقة منخفض جوي قادم من شرق البحر المتوسط",
-        "وينصح المزارعون بتغطية الأشتال بأغطية بلاستيكية خلال الليالي"]
+        "سيطر على المنطقة منخفض جوي عميق قادم من شرق البحر المتوسط",
+        "وينصح المزارعون بتغطية الأشتال الحساسة بأغطية بلاستيكية خلال الليالي الباردة"]
 
 
 def test_a_poem_in_two_centred_halves_is_read_verse_by_verse() -> None:
@@ -257,6 +257,32 @@ def test_a_poem_in_two_centred_halves_is_read_verse_by_verse() -> None:
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
     assert [b.kind for b in blocks] == ["table"]
     assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == [list(v) for v in verses]
+
+
+def test_a_sidebar_of_short_news_is_read_before_the_article_beside_it() -> None:
+    # under a title over both: three short items on the right, a long article on the left;
+    # their paragraph gaps line up here and there, by chance
+    title = _line("النشرة الشهرية لجمعية حماية المستهلك".split(), 4.0, 60.0, right=520.0)
+    items = [["افتتحت الجمعية فرعا جديدا في مدينة", "الزرقاء يوم الثاني عشر من نيسان"],
+             ["عقدت ورشة عن قراءة بطاقات البيانات", "الغذائية بمشاركة ستين متدربا"],
+             ["الخط الساخن للشكاوى يعمل كل يوم", "من الأحد إلى الخميس صباحا"]]
+    article = [["شهد الشهر الماضي ارتفاعا في أسعار عدد من السلع", "الأساسية أبرزها الأرز والزيوت"],
+               ["وترى الجمعية أن تعزيز الرقابة الميدانية لا يقل", "أهمية عن ضبط الأسعار نفسها وتطالب",
+                "الجهات المعنية بنشر نتائج التفتيش"]]
+    glyphs = list(title)
+    for paragraphs, right, measure in ((items, 520.0, 190.0), (article, 300.0, 280.0)):
+        y = 100.0
+        for para in paragraphs:
+            for i, line in enumerate(para):
+                words = line.split()
+                gap = 4.0 if i == len(para) - 1 else (measure - 6.0 * sum(map(len, words))) / (len(words) - 1)
+                glyphs += _line(words, gap, y, right=right)  # justified, but for the last line
+                y += 16
+            y += 10
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    texts = [to_block(b, "rtl", keep_tatweel=False).text for b in blocks]
+    assert texts == [" ".join(t.split()) for t in ["النشرة الشهرية لجمعية حماية المستهلك"]
+                     + [" ".join(i) for i in items] + [" ".join(p) for p in article]]
 
 
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:

@@ -219,7 +219,9 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
         return list(blocks)
     bands = _columns_under_titles(_cut(blocks, horizontal=True))
     if len(bands) > 1 and not _prefer_columns(blocks):
-        return [b for band in bands for b in xy_order(band, direction)]
+        runs = _column_runs(bands)
+        if len(runs) > 1:  # else all the bands read as columns: cut them so below
+            return [b for run in runs for b in xy_order(run, direction)]
     cols = _cut(blocks, horizontal=False)
     if len(cols) > 1:
         if direction == "rtl":
@@ -228,6 +230,26 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     if len(bands) > 1:
         return [b for band in bands for b in xy_order(band, direction)]
     return sorted(blocks, key=lambda b: (b.top, -b.x1 if direction == "rtl" else b.x0))
+
+
+def _column_runs(bands: list[list[RawBlock]]) -> list[list[RawBlock]]:
+    """Bands read one after another, save that the longest run of bands that splits into
+    columns, one of which stacks paragraphs beside another's in some band, is read as one:
+    such columns flow each on its own (a sidebar of short news beside an article under a
+    title that spans both), where rows of cards, of a form or of a table's cells hold one
+    block per column."""
+    out: list[list[RawBlock]] = []
+    i = 0
+    while i < len(bands):
+        j = len(bands)
+        while j > i + 1:
+            run = [b for band in bands[i:j] for b in band]
+            if any(_stacked(band) for band in bands[i:j]) and len(_cut(run, horizontal=False)) > 1:
+                break
+            j -= 1
+        out.append([b for band in bands[i:j] for b in band])
+        i = j
+    return out
 
 
 def _columns_under_titles(bands: list[list[RawBlock]]) -> list[list[RawBlock]]:
@@ -269,6 +291,13 @@ def _prefer_columns(blocks: list[RawBlock]) -> bool:
     height = max(b.bottom for b in blocks) - min(b.top for b in blocks)
     tall = [c for c in cols if max(b.bottom for b in c) - min(b.top for b in c) > 0.6 * height]
     return len(tall) >= 2
+
+
+def _stacked(band: list[RawBlock]) -> bool:
+    """Does one column of a band stack paragraphs (of two lines or more) beside another's?"""
+    cols = _cut(band, horizontal=False)
+    return len(band) > 2 and len(cols) > 1 and all(len(b.segments) > 1 for b in band) and any(
+        len(_cut(col, horizontal=True)) > 1 for col in cols)
 
 
 def _cut(blocks: list[RawBlock], horizontal: bool) -> list[list[RawBlock]]:

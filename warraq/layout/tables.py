@@ -100,11 +100,12 @@ def _text_columns(run: list[list[Segment]], width: int) -> bool:
     A poem's half-lines fill their halves too, but centred: their ends wander, their middles
     do not."""
     full = [sorted(r, key=lambda s: s.x0) for r in run if len(r) == width]
+    words = 4 if len(full) >= 3 else 5  # two rows tell less: a letter's addressee beside its date
     centred = True
     for k in range(width):
         column = [r[k] for r in full]
         lo, hi = min(s.x0 for s in column), max(s.x1 for s in column)
-        filled = [s for s in column if s.x1 - s.x0 >= 0.8 * (hi - lo) and _word_gaps(s) >= 3]
+        filled = [s for s in column if s.x1 - s.x0 >= 0.8 * (hi - lo) and _word_gaps(s) >= words - 1]
         # a paragraph's short last line may end a column's run
         if not filled or len(column) - len(filled) > max(1.0, 0.3 * len(column)):
             return False
