@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import glyphs_from_visual, line_text, rev
 
 from warraq.arabic.bidi import bracket_sides
-from warraq.layout.assemble import to_line
+from warraq.layout.assemble import number_oddities, to_line
 from warraq.layout.lines import build_segments
 from warraq.pdf.glyphs import Glyph
 
@@ -169,3 +169,18 @@ def test_doubled_brackets_take_one_side_and_a_colon_opens() -> None:
     assert sides("نصت على:)(العراقيون متساوون أمام القانون") == "نصت على:((العراقيون متساوون أمام القانون"
     assert sides("حياة كريمة((، وأن") == "حياة كريمة))، وأن"
     assert sides("ما يأتي:(( جمهورية") == "ما يأتي:(( جمهورية"
+
+
+def test_a_number_kept_left_to_right_reads_as_written() -> None:
+    # "+971 4 123 4567" behind a left-to-right mark: drawn in its written order
+    units = list(rev(" أو راسلنا")) + list("+971 4 123 4567") + list(rev("اتصل على الرقم "))
+    assert line_text(units) == "اتصل على الرقم +971 4 123 4567 أو راسلنا"
+    # the same groups with no plus sign are read right to left, as the implicit rules set them
+    units = list(rev(" قبل")) + list("0796 112 233") + list(rev("الرقم "))
+    assert line_text(units) == "الرقم 233 112 0796 قبل"
+
+
+def test_a_trunk_code_after_its_number_is_an_oddity() -> None:
+    assert number_oddities("الخط الساخن: 5001122-06، من الأحد") == 1
+    assert number_oddities("الخط الساخن: 06-5001122، من الأحد") == 0
+    assert number_oddities("صدر في 15-03-2024 وفي 2024-03-15") == 0

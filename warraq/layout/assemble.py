@@ -168,6 +168,8 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
             alt_texts = bracket_sides(mirror_brackets([texts[i] for i in alt], alt_levels))
             if number_oddities("".join(alt_texts)) < number_oddities("".join(ordered_texts)):
                 order, ordered_texts = alt, alt_texts
+    if direction == "rtl" and "+" in texts:
+        order, ordered_texts = _international_numbers(order, ordered_texts)
     # words as (texts, clusters, joinable with the previous word), cut at spaces
     clusters = seg.clusters
     pieces: list[tuple[list[str], list[Cluster], bool]] = []
@@ -213,16 +215,48 @@ def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]]) -> list[tuple
 
 
 _PERCENT_FIRST = re.compile(r"(?<![\d\u0660-\u0669])[%\u066a][\d\u0660-\u0669]")
-_RANGE = re.compile(r"(?<![\d.,])(\d{2,4})-(\d{2,4})(?![\d.,])")
+_RANGE = re.compile(r"(?<![\d.,-])(\d{2,4})-(\d{2,4})(?![\d.,-])")  # not a date's parts
 _SIGN_AFTER = re.compile(r"[\d\u0660-\u0669]-(?=\s|$)")
 
 
 def number_oddities(text: str) -> int:
     """Typographic oddities of numbers in logical text: a percent sign before its number, a
-    descending range ("2024-2020"), a minus sign after its number."""
-    odd = len(_PERCENT_FIRST.findall(text)) + len(_SIGN_AFTER.findall(text))
+    descending range ("2024-2020"), a minus sign after its number, a trunk code after the
+    number it dials ("5001122-06")."""
+    odd = len(_PERCENT_FIRST.findall(text)) + len(_SIGN_AFTER.findall(text)) + len(_TRUNK_LAST.findall(text))
     odd += sum(1 for a, b in _RANGE.findall(text) if len(a) == len(b) and int(a) > int(b))
     return odd
+
+
+_TRUNK_LAST = re.compile(r"(?<![\d.,])[1-9]\d{4,}-0\d{1,3}(?![\d.,])")
+
+
+def _international_numbers(order: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
+    """Put back a number written "+971 4 123 4567" that its author kept left to right (a
+    left-to-right mark before it): the implicit rules read its groups right to left, which
+    leaves the plus sign after the first group ("4567 123 4 971+"). Three groups or more."""
+    n = len(texts)
+    k = 0
+    while k < n:
+        if texts[k] != "+" or k == 0 or not texts[k - 1].isdigit() or (k + 1 < n and texts[k + 1].isdigit()):
+            k += 1
+            continue
+        start = k
+        while start > 0 and (texts[start - 1].isdigit() or (texts[start - 1] == " " and start > 1
+                                                            and texts[start - 2].isdigit())):
+            start -= 1
+        groups = "".join(texts[start:k]).split(" ")
+        if len(groups) >= 3 and all(groups) and (start == 0 or not texts[start - 1].isdigit()):
+            spans, at = [], start
+            for g in groups:
+                spans.append(list(range(at, at + len(g))))
+                at += len(g) + 1
+            spaces = [spans[j][-1] + 1 for j in range(len(spans) - 1)]
+            new = [k] + [i for j, span in enumerate(reversed(spans)) for i in span + ([spaces[j]] if j < len(spaces) else [])]
+            order = order[:start] + [order[i] for i in new] + order[k + 1:]
+            texts = texts[:start] + [texts[i] for i in new] + texts[k + 1:]
+        k += 1
+    return order, texts
 
 
 def _plain(texts: list[str]) -> str:
