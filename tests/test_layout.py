@@ -309,6 +309,18 @@ def test_a_lone_evenly_stretched_line_is_justified_text() -> None:
                               + _line(["بعيدة"], 0.0, 100.0, right=300.0))) >= 2
 
 
+def test_gutters_of_one_width_between_columns_of_words_are_gutters() -> None:
+    # four columns' first lines, level and alone: three gutters of one width, but each column
+    # spaces its own words narrowly, as no justified line would beside such spaces
+    lines = [["ارتفع", "المعدل", "العام"], ["نظمت", "المدرسة", "نشاطا"], ["افتتح", "مختبر", "الحاسوب"],
+             ["يوصي", "المجلس", "بتوسيع"]]
+    glyphs, right = [], 560.0
+    for words in lines:
+        glyphs += _line(words, 4.0, 100.0, right=right)
+        right -= 6.0 * sum(map(len, words)) + 8.0 + 20.0
+    assert len(build_segments(glyphs)) == 4
+
+
 def test_pdfium_word_breaks_decide_a_narrow_gap_inside_arabic() -> None:
     # "باسم": a gap of a quarter em after the alef, where the font's advance leaves none
     glyphs = glyphs_from_visual(list(rev("باسم")))

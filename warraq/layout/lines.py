@@ -223,7 +223,7 @@ class _RowTests:
             rows, k, row = self._rows, self._k, self._rows[self._k]
             # the nearest rows on each side first; the next ones speak where those cannot
             around = [[rows[i] for i in (k + d, k + 2 * d) if 0 <= i < len(rows)] for d in (-1, 1)]
-            gaps = _wide_gaps(row, self._gutter_em)
+            gaps = _word_gaps(row)
             ys = [c.glyph.oy for c in row if not c.glyph.is_space]
             size = median([c.glyph.size for c in row if c.glyph.size > 0] or [10.0])
             self._stretched = partial(_stretched, around, median(ys) if ys else None, size, gaps=gaps,
@@ -242,18 +242,18 @@ def _ruled(rules: list[Rule], y: float, lo: float, hi: float) -> bool:
     return any(r.top - 2 <= y <= r.bottom + 2 for r in rules[at:] if r.x < hi)
 
 
-def _wide_gaps(row: list[Cluster], gutter_em: float) -> tuple[float, ...]:
-    """The widths of a row's gaps wider than a gutter's least (`_stretched` compares them)."""
+def _word_gaps(row: list[Cluster]) -> tuple[tuple[float, float], ...]:
+    """A row's gaps wider than a letter gap, left to right (`_stretched` compares them)."""
     ink = [c for c in row if not c.glyph.is_space]
     size = median([c.glyph.size for c in ink if c.glyph.size > 0] or [10.0])
-    return tuple(b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > gutter_em * size)
+    return tuple((a.x1, b.x0) for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > SPACE_EM * size)
 
 
 _NEAR = 3.0  # ems: how close to a gap a line's text must come to tell what the gap is
 
 
 def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, lo: float, hi: float, *,
-               gaps: tuple[float, ...], gutter: float) -> bool:
+               gaps: tuple[tuple[float, float], ...], gutter: float) -> bool:
     """Is the wide gap lo..hi of a line (baseline y, None without ink; type size `size`) only a
     justified line's stretched word space?
 
@@ -280,10 +280,20 @@ def _stretched(around: list[list[list[Cluster]]], y: float | None, size: float, 
                 break
     if votes:
         return all(votes)
-    # with no line to tell: a justified line spreads its words with equal spaces, so a gap of
-    # the width of two others on its row is a word space (the column gutter beside them is not)
+    # with no line to tell: a justified line spreads its words with equal spaces, so a gap
+    # between two others of its width, all three side by side, is a word space (the gutter
+    # beside them is not, nor are gutters between columns that space their words narrowly)
     width = hi - lo
-    return sum(1 for g in gaps if max(g, width) <= 1.2 * min(g, width)) >= 3
+    alike = [max(b - a, width) <= 1.2 * min(b - a, width) for a, b in gaps]
+    at = min(range(len(gaps)), key=lambda k: abs(gaps[k][0] - lo), default=-1)
+    if at < 0 or not alike[at]:
+        return False
+    first = last = at
+    while first > 0 and alike[first - 1]:
+        first -= 1
+    while last < len(gaps) - 1 and alike[last + 1]:
+        last += 1
+    return last - first + 1 >= 3
 
 
 def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
