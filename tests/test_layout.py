@@ -604,3 +604,30 @@ def test_words_spread_across_a_column_stay_one_line_beside_the_gutter() -> None:
     beside = _line(["سطر", "من", "العمود", "الأيمن"], 4.0, 100.0, right=392.0)
     texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(spread + beside))
     assert texts == ["الاستفسارات إلى البريد الإلكتروني", "سطر من العمود الأيمن"]
+
+
+def test_a_ruled_table_takes_its_rows_from_its_rules() -> None:
+    from warraq.layout.tables import find_tables
+    from warraq.pdf.rules import Across
+
+    # the English cell of the second row wraps onto two lines; the Arabic cell beside it is
+    # set midway between them, level with neither
+    def cell(text: str, y: float, right: float, latin: bool) -> list:
+        gs = glyphs_from_visual(list(text) if latin else list(rev(text)), y=y)
+        shift = right - gs[-1].x1
+        for g in gs:
+            g.x0 += shift
+            g.x1 += shift
+            g.ox += shift
+        return gs
+
+    glyphs = (cell("جدار الحماية", 100.0, 500.0, False) + cell("Firewall", 100.0, 250.0, True)
+              + cell("المصادقة الثنائية", 140.0, 500.0, False) + cell("Two-factor", 132.0, 250.0, True)
+              + cell("login", 148.0, 250.0, True)
+              + cell("برمجيات الفدية", 180.0, 500.0, False) + cell("Ransomware", 180.0, 250.0, True))
+    rules = [Across(y, 180.0, 510.0) for y in (80.0, 115.0, 160.0, 195.0)]
+    tables, rest = find_tables(build_segments(glyphs), rules)
+    assert len(tables) == 1 and not rest
+    text = [["".join(c.glyph.text for s in cell for c in s.clusters) for cell in row] for row in tables[0]]
+    assert [len(row) for row in text] == [2, 2, 2]
+    assert text[1] == ["Two-factorlogin", rev("المصادقة الثنائية")]

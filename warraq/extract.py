@@ -25,7 +25,7 @@ from warraq.layout.lines import build_segments
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
-from warraq.pdf.rules import vertical_rules
+from warraq.pdf.rules import ruling_lines
 from warraq.pdf.source import metadata, open_pdfium
 from warraq.pdf.structure import glyph_ranks
 
@@ -148,7 +148,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()
-        rules = vertical_rules(pdf_page, height)
+        rules, across = ruling_lines(pdf_page, height)
     finally:
         pdf_page.close()
     page = Page(index + 1, width, height)
@@ -163,7 +163,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     direction: Direction = "rtl" if r >= 0.5 * l_ and r > 0 else "ltr"
     sizes = [s.size for s in segments for _ in range(max(1, s.char_count))]
     body_size = median(sizes)
-    raw_blocks = build_blocks(segments, direction, body_size, ranks)
+    raw_blocks = build_blocks(segments, direction, body_size, ranks, across)
     page.blocks = []
     for raw_block in raw_blocks:  # a block may continue the paragraph read before it
         block = to_block(raw_block, direction, opts.keep_tatweel, page.blocks[-1] if page.blocks else None)

@@ -17,6 +17,7 @@ from statistics import median
 from warraq.arabic.bidi import Direction
 from warraq.layout.lines import Cluster, Segment
 from warraq.layout.tables import Row, find_tables
+from warraq.pdf.rules import Across
 
 
 @dataclass
@@ -48,10 +49,10 @@ class RawBlock:
 
 
 def build_blocks(segments: list[Segment], direction: Direction, body_size: float,
-                 ranks: dict[int, int] | None = None) -> list[RawBlock]:
+                 ranks: dict[int, int] | None = None, across: list[Across] | None = None) -> list[RawBlock]:
     """Blocks of a page in reading order; `ranks` (id(glyph) -> structure rank) of a tagged page
-    reorders the blocks it covers."""
-    tables, rest = find_tables(segments)
+    reorders the blocks it covers; `across` are the page's horizontal rules."""
+    tables, rest = find_tables(segments, across or [])
     blocks = [RawBlock([s for row in t for cell in row for s in cell], "table", t) for t in tables]
     blocks += _paragraphs(rest, body_size, _line_pitch(rest), direction)
     return structure_order(xy_order(blocks, direction), ranks or {})

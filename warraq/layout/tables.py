@@ -13,6 +13,7 @@ from __future__ import annotations
 from statistics import median
 
 from warraq.layout.lines import Segment
+from warraq.pdf.rules import Across
 
 #: Most characters a table cell has on one line; longer segments are lines of text.
 _SHORT = 28
@@ -22,8 +23,9 @@ Cell = list[Segment]
 Row = list[Cell]  # cells in visual order, left to right
 
 
-def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]]:
-    """The tables of a page (each a list of rows) and the segments outside them."""
+def find_tables(segments: list[Segment], across: list[Across] | None = None) -> tuple[list[list[Row]], list[Segment]]:
+    """The tables of a page (each a list of rows) and the segments outside them; a table drawn
+    with a rule between its rows takes its rows from the rules (`across`)."""
     tables: list[list[list[Segment]]] = []
     run: list[list[Segment]] = []
     rows, merged = _rows(segments)
@@ -43,11 +45,59 @@ def find_tables(segments: list[Segment]) -> tuple[list[list[Row]], list[Segment]
     _close(run, tables, merged)
     used = {id(s) for t in tables for r in t for s in r}
     out: list[list[Row]] = []
+    taken: set[int] = set()  # by an earlier table's ruled grid
     for t in tables:
+        if all(id(s) in taken for r in t for s in r):
+            continue  # rows of the grid above, cut off by a row of long cells
         table = _with_header(t, [s for s in segments if id(s) not in used])
+        if across:
+            own = {id(s) for r in t for s in r}
+            table = _ruled_rows(table, across, [s for s in segments if id(s) not in used or
+                                                (id(s) not in taken and id(s) not in own)])
         used.update(id(s) for row in table for cell in row for s in cell)
+        taken.update(id(s) for row in table for cell in row for s in cell)
         out.append(table)
     return out, [s for s in segments if id(s) not in used]
+
+
+def _ruled_rows(table: list[Row], across: list[Across], free: list[Segment]) -> list[Row]:
+    """The table's rows as its horizontal rules part them: every line between two rules, in
+    the table's columns, is in one row (a cell wrapped onto two lines beside a cell of one, set
+    midway; rows below whose cells are too long to be taken for cells). Unchanged where fewer
+    than three rules span the table, or where a line would cross a column boundary."""
+    lines = [s for row in table for cell in row for s in cell]
+    x0, x1 = min(s.x0 for s in lines), max(s.x1 for s in lines)
+    size = median(s.size for s in lines)
+    top, bottom = min(s.top for s in lines), max(s.bottom for s in lines)
+    grid = sorted({round(a.y, 1) for a in across if abs(a.left - x0) < 4 * size and abs(a.right - x1) < 4 * size
+                   and a.left <= x0 + 1 and a.right >= x1 - 1 and top - 3 * size < a.y})
+    if len([y for y in grid if y < bottom + size]) < 3:
+        return table
+    width = max(len(r) for r in table)
+    full = [r for r in table if len(r) == width and all(r)]
+    spans = [(min(s.x0 for s in c), max(s.x1 for s in c)) for c in full[-1]] if full else []
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
+    own = {id(s) for s in lines}
+    pool = lines + [s for s in free if id(s) not in own and s.x0 >= x0 - size and s.x1 <= x1 + size]
+    rows: list[Row] = []
+    for a, b in zip(grid, grid[1:]):
+        inside = sorted((s for s in pool if a < s.baseline < b), key=lambda s: s.baseline)
+        if any(_column(s, bounds) is None for s in inside):
+            if a > bottom:
+                break  # text below the table's grid
+            return table
+        if not inside:
+            if a > bottom:
+                break
+            continue
+        row: Row = [[] for _ in range(width)]
+        for s in inside:
+            row[_column(s, bounds) or 0].append(s)
+        rows.append(row)
+    taken = {id(s) for row in rows for cell in row for s in cell}
+    if not bounds or not all(id(s) in taken for s in lines):
+        return table  # some of the table's own lines lie outside the rules: not its grid
+    return rows
 
 
 def _rows(segments: list[Segment]) -> tuple[list[list[Segment]], set[int]]:
