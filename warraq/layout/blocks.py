@@ -239,15 +239,15 @@ def _column_runs(bands: list[list[RawBlock]]) -> list[list[RawBlock]]:
     such columns flow each on its own (a sidebar of short news beside an article under a
     title that spans both), where rows of cards, of a form or of a table's cells hold one
     block per column."""
+    stacked = [_stacked(band) for band in bands]
     out: list[list[RawBlock]] = []
     i = 0
     while i < len(bands):
-        j = len(bands)
-        while j > i + 1:
-            run = [b for band in bands[i:j] for b in band]
-            if any(_stacked(band) for band in bands[i:j]) and len(_cut(run, horizontal=False)) > 1:
-                break
-            j -= 1
+        j = i + 1
+        if any(stacked[i:]):  # the longest run that holds such a band and splits into columns
+            first = stacked.index(True, i)
+            j = next((k for k in range(len(bands), max(i + 1, first), -1)
+                      if len(_cut([b for band in bands[i:k] for b in band], horizontal=False)) > 1), i + 1)
         out.append([b for band in bands[i:j] for b in band])
         i = j
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
@@ -327,6 +327,7 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
     if last < 0:
         return []
     row_of: dict[float, int] = {}  # glyphs of a line share its baseline: one search per height
+    heights = [0] * len(rows)  # how many heights each row took in
     for g in bases:
         oy = g.oy
         known = row_of.get(oy)
@@ -337,14 +338,15 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
             elif at > 0 and not abs(ys[at] - oy) < abs(ys[at - 1] - oy):  # a tie goes to the first
                 at -= 1
             known = row_of[oy] = at
+            heights[at] += 1
         rows[known].append(Cluster(g))
-    return [part for r in rows if r for part in _two_lines(r)]
+    return [part for r, n in zip(rows, heights) if r for part in (_two_lines(r) if n > 1 else (r,))]
 
 
 _MIN_LINE = 6  # glyphs of a line of its own, where a raised part or stacked letter has a few
 
 
-def _two_lines(row: list[Cluster]) -> list[list[Cluster]]:
+def _two_lines(row: list[Cluster]) -> Sequence[list[Cluster]]:
     """A row split by baseline where it holds two lines one above the other (columns on
     different line grids: a line taller for its marks moves the lines under it), else the row
     itself."""
