@@ -321,6 +321,24 @@ def test_gutters_of_one_width_between_columns_of_words_are_gutters() -> None:
     assert len(build_segments(glyphs)) == 4
 
 
+def test_a_gutter_narrower_than_the_stretched_spaces_beside_it_still_parts_columns() -> None:
+    # three justified columns 11 points apart (under an em), their spaces stretched about as
+    # wide: only the white running straight down the lines tells the gutter
+    lines = ["مدرسة حديقة سيارة طاولة", "كتاب المدارس قلم مكتبات", "طاولات مكتبات شارع مدير",
+             "باب نافذة رسالة الحدائق", "المدارس في المكتبات بحر"]  # twenty letters, spaces elsewhere
+    columns = [lines[k:] + lines[:k] + ["السابقة"] for k in range(3)]
+    glyphs = []
+    for k, lines in enumerate(columns):
+        for i, line in enumerate(lines):
+            words = line.split()
+            last = i == len(lines) - 1
+            gap = 4.0 if last else (150.0 - 6.0 * sum(map(len, words))) / (len(words) - 1)
+            glyphs += _line(words, gap, 100.0 + 16 * i, right=560.0 - 161.0 * k)
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks] == [
+        " ".join(lines) for lines in columns]
+
+
 def test_pdfium_word_breaks_decide_a_narrow_gap_inside_arabic() -> None:
     # "باسم": a gap of a quarter em after the alef, where the font's advance leaves none
     glyphs = glyphs_from_visual(list(rev("باسم")))

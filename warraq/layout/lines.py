@@ -23,6 +23,11 @@ from warraq.pdf.rules import Rule
 #: A gap wider than this (in em) between two glyphs is a word space: letter gaps inside a word,
 #: even after a non-joining letter, stay well below it.
 SPACE_EM = 0.15
+_RIVER_EM = 0.6  # a gap this wide may be a narrow column gutter (`_RowTests.river`)
+
+
+def _never_river(lo: float, hi: float, em: float) -> bool:
+    return False
 
 
 def _never(lo: float, hi: float) -> bool:
@@ -159,9 +164,10 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule
         order = _pen_order(row)
         rows[k] = [row[i] for i in (_lam_before_alef(row, order) if spans else order)]
     segments: list[Segment] = []
+    inks: dict[int, tuple[list[float], list[float]]] = {}  # per row, asked by river tests
     for k, row in enumerate(rows):
-        tests = _RowTests(rows, k, gutter_em, rules or [])
-        segments.extend(_split_row(row, gutter_em, tests.stretched, tests.ruled if rules else _never))
+        tests = _RowTests(rows, k, gutter_em, rules or [], inks)
+        segments.extend(_split_row(row, gutter_em, tests.stretched, tests.ruled if rules else _never, tests.river))
     return segments
 
 
@@ -213,8 +219,9 @@ class _RowTests:
     """The gap tests of one row, with what they need taken only once a gap asks (most rows have
     no wide gap and most pages no rules)."""
 
-    def __init__(self, rows: list[list[Cluster]], k: int, gutter_em: float, rules: list[Rule]) -> None:
-        self._rows, self._k, self._gutter_em, self._rules = rows, k, gutter_em, rules
+    def __init__(self, rows: list[list[Cluster]], k: int, gutter_em: float, rules: list[Rule],
+                 inks: dict[int, tuple[list[float], list[float]]]) -> None:
+        self._rows, self._k, self._gutter_em, self._rules, self._inks = rows, k, gutter_em, rules, inks
         self._stretched: Callable[[float, float], bool] | None = None
         self._y: float | None = None
 
@@ -230,10 +237,60 @@ class _RowTests:
                                       gutter=self._gutter_em * size)
         return self._stretched(lo, hi)
 
+    def river(self, lo: float, hi: float, em: float) -> bool:
+        """Is a gap narrower than a gutter one all the same: the same stretch of white through
+        three of the four lines or more on either side that have lines of text against both
+        of its edges? A justified line's wide spaces fall elsewhere on the lines around it."""
+        pad = 0.1 * em
+        found = 0
+        for step in (-1, 1):
+            for k in range(self._k + step, self._k + 5 * step, step):
+                if not 0 <= k < len(self._rows):
+                    break
+                x0s, x1s = self._ink(k)
+                at = bisect.bisect_left(x0s, lo + pad)  # first ink starting right of the gap's left edge
+                if at < len(x0s) and x0s[at] < hi - pad:
+                    break  # ink inside the gap
+                if x1s[at - 1] > hi - pad if at else False:
+                    break  # ink across the gap
+                if (at == 0 or at == len(x0s) or not lo - 3 * em < x1s[at - 1] < lo + pad
+                        or x0s[at] > hi + 3 * em or not _text_beside(x0s, x1s, at, em)):
+                    continue  # tells nothing: no line of text against one of its edges (a
+                    # paragraph's last line; table cells keep their own gaps)
+                found += 1
+        return found >= 3
+
+    def _ink(self, k: int) -> tuple[list[float], list[float]]:
+        got = self._inks.get(k)
+        if got is None:
+            ink = sorted((c.x0, c.x1) for c in self._rows[k] if not c.glyph.is_space)
+            x1s, reach = [], float("-inf")
+            for _, x1 in ink:
+                reach = x1 if x1 > reach else reach
+                x1s.append(reach)  # the furthest right any ink up to here reaches
+            got = self._inks[k] = ([x0 for x0, _ in ink], x1s)
+        return got
+
     def ruled(self, lo: float, hi: float) -> bool:
         if self._y is None:
             self._y = median([c.glyph.oy for c in self._rows[self._k]])
         return _ruled(self._rules, self._y, lo, hi)
+
+
+def _text_beside(x0s: list[float], x1s: list[float], at: int, em: float) -> bool:
+    """Do words run on for five ems or more on both sides of the hole before ink `at`, with no
+    hole wider than an em in them (a line of text, not a table's cells)?"""
+    k, start = at - 1, x0s[at - 1]
+    while k > 0 and x0s[k] - x1s[k - 1] <= em and x1s[at - 1] - start < 5 * em:
+        k -= 1
+        start = x0s[k]
+    if x1s[at - 1] - start < 5 * em:
+        return False
+    k, end = at, x1s[at]
+    while k + 1 < len(x0s) and x0s[k + 1] - end <= em and end - x0s[at] < 5 * em:
+        k += 1
+        end = max(end, x1s[k])
+    return end - x0s[at] >= 5 * em
 
 
 def _ruled(rules: list[Rule], y: float, lo: float, hi: float) -> bool:
@@ -508,7 +565,8 @@ def _widest_hole(ink: list[Cluster], lo: float, hi: float) -> float:
 
 def _split_row(row: list[Cluster], gutter_em: float,
                stretched: Callable[[float, float], bool] = _never,
-               ruled: Callable[[float, float], bool] = _never) -> list[Segment]:
+               ruled: Callable[[float, float], bool] = _never,
+               river: Callable[[float, float, float], bool] = _never_river) -> list[Segment]:
     """Split a sorted row at gutters and put a space in every gap wider than a letter gap.
 
     Space glyphs are not units of their own: producers place them inconsistently (PDFium even
@@ -551,7 +609,8 @@ def _split_row(row: list[Cluster], gutter_em: float,
             # sizes is a gutter (a heading of the next column level with this one's)
             alike = 0 < ps < 1.2 * cs and 0 < cs < 1.2 * ps
             if (gap > gutter_em * em and not (alike and stretched(right, x0))) or (
-                    gap > 0 and any_rules and ruled(right, x0)):
+                    gap > 0 and any_rules and ruled(right, x0)) or (
+                    gap > _RIVER_EM * em and not drawn and river(right, x0, em)):
                 segments.append(_segment(current, size))
                 current = []
             elif (drawn or gap > SPACE_EM * em) and not (
