@@ -103,7 +103,7 @@ def _ruled_rows(table: list[Row], across: list[Across], free: list[Segment]) -> 
 def _rows(segments: list[Segment]) -> tuple[list[list[Segment]], set[int]]:
     """Segments grouped by baseline, top to bottom, and the ids of the rows that took in a
     near-level one. Cells set in two fonts (Arabic words, and figures from a Latin font) may sit
-    half a point apart: a row of short cells takes in one within a tenth of the type size."""
+    a point or two apart: a row of short cells takes in one within a fifth of the type size."""
     level: dict[float, list[Segment]] = {}
     for s in segments:
         level.setdefault(round(s.baseline, 1), []).append(s)
@@ -119,10 +119,10 @@ def _rows(segments: list[Segment]) -> tuple[list[list[Segment]], set[int]]:
 
 
 def _near_level(above: list[Segment], row: list[Segment]) -> bool:
-    """Are two rows of short cells, side by side and within a tenth of their type size of
+    """Are two rows of short cells, side by side and within a fifth of their type size of
     each other in baseline, one row of a table?"""
     size = max(median(s.size for s in above + row), 1.0)
-    if row[0].baseline - above[0].baseline > 0.1 * size:
+    if row[0].baseline - above[0].baseline > 0.2 * size:
         return False
     if any(s.char_count > _SHORT for s in above + row):
         return False
