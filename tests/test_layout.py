@@ -643,9 +643,13 @@ def test_a_ruled_table_takes_its_rows_from_its_rules() -> None:
               + cell("المصادقة الثنائية", 140.0, 500.0, False) + cell("Two-factor", 132.0, 250.0, True)
               + cell("login", 148.0, 250.0, True)
               + cell("برمجيات الفدية", 180.0, 500.0, False) + cell("Ransomware", 180.0, 250.0, True))
-    rules = [Across(y, 180.0, 510.0) for y in (80.0, 115.0, 160.0, 195.0)]
+    # and a last row whose cells are too long to pass for cells on their own
+    glyphs += (cell("هجوم حجب الخدمة الموزع على الخوادم", 215.0, 500.0, False)
+               + cell("Distributed denial of service", 215.0, 250.0, True))
+    rules = [Across(y, 60.0, 510.0) for y in (80.0, 115.0, 160.0, 195.0, 230.0)]
     tables, rest = find_tables(build_segments(glyphs), rules)
     assert len(tables) == 1 and not rest
     text = [["".join(c.glyph.text for s in cell for c in s.clusters) for cell in row] for row in tables[0]]
-    assert [len(row) for row in text] == [2, 2, 2]
+    assert [len(row) for row in text] == [2, 2, 2, 2]
     assert text[1] == ["Two-factorlogin", rev("المصادقة الثنائية")]
+    assert text[3][0] == "Distributed denial of service"

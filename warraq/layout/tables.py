@@ -47,7 +47,8 @@ def find_tables(segments: list[Segment], across: list[Across] | None = None) -> 
     out: list[list[Row]] = []
     taken: set[int] = set()  # by an earlier table's ruled grid
     for t in tables:
-        if all(id(s) in taken for r in t for s in r):
+        t = [kept for r in t if (kept := [s for s in r if id(s) not in taken])]
+        if len(t) < 2:
             continue  # rows of the grid above, cut off by a row of long cells
         table = _with_header(t, [s for s in segments if id(s) not in used])
         if across:
@@ -69,16 +70,18 @@ def _ruled_rows(table: list[Row], across: list[Across], free: list[Segment]) -> 
     x0, x1 = min(s.x0 for s in lines), max(s.x1 for s in lines)
     size = median(s.size for s in lines)
     top, bottom = min(s.top for s in lines), max(s.bottom for s in lines)
-    grid = sorted({round(a.y, 1) for a in across if abs(a.left - x0) < 4 * size and abs(a.right - x1) < 4 * size
-                   and a.left <= x0 + 1 and a.right >= x1 - 1 and top - 3 * size < a.y})
-    if len([y for y in grid if y < bottom + size]) < 3:
+    spanning = [a for a in across if abs(a.left - x0) < 4 * size and abs(a.right - x1) < 4 * size
+                and a.left <= x0 + 1 and a.right >= x1 - 1 and top - 3 * size < a.y]
+    grid = sorted({round(a.y, 1) for a in spanning})
+    if len(grid) < 3 or len([y for y in grid if y < bottom + size]) < 2:
         return table
     width = max(len(r) for r in table)
     full = [r for r in table if len(r) == width and all(r)]
     spans = [(min(s.x0 for s in c), max(s.x1 for s in c)) for c in full[-1]] if full else []
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
     own = {id(s) for s in lines}
-    pool = lines + [s for s in free if id(s) not in own and s.x0 >= x0 - size and s.x1 <= x1 + size]
+    left, right = min((a.left for a in spanning), default=x0), max((a.right for a in spanning), default=x1)
+    pool = lines + [s for s in free if id(s) not in own and s.x0 >= left - 1 and s.x1 <= right + 1]
     rows: list[Row] = []
     for a, b in zip(grid, grid[1:]):
         inside = sorted((s for s in pool if a < s.baseline < b), key=lambda s: s.baseline)
