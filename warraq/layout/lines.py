@@ -251,7 +251,7 @@ class _RowTests:
                 at = bisect.bisect_left(x0s, lo + pad)  # first ink starting right of the gap's left edge
                 if at < len(x0s) and x0s[at] < hi - pad:
                     break  # ink inside the gap
-                if x1s[at - 1] > hi - pad if at else False:
+                if at and x1s[at - 1] > hi - pad:
                     break  # ink across the gap
                 if (at == 0 or at == len(x0s) or not lo - 3 * em < x1s[at - 1] < lo + pad
                         or x0s[at] > hi + 3 * em or not _text_beside(x0s, x1s, at, em)):
