@@ -117,6 +117,23 @@ def test_page_without_text_layer_is_partial(tmp_path: Path, capsys: pytest.Captu
     assert "page 2 has no text layer (needs OCR)" in err
 
 
+def test_a_page_too_damaged_to_load_is_partial(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    two = tmp_path / "two.pdf"
+    with pikepdf.open(SAMPLE) as pdf:
+        pdf.pages.append(pdf.pages[0])
+        pdf.save(two)
+    extraction = sys.modules["warraq.extract"]
+    real = extraction.load_page  # PDFium refuses page 2, as it does some spliced files'
+    monkeypatch.setattr(extraction, "load_page", lambda doc, i: None if i == 1 else real(doc, i))
+    code, out, err = run(capsys, "extract", str(two))
+    assert code == ExitCode.PARTIAL
+    assert "الورّاق" in out
+    assert err.splitlines()[0].endswith("page 2 cannot be read (damaged)")
+
+
 def test_bad_file_does_not_stop_a_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "a.pdf"
     bad.write_bytes(b"%PDF-1.7\nbroken")

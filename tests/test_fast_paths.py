@@ -8,13 +8,12 @@ import math
 import random
 from pathlib import Path
 
-import pypdfium2
 import pytest
 from conftest import FIXTURES, rev
 
 from warraq.arabic import lexicon
 from warraq.arabic.bidi import resolve_levels, unit_class, visual_to_logical
-from warraq.extract import Extraction, extract_page
+from warraq.extract import Extraction, extract_page, no_text_message
 from warraq.fonts.sigtable import SignatureTable
 from warraq.layout.lines import Cluster, _BaseIndex, _pen_order, _ranked, build_segments
 from warraq.pdf.glyphs import Glyph, _near_marks
@@ -177,8 +176,16 @@ def test_the_garbage_collector_is_back_on_after_a_page_even_a_failing_one() -> N
         assert gc.isenabled()
         extract_page(ex._doc, 0, ex.opts)
         assert gc.isenabled()
-        with pytest.raises(pypdfium2.PdfiumError):  # no such page
-            extract_page(ex._doc, 99, ex.opts)
+        with pytest.raises(RuntimeError):  # a page that fails midway
+
+            class Broken:
+                def __getitem__(self, index: int) -> None:
+                    raise RuntimeError("broken page")
+
+            extract_page(Broken(), 0, ex.opts)
+        assert gc.isenabled()
+        lost = extract_page(ex._doc, 99, ex.opts)  # one PDFium cannot load: reported, not raised
+        assert not lost.blocks and no_text_message(lost) == "page 100 cannot be read (damaged)"
         assert gc.isenabled()
         gc.disable()
         try:

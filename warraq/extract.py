@@ -26,7 +26,7 @@ from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
 from warraq.pdf.rules import ruling_lines
-from warraq.pdf.source import metadata, open_pdfium
+from warraq.pdf.source import load_page, metadata, open_pdfium
 from warraq.pdf.structure import glyph_ranks
 
 _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
@@ -68,7 +68,12 @@ def _unshare_letters(page: Page, methods: Counter[str]) -> list[str]:
             for t, a in letters.items() if fixed[t]]
 
 
+_DAMAGED = "damaged page: PDFium cannot load it"
+
+
 def no_text_message(page: Page) -> str:
+    if _DAMAGED in page.verdict.reasons:
+        return f"page {page.number} cannot be read (damaged)"
     return f"page {page.number} has no text layer (needs OCR)"
 
 
@@ -136,7 +141,11 @@ def iter_pages(path: str | Path, opts: Options | None = None) -> Iterator[Page]:
 @gc_paused()
 def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | None = None) -> Page:
     """One page: glyphs from PDFium, recovery of suspect glyphs, layout, logical order."""
-    pdf_page = doc[index]
+    pdf_page = load_page(doc, index)
+    if pdf_page is None:
+        page = Page(index + 1, 0.0, 0.0)
+        page.verdict = PageVerdict("needs-ocr", 0.0, [_DAMAGED], Counter())
+        return page
     try:
         width, height = pdf_page.get_size()
         if pdf_page.get_rotation() in (90, 270):  # glyph positions stay in unrotated page space

@@ -76,3 +76,12 @@ def metadata(doc: pdfium.PdfDocument) -> dict[str, str]:
     except Exception:
         return {}
     return {k.lower(): str(v) for k, v in meta.items()}
+
+
+def load_page(doc: pdfium.PdfDocument, index: int) -> Any:
+    """A page of an open document, or None where its objects are too damaged to load (the
+    other pages still come out)."""
+    try:
+        return doc[index]
+    except pdfium.PdfiumError:
+        return None
