@@ -188,21 +188,18 @@ _NUMBER_MARK_RE = re.compile(r"^(?:[0-9\u0660-\u0669]{1,2}[.)\-]|[.(\-][0-9\u066
 
 def _numbered(s: Segment, direction: Direction) -> bool:
     """Does the line open with a list number ("1." "٣-" "(2)"), read in either order?"""
-    clusters = s.clusters[::-1] if direction == "rtl" else s.clusters
-    word: list[str] = []
-    for c in clusters:
-        if c.glyph.text.isspace():
-            if word:
-                break
-            continue
-        word.append(c.glyph.text)
-        if len(word) > 4:
-            return False
-    return _NUMBER_MARK_RE.match("".join(word)) is not None
+    word = _first_word(s, direction)
+    return len(word) <= 4 and _NUMBER_MARK_RE.match("".join(c.glyph.text for c in word)) is not None
 
 
 def _first_word_width(s: Segment, direction: Direction) -> float:
     """Width of the word at the start edge of a line: its right end in a right-to-left page."""
+    word = _first_word(s, direction)
+    return max(c.x1 for c in word) - min(c.x0 for c in word) if word else 0.0
+
+
+def _first_word(s: Segment, direction: Direction) -> list[Cluster]:
+    """The clusters of the word at a line's start edge, from that edge inwards."""
     clusters = s.clusters[::-1] if direction == "rtl" else s.clusters
     word: list[Cluster] = []
     for c in clusters:
@@ -211,7 +208,7 @@ def _first_word_width(s: Segment, direction: Direction) -> float:
                 break
             continue
         word.append(c)
-    return max(c.x1 for c in word) - min(c.x0 for c in word) if word else 0.0
+    return word
 
 
 def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:

@@ -51,10 +51,8 @@ def find_tables(segments: list[Segment], across: list[Across] | None = None) -> 
         if len(t) < 2:
             continue  # rows of the grid above, cut off by a row of long cells
         table = _with_header(t, [s for s in segments if id(s) not in used])
-        if across:
-            own = {id(s) for r in t for s in r}
-            table = _ruled_rows(table, across, [s for s in segments if id(s) not in used or
-                                                (id(s) not in taken and id(s) not in own)])
+        if across:  # lines no earlier table took (its own are left out there)
+            table = _ruled_rows(table, across, [s for s in segments if id(s) not in taken])
         used.update(id(s) for row in table for cell in row for s in cell)
         taken.update(id(s) for row in table for cell in row for s in cell)
         out.append(table)
