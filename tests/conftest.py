@@ -56,6 +56,36 @@ def glyphs_from_visual(units: list[str], size: float = 12.0, y: float = 100.0) -
     return out
 
 
+def shifted(text: str, right: float, y: float) -> list[Glyph]:
+    """A visual string's glyphs moved so that the last ends at x = right."""
+    gs = glyphs_from_visual(list(text), y=y)
+    shift = right - gs[-1].x1
+    for g in gs:
+        g.x0 += shift
+        g.x1 += shift
+        g.ox += shift
+        g.ink = (g.ink[0] + shift, g.ink[1] + shift)
+    return gs
+
+
+def rtl_line(words: list[str], gap: float, y: float, right: float = 500.0, size: float = 12.0) -> list[Glyph]:
+    """A right-aligned RTL line: words laid right to left with `gap` points between them."""
+    glyphs = []
+    x = right
+    for w in words:
+        gs = glyphs_from_visual(list(rev(w)), size=size, y=y)
+        width = gs[-1].x1 - gs[0].x0
+        shift = x - width - gs[0].x0
+        for g in gs:
+            g.x0 += shift
+            g.x1 += shift
+            g.ox += shift
+            g.ink = (g.ink[0] + shift, g.ink[1] + shift)
+        glyphs += gs
+        x -= width + gap
+    return glyphs
+
+
 def visual_units(visual: str) -> list[str]:
     """Split a visual string into one unit per character."""
     return list(visual)

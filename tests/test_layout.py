@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import glyphs_from_visual, rev
+from conftest import glyphs_from_visual, rev, rtl_line, shifted
 
 from warraq.document import Block, Line, Page, Word
 from warraq.layout.assemble import block_direction, to_block, to_line
@@ -101,98 +101,16 @@ def test_two_columns_are_read_right_column_first() -> None:
     assert len(blocks) == 2
 
 
-def _table_glyphs(cells: list[list[str]], drop: float) -> list:
-    """A right-to-left table whose Arabic cells sit `drop` points below the baseline of its
-    figures and Latin words (set in two fonts)."""
-    glyphs = []
-    for i, row in enumerate(cells):
-        for j, cell in enumerate(row):  # first cell is the rightmost
-            latin = cell.isascii()
-            gs = glyphs_from_visual(list(cell) if latin else list(rev(cell)),
-                                    y=100.0 + 16 * i + (0.0 if latin else drop))
-            for g in gs:
-                shift = 300 - 120 * j
-                g.x0 += shift
-                g.x1 += shift
-                g.ox += shift
-            glyphs += gs
-    return glyphs
-
-
-def test_table_rows_read_row_by_row() -> None:
-    cells = [["المدينة", "السكان", "النمو"], ["الرياض", "8", "2.5"], ["جدة", "4", "1.9"]]
-    blocks = build_blocks(build_segments(_table_glyphs(cells, 0.0)), "rtl", 12.0)
-    assert len(blocks) == 1 and blocks[0].kind == "table"
-    table = to_block(blocks[0], "rtl", keep_tatweel=False)
-    assert table.rows == cells
-
-
-def test_table_cells_a_point_or_two_off_their_row_stay_in_it() -> None:
-    cells = [["المدينة", "السكان", "النمو"], ["الرياض", "8", "2.5"], ["جدة", "4", "1.9"], ["الدمام", "1", "3.2"]]
-    blocks = build_blocks(build_segments(_table_glyphs(cells, 1.5)), "rtl", 12.0)
-    assert [b.kind for b in blocks] == ["table"]
-    assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == cells
-    # two headings side by side half a point apart, over the columns of a bilingual page, are
-    # no table of two rows
-    pairs = [["المنشورات", "Publications"], ["فارس الصحراء", "Knight"]]
-    assert "table" not in [b.kind for b in build_blocks(build_segments(_table_glyphs(pairs, 1.5)), "rtl", 12.0)]
-
-
-def _line(words: list[str], gap: float, y: float, right: float = 500.0, size: float = 12.0) -> list:
-    """A right-aligned RTL line: words laid right to left with `gap` points between them."""
-    glyphs = []
-    x = right
-    for w in words:
-        gs = glyphs_from_visual(list(rev(w)), size=size, y=y)
-        width = gs[-1].x1 - gs[0].x0
-        shift = x - width - gs[0].x0
-        for g in gs:
-            g.x0 += shift
-            g.x1 += shift
-            g.ox += shift
-            g.ink = (g.ink[0] + shift, g.ink[1] + shift)
-        glyphs += gs
-        x -= width + gap
-    return glyphs
-
-
-def test_narrow_columns_of_running_text_are_no_table() -> None:
-    # a newspaper's three columns: short justified lines, level from column to column
-    columns = [["تستعد بلدية المدينة الساحلية", "لاستقبال موسم الأمطار بخطة", "شاملة تتضمن تنظيف قنوات",
-                "التصريف وصيانة الجسور"],
-               ["وقال مدير قسم الطوارئ إن", "فرق العمل بدأت منذ الأسبوع", "الأول من أكتوبر في فحص",
-                "نقاط تجمع المياه كلها"],
-               ["من جهتها أطلقت جمعية أهلية", "حملة تطوعية لجمع النفايات", "من مجاري السيول في الأودية",
-                "القريبة من المدينة"]]
-
-    def read(columns: list[list[str]]) -> list[str]:
-        glyphs = []
-        for k, lines in enumerate(columns):
-            for i, text in enumerate(lines):
-                words = text.split()
-                last = i == len(lines) - 1  # a paragraph's last line is not stretched
-                gap = 4.0 if last else (160.0 - 6.0 * sum(len(w) for w in words)) / (len(words) - 1)
-                glyphs += _line(words, gap, 100.0 + 16 * i, right=600.0 - 200 * k)
-        blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
-        assert all(b.kind == "paragraph" for b in blocks)
-        return [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks]
-
-    assert read(columns) == [" ".join(lines) for lines in columns]
-    # paragraphs of three lines, the last one short, are text too
-    shorter = [lines[:2] + lines[3:] for lines in columns]
-    assert read(shorter) == [" ".join(lines) for lines in shorter]
-
-
 def test_numbered_lines_of_a_list_are_items_of_their_own() -> None:
     items = ["1. تسجيل الأطفال من سن السادسة", "2. توزيع قوائم الكتب المقترحة", "3. تنظيم جلسات القراءة الجماعية"]
     glyphs = []
     for i, text in enumerate(items):
-        glyphs += _line(text.split(), 4.0, 100.0 + 16 * i)
+        glyphs += rtl_line(text.split(), 4.0, 100.0 + 16 * i)
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
     assert [to_block(b, "rtl", keep_tatweel=False).text for b in blocks] == items
     # a line of a paragraph that opens with a figure is no item
     lines = ["بلغ عدد المكتبات المشاركة هذا العام", "37 مكتبة عامة في المدن والقرى"]
-    glyphs = [g for i, text in enumerate(lines) for g in _line(text.split(), 4.0, 100.0 + 16 * i)]
+    glyphs = [g for i, text in enumerate(lines) for g in rtl_line(text.split(), 4.0, 100.0 + 16 * i)]
     assert len(build_blocks(build_segments(glyphs), "rtl", 12.0)) == 1
 
 
@@ -222,11 +140,11 @@ def test_two_lines_closer_than_a_row_apart_stay_two_lines() -> None:
 
 
 def test_a_byline_over_two_columns_joins_neither() -> None:
-    byline = _line("الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد".split(), 4.0, 100.0)
-    right = (_line("سيطر على المنطقة منخفض جوي عميق".split(), 4.0, 116.0)
-             + _line("قادم من شرق البحر المتوسط".split(), 4.0, 132.0))
-    left = (_line("وينصح المزارعون بتغطية الأشتال الحساسة".split(), 4.0, 116.0, right=300.0)
-            + _line("بأغطية بلاستيكية خلال الليالي الباردة".split(), 4.0, 132.0, right=300.0))
+    byline = rtl_line("الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد".split(), 4.0, 100.0)
+    right = (rtl_line("سيطر على المنطقة منخفض جوي عميق".split(), 4.0, 116.0)
+             + rtl_line("قادم من شرق البحر المتوسط".split(), 4.0, 132.0))
+    left = (rtl_line("وينصح المزارعون بتغطية الأشتال الحساسة".split(), 4.0, 116.0, right=300.0)
+            + rtl_line("بأغطية بلاستيكية خلال الليالي الباردة".split(), 4.0, 132.0, right=300.0))
     blocks = build_blocks(build_segments(byline + right + left), "rtl", 12.0)
     assert [to_block(b, "rtl", keep_tatweel=False).text for b in blocks] == [
         "الأسبوع الممتد من العاشر إلى السادس عشر من شباط إعداد قسم الأرصاد",
@@ -234,25 +152,10 @@ def test_a_byline_over_two_columns_joins_neither() -> None:
         "وينصح المزارعون بتغطية الأشتال الحساسة بأغطية بلاستيكية خلال الليالي الباردة"]
 
 
-def test_a_poem_in_two_centred_halves_is_read_verse_by_verse() -> None:
-    verses = [("سلام على دار سكنا ظلالها", "زمانا وكان العيش فيها ميسرا"),
-              ("تركنا بها الأبواب مفتوحة لمن", "أتى زائرا أو عابرا أو مهجرا"),
-              ("وفي كل ركن من حجارتها لنا", "حكاية جد علم الصبر والقرى")]
-    glyphs = []
-    for i, halves in enumerate(verses):
-        for middle, half in zip((420.0, 180.0), halves):  # each half centred in its column
-            words = half.split()
-            width = 6.0 * sum(len(w) for w in words) + 4.0 * (len(words) - 1)
-            glyphs += _line(words, 4.0, 100.0 + 30 * i, right=middle + width / 2)
-    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
-    assert [b.kind for b in blocks] == ["table"]
-    assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == [list(v) for v in verses]
-
-
 def test_a_sidebar_of_short_news_is_read_before_the_article_beside_it() -> None:
     # under a title over both: three short items on the right, a long article on the left;
     # their paragraph gaps line up here and there, by chance
-    title = _line("النشرة الشهرية لجمعية حماية المستهلك".split(), 4.0, 60.0, right=520.0)
+    title = rtl_line("النشرة الشهرية لجمعية حماية المستهلك".split(), 4.0, 60.0, right=520.0)
     items = [["افتتحت الجمعية فرعا جديدا في مدينة", "الزرقاء يوم الثاني عشر من نيسان"],
              ["عقدت ورشة عن قراءة بطاقات البيانات", "الغذائية بمشاركة ستين متدربا"],
              ["الخط الساخن للشكاوى يعمل كل يوم", "من الأحد إلى الخميس صباحا"]]
@@ -266,7 +169,7 @@ def test_a_sidebar_of_short_news_is_read_before_the_article_beside_it() -> None:
             for i, line in enumerate(para):
                 words = line.split()
                 gap = 4.0 if i == len(para) - 1 else (measure - 6.0 * sum(map(len, words))) / (len(words) - 1)
-                glyphs += _line(words, gap, y, right=right)  # justified, but for the last line
+                glyphs += rtl_line(words, gap, y, right=right)  # justified, but for the last line
                 y += 16
             y += 10
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
@@ -277,26 +180,26 @@ def test_a_sidebar_of_short_news_is_read_before_the_article_beside_it() -> None:
 
 def test_a_justified_line_with_wide_spaces_stays_one_line() -> None:
     # the middle line of a paragraph, stretched to the measure: its spaces are two ems wide
-    glyphs = (_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)
-              + _line(["ثم", "راجع", "واجباته"], 24.0, 116.0)
-              + _line(["قبل", "أن", "ينام", "مبكرا", "كعادته", "كل", "يوم"], 4.0, 132.0))
+    glyphs = (rtl_line(["كتب", "الطالب", "درسه", "في", "المساء", "بعد", "العشاء"], 4.0, 100.0)
+              + rtl_line(["ثم", "راجع", "واجباته"], 24.0, 116.0)
+              + rtl_line(["قبل", "أن", "ينام", "مبكرا", "كعادته", "كل", "يوم"], 4.0, 132.0))
     segments = build_segments(glyphs)
     assert len(segments) == 3
     assert sorted(s.char_count for s in segments)[0] == len("ثمراجعواجباته")
 
 
 def test_a_gutter_the_lines_around_leave_empty_still_splits() -> None:
-    rows = [_line(["عمود", "أيمن"], 4.0, y) + _line(["عمود", "أيسر"], 4.0, y, right=380.0)
+    rows = [rtl_line(["عمود", "أيمن"], 4.0, y) + rtl_line(["عمود", "أيسر"], 4.0, y, right=380.0)
             for y in (100.0, 116.0, 132.0)]
     segments = build_segments([g for r in rows for g in r])
     assert len(segments) == 6
 
 
 def test_a_lone_evenly_stretched_line_is_justified_text() -> None:
-    assert len(build_segments(_line(["هذا", "سطر", "ممدود", "حتى", "الهامش"], 20.0, 100.0))) == 1
+    assert len(build_segments(rtl_line(["هذا", "سطر", "ممدود", "حتى", "الهامش"], 20.0, 100.0))) == 1
     # two gaps of different widths with nothing around: cells or columns, not a justified line
-    assert len(build_segments(_line(["خلية", "أخرى", "ثالثة"], 20.0, 100.0)[:7]
-                              + _line(["بعيدة"], 0.0, 100.0, right=300.0))) >= 2
+    assert len(build_segments(rtl_line(["خلية", "أخرى", "ثالثة"], 20.0, 100.0)[:7]
+                              + rtl_line(["بعيدة"], 0.0, 100.0, right=300.0))) >= 2
 
 
 def test_gutters_of_one_width_between_columns_of_words_are_gutters() -> None:
@@ -306,7 +209,7 @@ def test_gutters_of_one_width_between_columns_of_words_are_gutters() -> None:
              ["يوصي", "المجلس", "بتوسيع"]]
     glyphs, right = [], 560.0
     for words in lines:
-        glyphs += _line(words, 4.0, 100.0, right=right)
+        glyphs += rtl_line(words, 4.0, 100.0, right=right)
         right -= 6.0 * sum(map(len, words)) + 8.0 + 20.0
     assert len(build_segments(glyphs)) == 4
 
@@ -323,7 +226,7 @@ def test_a_gutter_narrower_than_the_stretched_spaces_beside_it_still_parts_colum
             words = line.split()
             last = i == len(lines) - 1
             gap = 4.0 if last else (150.0 - 6.0 * sum(map(len, words))) / (len(words) - 1)
-            glyphs += _line(words, gap, 100.0 + 16 * i, right=560.0 - 161.0 * k)
+            glyphs += rtl_line(words, gap, 100.0 + 16 * i, right=560.0 - 161.0 * k)
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
     assert [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks] == [
         " ".join(lines) for lines in columns]
@@ -385,74 +288,12 @@ def test_a_lone_footnote_at_the_foot_is_not_a_footer() -> None:
     assert credit.kind == "footer"
 
 
-def _shifted(text: str, right: float, y: float) -> list:
-    gs = glyphs_from_visual(list(text), y=y)
-    shift = right - gs[-1].x1
-    for g in gs:
-        g.x0 += shift
-        g.x1 += shift
-        g.ox += shift
-        g.ink = (g.ink[0] + shift, g.ink[1] + shift)
-    return gs
-
-
-def test_a_drawn_rule_splits_cells_that_sit_close() -> None:
-    from warraq.pdf.rules import Rule
-
-    # "2020" ends 4 points left of the rule and "4.1" starts 4 points right of it: one gap of
-    # under an em, which alone would join them
-    glyphs = _shifted("4.1", 200.0, 100.0) + _shifted("2020", 174.0, 100.0)
-    assert len(build_segments(glyphs)) == 1
-    assert len(build_segments(glyphs, rules=[Rule(178.0, 80.0, 110.0)])) == 2
-
-
-def test_a_header_wrapped_onto_several_lines_is_one_row() -> None:
-    # columns (right to left): the year, then visitors; the visitors header wraps in two lines
-    header = (_line(["السنة"], 4.0, 106.0, right=500.0) + _line(["الزوار"], 4.0, 100.0, right=400.0)
-              + _line(["(مليون)"], 4.0, 114.0, right=400.0))
-    figures = [["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
-    assert _table_rows(header, figures) == [["السنة", "الزوار (مليون)"], *figures]
-
-
-def test_a_header_cell_wrapped_below_a_full_header_row_joins_it() -> None:
-    # cells top-aligned (LibreOffice): the header's first lines form a full row, and the unit
-    # of one cell wraps onto a line of its own, spaced like a row; the figures stay rows
-    header = (_line(["السنة"], 4.0, 100.0, right=500.0) + _line(["الإيرادات"], 4.0, 100.0, right=400.0)
-              + _line(["(مليار)"], 4.0, 120.0, right=400.0))
-    figures = [["2020", "9.8"], ["2021", "15.3"], ["2022", "27.6"]]
-    assert _table_rows(header, figures) == [["السنة", "الإيرادات (مليار)"], *figures]
-
-
-def test_lines_over_one_column_alone_are_text_above_the_table() -> None:
-    # a title of two lines over the first column, nothing over the second: no header row
-    title = _line(["المبيعات"], 4.0, 100.0, right=500.0) + _line(["السنوية"], 4.0, 120.0, right=500.0)
-    figures = [["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
-    assert _table_rows(title, figures) == figures
-    blocks = build_blocks(build_segments(title + _figure_glyphs(figures)), "rtl", 12.0)
-    assert [b.kind for b in blocks] == ["paragraph", "table"]
-
-
-def _figure_glyphs(figures: list[list[str]]) -> list:
-    glyphs = []
-    for k, (year, value) in enumerate(figures):
-        y = 140.0 + 20 * k
-        glyphs += _shifted(year, 500.0, y) + _shifted(value, 400.0, y)
-    return glyphs
-
-
-def _table_rows(header: list, figures: list[list[str]]) -> list[list[str]] | None:
-    """The rows read from a two-column table: the header's glyphs, then rows of figures set
-    20 points apart below it (the first column right-aligned at 500, the second at 400)."""
-    blocks = build_blocks(build_segments(list(header) + _figure_glyphs(figures)), "rtl", 12.0)
-    return to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False).rows
-
-
 def test_the_structure_tree_orders_blocks_unless_it_reads_up_a_column() -> None:
     from warraq.layout.blocks import RawBlock, structure_order
 
-    right = RawBlock(build_segments(_line(["عمود", "أيمن"], 4.0, 100.0)))
-    left = RawBlock(build_segments(_line(["عمود", "أيسر"], 4.0, 100.0, right=300.0)))
-    below = RawBlock(build_segments(_line(["تحت", "الأيمن"], 4.0, 140.0)))
+    right = RawBlock(build_segments(rtl_line(["عمود", "أيمن"], 4.0, 100.0)))
+    left = RawBlock(build_segments(rtl_line(["عمود", "أيسر"], 4.0, 100.0, right=300.0)))
+    below = RawBlock(build_segments(rtl_line(["تحت", "الأيمن"], 4.0, 140.0)))
 
     def ranks(*order: RawBlock) -> dict[int, int]:
         return {id(c.glyph): k for k, b in enumerate(order) for s in b.segments for c in s.clusters}
@@ -467,7 +308,7 @@ def test_a_line_wrapped_before_a_long_url_continues_and_a_bullet_starts_an_item(
     url = "https://www.example.com/ar/docs/arabic-text"  # one word, wider than the room left above it
     rows = [rev("نص الفقرة الأولى وهو سطر طويل يملأ عرض العمود كله"), rev("الروابط مثل"), url,
             rev("• بند جديد من القائمة")]
-    glyphs = [g for i, text in enumerate(rows) for g in _shifted(text, 400.0, 100.0 + 16 * i)]
+    glyphs = [g for i, text in enumerate(rows) for g in shifted(text, 400.0, 100.0 + 16 * i)]
     blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
     assert [len(b.segments) for b in blocks] == [3, 1]
     assert [to_block(b, "rtl", False).text.startswith("•") for b in blocks] == [False, True]
@@ -491,13 +332,13 @@ def test_a_justified_line_with_wider_spaces_than_the_line_above_stays_one_line()
     # the last line of a justified paragraph holds a long unbreakable word and three short ones,
     # so its spaces stretch wider than a gutter; the line above is justified too, with spaces a
     # little wide in the same places: no column runs down there
-    above = _line(["والشهادة", "ستأتي", "ومن", "يرغب", "في", "التدرب", "لدينا", "يمكنه", "مراسلتنا"],
+    above = rtl_line(["والشهادة", "ستأتي", "ومن", "يرغب", "في", "التدرب", "لدينا", "يمكنه", "مراسلتنا"],
                   9.0, 100.0, right=500.0)
     left = min(g.x0 for g in above)
     words = ["بالاستراتيجيات", "أو", "متابعتنا", "على"]
-    width = sum(w.x1 - w.x0 for w in (build_segments(_line([w], 4.0, 0.0))[0] for w in words))
+    width = sum(w.x1 - w.x0 for w in (build_segments(rtl_line([w], 4.0, 0.0))[0] for w in words))
     gap = (500.0 - left - width) / 3
-    line = _line(words, gap, 118.0, right=500.0)
+    line = rtl_line(words, gap, 118.0, right=500.0)
     assert gap > 1.1 * 12.0
     segs = build_segments(above + line)
     assert len(segs) == 2
@@ -506,9 +347,9 @@ def test_a_justified_line_with_wider_spaces_than_the_line_above_stays_one_line()
 def test_a_justified_first_line_over_a_short_last_line_stays_one_line() -> None:
     # a wrapped heading at the top of a column: its first line spread to the measure, its last
     # line short; the paragraph below, full width, shows no gutter where the spaces are wide
-    glyphs = (_line(["الذكاء", "الاصطناعي", "التوليدي"], 30.0, 100.0)
-              + _line(["يتحدث", "العربية"], 4.0, 116.0)
-              + _line(["لم", "يعد", "الحديث", "عن", "الذكاء", "الاصطناعي", "حكرا", "على", "أحد"], 6.0, 132.0))
+    glyphs = (rtl_line(["الذكاء", "الاصطناعي", "التوليدي"], 30.0, 100.0)
+              + rtl_line(["يتحدث", "العربية"], 4.0, 116.0)
+              + rtl_line(["لم", "يعد", "الحديث", "عن", "الذكاء", "الاصطناعي", "حكرا", "على", "أحد"], 6.0, 132.0))
     segments = build_segments(glyphs)
     assert len(segments) == 3
 
@@ -564,10 +405,10 @@ def test_a_continued_paragraph_gives_its_context_to_a_number_at_a_line_start() -
 def _card(right: float, title: str, words: list[str], wide_after: int) -> list:
     """A card of a newsletter: a title, a date, then two justified lines of text, the first
     with one wide space (after word `wide_after`) where the second line has words."""
-    glyphs = _line(title.split(), 4.0, 100.0, right=right, size=14.0) + _line(["٧", "أغسطس"], 4.0, 116.0, right=right)
-    first = _line(words[:wide_after], 4.0, 132.0, right=right)
-    rest = _line(words[wide_after:7], 4.0, 132.0, right=min(g.x0 for g in first) - 20.0)
-    return glyphs + first + rest + _line(words[7:], 6.0, 148.0, right=right)
+    glyphs = rtl_line(title.split(), 4.0, 100.0, right=right, size=14.0) + rtl_line(["٧", "أغسطس"], 4.0, 116.0, right=right)
+    first = rtl_line(words[:wide_after], 4.0, 132.0, right=right)
+    rest = rtl_line(words[wide_after:7], 4.0, 132.0, right=min(g.x0 for g in first) - 20.0)
+    return glyphs + first + rest + rtl_line(words[7:], 6.0, 148.0, right=right)
 
 
 def test_cards_side_by_side_are_read_one_after_the_other() -> None:
@@ -578,26 +419,19 @@ def test_cards_side_by_side_are_read_one_after_the_other() -> None:
              "الموضوع", "المهم"]
     wide = ["نص", "يمتد", "على", "عرض", "الصفحة", "كله", "من", "أولها", "إلى", "آخرها", "قبل", "البطاقتين",
             "وبعدهما", "في", "هذه", "النشرة"]
-    glyphs = (_line(wide, 4.0, 70.0) + _card(500.0, "الخبر الأول", words, 4) + _card(200.0, "الخبر الثاني", words, 4)
-              + _line(wide, 4.0, 180.0))
+    glyphs = (rtl_line(wide, 4.0, 70.0) + _card(500.0, "الخبر الأول", words, 4) + _card(200.0, "الخبر الثاني", words, 4)
+              + rtl_line(wide, 4.0, 180.0))
     blocks = [to_block(b, "rtl", keep_tatweel=False) for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]
     card = "٧ أغسطس " + " ".join(words)
     assert [b.text for b in blocks] == [" ".join(wide), "الخبر الأول", card, "الخبر الثاني", card, " ".join(wide)]
 
 
-def test_one_row_of_four_cells_among_rows_of_two_is_no_table() -> None:
-    # a row whose segments only come apart at wide gaps is not the full row of a table
-    cells = {100.0: (500.0, 300.0), 120.0: (500.0, 420.0, 300.0, 220.0), 140.0: (500.0, 300.0)}
-    glyphs = [g for y, rights in cells.items() for r in rights for g in _line(["كلمة"], 4.0, y, right=r)]
-    assert "table" not in [b.kind for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]
-
-
 def test_a_gap_between_two_type_sizes_is_a_gutter_even_in_a_justified_heading() -> None:
     # a large heading justified across its column, its spaces 1.5 em wide; the next column's
     # smaller heading stands on the same baseline as far from it
-    big = _line(["شوربة", "العدس", "على"], 30.0, 100.0, right=500.0, size=20.0)
-    small = _line(["طريقة", "التحضير"], 4.0, 100.0, right=min(g.x0 for g in big) - 30.0, size=14.0)
-    below = [_line(["نص", "العمود", "الأيمن", "هنا"], 4.0, y, right=500.0) + _line(["نص", "الأيسر"], 4.0, y, right=250.0)
+    big = rtl_line(["شوربة", "العدس", "على"], 30.0, 100.0, right=500.0, size=20.0)
+    small = rtl_line(["طريقة", "التحضير"], 4.0, 100.0, right=min(g.x0 for g in big) - 30.0, size=14.0)
+    below = [rtl_line(["نص", "العمود", "الأيمن", "هنا"], 4.0, y, right=500.0) + rtl_line(["نص", "الأيسر"], 4.0, y, right=250.0)
              for y in (130.0, 146.0)]
     texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(big + small + below[0] + below[1])
                    if s.baseline == 100.0)
@@ -608,38 +442,7 @@ def test_words_spread_across_a_column_stay_one_line_beside_the_gutter() -> None:
     # a paragraph's line at the top of the left column, four words justified with 3 em spaces;
     # the right column's line sits level with it, a narrower gutter away, and no line around
     # tells the spaces from the gutter: spaces of one width are a justified line's
-    spread = _line(["الاستفسارات", "إلى", "البريد", "الإلكتروني"], 36.0, 100.0, right=250.0)
-    beside = _line(["سطر", "من", "العمود", "الأيمن"], 4.0, 100.0, right=392.0)
+    spread = rtl_line(["الاستفسارات", "إلى", "البريد", "الإلكتروني"], 36.0, 100.0, right=250.0)
+    beside = rtl_line(["سطر", "من", "العمود", "الأيمن"], 4.0, 100.0, right=392.0)
     texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(spread + beside))
     assert texts == ["الاستفسارات إلى البريد الإلكتروني", "سطر من العمود الأيمن"]
-
-
-def test_a_ruled_table_takes_its_rows_from_its_rules() -> None:
-    from warraq.layout.tables import find_tables
-    from warraq.pdf.rules import Across
-
-    # the English cell of the second row wraps onto two lines; the Arabic cell beside it is
-    # set midway between them, level with neither
-    def cell(text: str, y: float, right: float, latin: bool) -> list:
-        gs = glyphs_from_visual(list(text) if latin else list(rev(text)), y=y)
-        shift = right - gs[-1].x1
-        for g in gs:
-            g.x0 += shift
-            g.x1 += shift
-            g.ox += shift
-        return gs
-
-    glyphs = (cell("جدار الحماية", 100.0, 500.0, False) + cell("Firewall", 100.0, 250.0, True)
-              + cell("المصادقة الثنائية", 140.0, 500.0, False) + cell("Two-factor", 132.0, 250.0, True)
-              + cell("login", 148.0, 250.0, True)
-              + cell("برمجيات الفدية", 180.0, 500.0, False) + cell("Ransomware", 180.0, 250.0, True))
-    # and a last row whose cells are too long to pass for cells on their own
-    glyphs += (cell("هجوم حجب الخدمة الموزع على الخوادم", 215.0, 500.0, False)
-               + cell("Distributed denial of service", 215.0, 250.0, True))
-    rules = [Across(y, 60.0, 510.0) for y in (80.0, 115.0, 160.0, 195.0, 230.0)]
-    tables, rest = find_tables(build_segments(glyphs), rules)
-    assert len(tables) == 1 and not rest
-    text = [["".join(c.glyph.text for s in cell for c in s.clusters) for cell in row] for row in tables[0]]
-    assert [len(row) for row in text] == [2, 2, 2, 2]
-    assert text[1] == ["Two-factorlogin", rev("المصادقة الثنائية")]
-    assert text[3][0] == "Distributed denial of service"

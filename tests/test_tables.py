@@ -1,0 +1,171 @@
+"""Tables against columns of text: rows of cells, wrapped headers, drawn rules, poems."""
+
+from __future__ import annotations
+
+from conftest import glyphs_from_visual, rev, rtl_line, shifted
+
+from warraq.layout.assemble import to_block
+from warraq.layout.blocks import build_blocks
+from warraq.layout.lines import build_segments
+
+
+def _table_glyphs(cells: list[list[str]], drop: float) -> list:
+    """A right-to-left table whose Arabic cells sit `drop` points below the baseline of its
+    figures and Latin words (set in two fonts)."""
+    glyphs = []
+    for i, row in enumerate(cells):
+        for j, cell in enumerate(row):  # first cell is the rightmost
+            latin = cell.isascii()
+            gs = glyphs_from_visual(list(cell) if latin else list(rev(cell)),
+                                    y=100.0 + 16 * i + (0.0 if latin else drop))
+            for g in gs:
+                shift = 300 - 120 * j
+                g.x0 += shift
+                g.x1 += shift
+                g.ox += shift
+            glyphs += gs
+    return glyphs
+
+
+def test_table_rows_read_row_by_row() -> None:
+    cells = [["المدينة", "السكان", "النمو"], ["الرياض", "8", "2.5"], ["جدة", "4", "1.9"]]
+    blocks = build_blocks(build_segments(_table_glyphs(cells, 0.0)), "rtl", 12.0)
+    assert len(blocks) == 1 and blocks[0].kind == "table"
+    table = to_block(blocks[0], "rtl", keep_tatweel=False)
+    assert table.rows == cells
+
+
+def test_table_cells_a_point_or_two_off_their_row_stay_in_it() -> None:
+    cells = [["المدينة", "السكان", "النمو"], ["الرياض", "8", "2.5"], ["جدة", "4", "1.9"], ["الدمام", "1", "3.2"]]
+    blocks = build_blocks(build_segments(_table_glyphs(cells, 1.5)), "rtl", 12.0)
+    assert [b.kind for b in blocks] == ["table"]
+    assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == cells
+    # two headings side by side half a point apart, over the columns of a bilingual page, are
+    # no table of two rows
+    pairs = [["المنشورات", "Publications"], ["فارس الصحراء", "Knight"]]
+    assert "table" not in [b.kind for b in build_blocks(build_segments(_table_glyphs(pairs, 1.5)), "rtl", 12.0)]
+
+
+def test_narrow_columns_of_running_text_are_no_table() -> None:
+    # a newspaper's three columns: short justified lines, level from column to column
+    columns = [["تستعد بلدية المدينة الساحلية", "لاستقبال موسم الأمطار بخطة", "شاملة تتضمن تنظيف قنوات",
+                "التصريف وصيانة الجسور"],
+               ["وقال مدير قسم الطوارئ إن", "فرق العمل بدأت منذ الأسبوع", "الأول من أكتوبر في فحص",
+                "نقاط تجمع المياه كلها"],
+               ["من جهتها أطلقت جمعية أهلية", "حملة تطوعية لجمع النفايات", "من مجاري السيول في الأودية",
+                "القريبة من المدينة"]]
+
+    def read(columns: list[list[str]]) -> list[str]:
+        glyphs = []
+        for k, lines in enumerate(columns):
+            for i, text in enumerate(lines):
+                words = text.split()
+                last = i == len(lines) - 1  # a paragraph's last line is not stretched
+                gap = 4.0 if last else (160.0 - 6.0 * sum(len(w) for w in words)) / (len(words) - 1)
+                glyphs += rtl_line(words, gap, 100.0 + 16 * i, right=600.0 - 200 * k)
+        blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+        assert all(b.kind == "paragraph" for b in blocks)
+        return [" ".join(to_block(b, "rtl", keep_tatweel=False).text.split()) for b in blocks]
+
+    assert read(columns) == [" ".join(lines) for lines in columns]
+    # paragraphs of three lines, the last one short, are text too
+    shorter = [lines[:2] + lines[3:] for lines in columns]
+    assert read(shorter) == [" ".join(lines) for lines in shorter]
+
+
+def test_a_poem_in_two_centred_halves_is_read_verse_by_verse() -> None:
+    verses = [("سلام على دار سكنا ظلالها", "زمانا وكان العيش فيها ميسرا"),
+              ("تركنا بها الأبواب مفتوحة لمن", "أتى زائرا أو عابرا أو مهجرا"),
+              ("وفي كل ركن من حجارتها لنا", "حكاية جد علم الصبر والقرى")]
+    glyphs = []
+    for i, halves in enumerate(verses):
+        for middle, half in zip((420.0, 180.0), halves):  # each half centred in its column
+            words = half.split()
+            width = 6.0 * sum(len(w) for w in words) + 4.0 * (len(words) - 1)
+            glyphs += rtl_line(words, 4.0, 100.0 + 30 * i, right=middle + width / 2)
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert [b.kind for b in blocks] == ["table"]
+    assert to_block(blocks[0], "rtl", keep_tatweel=False).rows == [list(v) for v in verses]
+
+
+def test_a_drawn_rule_splits_cells_that_sit_close() -> None:
+    from warraq.pdf.rules import Rule
+
+    # "2020" ends 4 points left of the rule and "4.1" starts 4 points right of it: one gap of
+    # under an em, which alone would join them
+    glyphs = shifted("4.1", 200.0, 100.0) + shifted("2020", 174.0, 100.0)
+    assert len(build_segments(glyphs)) == 1
+    assert len(build_segments(glyphs, rules=[Rule(178.0, 80.0, 110.0)])) == 2
+
+
+def test_a_header_wrapped_onto_several_lines_is_one_row() -> None:
+    # columns (right to left): the year, then visitors; the visitors header wraps in two lines
+    header = (rtl_line(["السنة"], 4.0, 106.0, right=500.0) + rtl_line(["الزوار"], 4.0, 100.0, right=400.0)
+              + rtl_line(["(مليون)"], 4.0, 114.0, right=400.0))
+    figures = [["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
+    assert _table_rows(header, figures) == [["السنة", "الزوار (مليون)"], *figures]
+
+
+def test_a_header_cell_wrapped_below_a_full_header_row_joins_it() -> None:
+    # cells top-aligned (LibreOffice): the header's first lines form a full row, and the unit
+    # of one cell wraps onto a line of its own, spaced like a row; the figures stay rows
+    header = (rtl_line(["السنة"], 4.0, 100.0, right=500.0) + rtl_line(["الإيرادات"], 4.0, 100.0, right=400.0)
+              + rtl_line(["(مليار)"], 4.0, 120.0, right=400.0))
+    figures = [["2020", "9.8"], ["2021", "15.3"], ["2022", "27.6"]]
+    assert _table_rows(header, figures) == [["السنة", "الإيرادات (مليار)"], *figures]
+
+
+def test_lines_over_one_column_alone_are_text_above_the_table() -> None:
+    # a title of two lines over the first column, nothing over the second: no header row
+    title = rtl_line(["المبيعات"], 4.0, 100.0, right=500.0) + rtl_line(["السنوية"], 4.0, 120.0, right=500.0)
+    figures = [["2020", "4.1"], ["2021", "6.7"], ["2022", "11.2"]]
+    assert _table_rows(title, figures) == figures
+    blocks = build_blocks(build_segments(title + _figure_glyphs(figures)), "rtl", 12.0)
+    assert [b.kind for b in blocks] == ["paragraph", "table"]
+
+
+def _figure_glyphs(figures: list[list[str]]) -> list:
+    glyphs = []
+    for k, (year, value) in enumerate(figures):
+        y = 140.0 + 20 * k
+        glyphs += shifted(year, 500.0, y) + shifted(value, 400.0, y)
+    return glyphs
+
+
+def _table_rows(header: list, figures: list[list[str]]) -> list[list[str]] | None:
+    """The rows read from a two-column table: the header's glyphs, then rows of figures set
+    20 points apart below it (the first column right-aligned at 500, the second at 400)."""
+    blocks = build_blocks(build_segments(list(header) + _figure_glyphs(figures)), "rtl", 12.0)
+    return to_block(next(b for b in blocks if b.kind == "table"), "rtl", keep_tatweel=False).rows
+
+
+def test_one_row_of_four_cells_among_rows_of_two_is_no_table() -> None:
+    # a row whose segments only come apart at wide gaps is not the full row of a table
+    cells = {100.0: (500.0, 300.0), 120.0: (500.0, 420.0, 300.0, 220.0), 140.0: (500.0, 300.0)}
+    glyphs = [g for y, rights in cells.items() for r in rights for g in rtl_line(["كلمة"], 4.0, y, right=r)]
+    assert "table" not in [b.kind for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]
+
+
+def test_a_ruled_table_takes_its_rows_from_its_rules() -> None:
+    from warraq.layout.tables import find_tables
+    from warraq.pdf.rules import Across
+
+    # the English cell of the second row wraps onto two lines; the Arabic cell beside it is
+    # set midway between them, level with neither
+    def cell(text: str, y: float, right: float, latin: bool) -> list:
+        return shifted(text if latin else rev(text), right, y)
+
+    glyphs = (cell("جدار الحماية", 100.0, 500.0, False) + cell("Firewall", 100.0, 250.0, True)
+              + cell("المصادقة الثنائية", 140.0, 500.0, False) + cell("Two-factor", 132.0, 250.0, True)
+              + cell("login", 148.0, 250.0, True)
+              + cell("برمجيات الفدية", 180.0, 500.0, False) + cell("Ransomware", 180.0, 250.0, True))
+    # and a last row whose cells are too long to pass for cells on their own
+    glyphs += (cell("هجوم حجب الخدمة الموزع على الخوادم", 215.0, 500.0, False)
+               + cell("Distributed denial of service", 215.0, 250.0, True))
+    rules = [Across(y, 60.0, 510.0) for y in (80.0, 115.0, 160.0, 195.0, 230.0)]
+    tables, rest = find_tables(build_segments(glyphs), rules)
+    assert len(tables) == 1 and not rest
+    text = [["".join(c.glyph.text for s in cell for c in s.clusters) for cell in row] for row in tables[0]]
+    assert [len(row) for row in text] == [2, 2, 2, 2]
+    assert text[1] == ["Two-factorlogin", rev("المصادقة الثنائية")]
+    assert text[3][0] == "Distributed denial of service"
