@@ -44,6 +44,29 @@ def test_clean_document_is_not_taken_for_swapped() -> None:
     assert repair(text).text == text
 
 
+# PyMuPDF on LibreOffice: runs in logical order, but the space before each Latin or digit run
+# moved to the line's start. The glue looks like a swapping tool's; no space is doubled, and
+# the numbers already follow the words that introduce them.
+_SPACES_MOVED = [
+    " وقال المدير إن الشركة باعت أكثر من12,000 جهاز في الشهر الأول",
+    " وأطلقت الشركة تطبيقها الجديد على منصةAndroid مطلع العام الماضي",
+    " وارتفعت المبيعات بنسبة15% مقارنة بالعام السابق",
+    "  ويعمل في المصنع نحو450 موظفا موزعين على ثلاث ورديات",
+]
+
+
+def test_spaces_moved_by_a_tool_that_kept_its_runs_in_order() -> None:
+    assert runs_swapped(_SPACES_MOVED)  # the glue alone would say swapped
+    fixed = repair("\n".join(_SPACES_MOVED))
+    assert "run-order" not in [c.rule for c in fixed.changes]
+    assert fixed.text.split("\n") == [
+        "وقال المدير إن الشركة باعت أكثر من 12,000 جهاز في الشهر الأول",
+        "وأطلقت الشركة تطبيقها الجديد على منصة Android مطلع العام الماضي",
+        "وارتفعت المبيعات بنسبة 15% مقارنة بالعام السابق",
+        " ويعمل في المصنع نحو 450 موظفا موزعين على ثلاث ورديات",
+    ]
+
+
 def test_arabic_indic_numbers_reversed_by_the_document() -> None:
     broken = "صدر القرار رقم (٧٤١) لسنة ٦٤٤١ه\nبلغ العدد ٠٠٥٬٤ طالب بنسبة ٠٥٪\nيبدأ الدوام ٠٠:٨ صباحا"
     assert an_reversed(broken)

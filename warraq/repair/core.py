@@ -264,6 +264,10 @@ def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
     texts = [ln.text for ln in lines]
     swapped = runs.runs_swapped(texts, reversed_numbers)
     extra = runs.best_cuts(texts, every_line=swapped) if swapped or reversed_numbers else None
+    if swapped and not reversed_numbers and extra is not None and runs.spaces_moved(texts, extra):
+        for ln in lines:  # (numbers written backwards would have proved the runs swapped)
+            _change(ln, "moved-spaces", ln.text, runs.respace(ln.text), 0.8, changes)
+        return
     for ln in lines:
         if extra is not None and has_arabic(ln.text) and runs.has_runs(ln.text, extra):
             fixed = runs.unswap(ln.text, extra)

@@ -20,7 +20,8 @@ import re
 import unicodedata
 
 from warraq.arabic.bidi import visual_to_logical
-from warraq.repair.mixed import misplacements
+from warraq.arabic.chars import fold_presentation_forms
+from warraq.repair.mixed import misplacements, number_fit
 from warraq.repair.text import has_arabic
 
 _AN_DIGIT = "\u0660-\u0669"
@@ -100,6 +101,43 @@ def runs_swapped(lines: list[str], numbers_reversed: bool = False) -> bool:
     if numbers_reversed:
         left += leading
     return left >= MIN_EVIDENCE and left + leading >= 3 * (right + 1)
+
+
+def spaces_moved(lines: list[str], extra: str) -> bool:
+    """Did the tool keep its runs in order and only move the spaces beside them (PyMuPDF on
+    LibreOffice: "منChatGPT إلى" with the lost space at the line's start)?
+
+    Such text glues runs on the left just as swapped text does. Two things tell it apart: a
+    tool that swapped the runs leaves the space it took from the glued side doubled on the
+    other ("أكبر2025  يوليو"), and putting the runs back moves the numbers away from the words
+    that introduce and count them ("أكثر من 400 مليون" becomes "مليون 400 يكمن").
+    """
+    if sum(len(_DOUBLED_RE.findall(t)) for t in lines) > 1:
+        return False
+    moved = [t for t in lines if has_runs(t, extra)]
+    given = sum(number_fit(_unglued(t)) for t in moved)
+    return given > sum(number_fit(_unglued(unswap(t, extra))) for t in moved)
+
+
+def respace(line: str) -> str:
+    """A line of such a tool: the spaces it moved to the line's start go back between each word
+    and the Latin or digit run glued to it ("  منChatGPT إلى" -> " من ChatGPT إلى")."""
+    lead = len(line) - len(line.lstrip(" "))
+    points = [m.start() for m in _GLUED_POINT_RE.finditer(line)]
+    if not points or len(points) > lead:  # which of the glued runs lost the space is unknown
+        return line
+    for p in reversed(points):
+        line = line[:p] + " " + line[p:]
+    return line[len(points):]
+
+
+_GLUED_POINT_RE = re.compile(f"(?<=[{_FORMS}]{{2}})(?=[A-Za-z0-9][A-Za-z0-9.,:%]*(?: |$))")
+_DOUBLED_RE = re.compile(r"\S  \S")
+_GLUE_RE = re.compile(f"(?<=[{_FORMS}\u064b-\u0652])(?=[A-Za-z0-9])")
+
+
+def _unglued(line: str) -> str:
+    return _GLUE_RE.sub(" ", fold_presentation_forms(line))
 
 
 def best_cuts(lines: list[str], every_line: bool) -> str | None:
