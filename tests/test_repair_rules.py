@@ -170,6 +170,22 @@ def test_split_words_rejoined_only_in_a_document_that_shows_them() -> None:
     assert repair(one).text == one  # one such join is not enough to touch a document
 
 
+def test_split_words_rejoined_before_segments_are_looked_for() -> None:
+    # pdftotext on a LibreOffice paragraph: words cut between letters drawn joined ("مخت بر"),
+    # which no justified line is; left as they are, the pieces ("فريقه ا") pass for reversed
+    # segments and the line is turned around
+    broken = ("في مخت بر صغير يطل على النه ر، تعمل الباحث ة سلمى الخطي ب م ع فريقه ا على تط وير جه از "
+              "يس اعد المر ضى في بيو تهم.\nوتقول إن الفك رة بدأت قبل ثلا ث سنو ات حين مر ض والد ها")
+    # the cuts that show it: between letters drawn joined, pieces of two letters or more
+    assert rules.join_split_words("في مخت بر صغير", joined_letters=True) == "في مختبر صغير"
+    assert rules.join_split_words("مع فريقه ا على", joined_letters=True) == "مع فريقه ا على"
+    assert rules.join_split_words("على الطا ولة", joined_letters=True) == "على الطا ولة"  # after ا
+    fixed = repair(broken)
+    assert "segments" not in [c.rule for c in fixed.changes]
+    assert fixed.text.startswith("في مختبر صغير يطل على النهر، تعمل الباحثة سلمى الخطيب مع فريقها على "
+                                 "تطوير جهاز يساعد المرضى في ")
+
+
 def test_split_words_counted_by_joins_not_lines() -> None:
     # LibreOffice's kashida justification on one paragraph: a line holds several cut words; once
     # they show the damage, a join the model only prefers ("أس عار") is made too

@@ -116,7 +116,7 @@ def repair(text: str | bytes) -> Repaired:
     if not isinstance(text, str):
         raise TypeError(f"repair() takes text (str or UTF-8 bytes), not {type(text).__name__}")
     for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading, _fix_lam_line, _lam_hits,
-                   _text_confidence):
+                   _text_confidence, rules.join_split_words):
         cached.cache_clear()  # per call: the rounds below see mostly the same lines again
     result = _repair_once(text)
     for _ in range(2):
@@ -187,11 +187,12 @@ def _repair_once(text: str) -> Repaired:
     if kinds:
         _pass_pua(lines, kinds, changes, unresolved)
     lam_doc = _lam_damage(lines)
+    split = _pass_split_words(lines, changes, joined_letters=True)  # before segments: join_split_words
     fixes = context.choose([ln.text for ln in lines],
                            [has_arabic(ln.text) and ln.kind not in ("visual", "mixed") for ln in lines])
     for ln, fix in zip(lines, fixes):
         _pass_three(ln, fix, lam_doc, changes)
-    _pass_split_words(lines, changes)
+    _pass_split_words(lines, changes, shown=split)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
     conf = [_text_confidence(ln.text) for ln in lines]
@@ -373,16 +374,24 @@ def _pass_pua(lines: list[_Line], kinds: dict[str, str], changes: list[Change],
                 ln.kind = "chars" if ln.kind == "clean" else ln.kind
 
 
-def _pass_split_words(lines: list[_Line], changes: list[Change]) -> None:
+def _pass_split_words(lines: list[_Line], changes: list[Change], joined_letters: bool = False,
+                      shown: bool = False) -> bool:
     """Words a tool cut with a space where the glyphs had a gap ("ه ذا", "الإحص اء"; pdftotext on
     justified lines), rejoined in a document that shows SPLIT_JOINS of them. Visual lines
     had theirs rejoined with their order, and a line put back from reversed segments its
-    pieces; a clean document has none, so it stays as it is."""
+    pieces; a clean document has none, so it stays as it is. With `joined_letters` the damage
+    is shown only by cuts no justified line has, so that the words are whole before
+    segments.py looks for reversed pieces; `shown`: an earlier call found the damage. True
+    where the document shows it."""
     todo = [ln for ln in lines if has_arabic(ln.text) and ln.kind not in ("visual", "reversed-segments")]
-    joins = sum(ln.text.count(" ") - rules.join_split_words(ln.text).count(" ") for ln in todo)
-    if joins >= SPLIT_JOINS:  # each join the model insists on is evidence of its own
-        for ln in todo:
-            _change(ln, "split-words", ln.text, rules.join_split_words(ln.text, rules.JOIN_SPLIT_GAIN_DAMAGED), 0.8, changes)
+    joins = sum(ln.text.count(" ") - rules.join_split_words(ln.text, joined_letters=joined_letters).count(" ")
+                for ln in todo)
+    if joins < SPLIT_JOINS and not shown:  # each join the model insists on is evidence of its own
+        return False
+    for ln in todo:
+        joined = rules.join_split_words(ln.text, rules.JOIN_SPLIT_GAIN_DAMAGED)
+        _change(ln, "split-words", ln.text, joined, 0.8, changes)
+    return True
 
 
 SPLIT_JOINS = 3

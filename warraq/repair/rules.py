@@ -15,7 +15,7 @@ from itertools import combinations
 
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
-from warraq.repair.model import listed, logp, word_key
+from warraq.repair.model import NON_JOINING, listed, logp, word_key
 from warraq.repair.text import MARK_CLASS, MARKS, arabic_core, clusters, marks_lead, split_core
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
@@ -162,12 +162,16 @@ def marks_after_letters(line: str) -> str:
     return " ".join(out)
 
 
-def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN) -> str:
+@lru_cache(maxsize=20_000)  # each line is asked up to four times a round, and again next round
+def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bool = False) -> str:
     """Rejoin words that a tool cut with a space ("فر يق" -> "فريق"), where the model insists.
 
     Such spaces come from glyph gaps: the joined word must be listed, and far likelier than the
     two pieces side by side. A piece between two others joins the side it gains most with
-    ("أحكام ه ذا" -> "أحكام هذا", not "أحكامه ذا"): the surest joins are made first.
+    ("أحكام ه ذا" -> "أحكامه ذا" is not taken over "أحكام هذا"): the surest joins are made first.
+    With `joined_letters`, only a cut between two letters drawn joined is mended, and only
+    between pieces of two letters or more ("تط وير"): a justified line is never cut there, so
+    such joins cannot take a piece that reversed segments (segments.py) still has to place.
     """
     tokens = line.split(" ")
     if len(tokens) < 2:
@@ -184,6 +188,8 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN) -> str:
                 continue
         elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
+        if joined_letters and not _joined_cut(a, b):
+            continue
         if (g := _join_gain(a, b)) >= bar:
             gains[k] = g
     if not gains:
@@ -199,6 +205,13 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN) -> str:
         else:
             out.append(tok)
     return " ".join(out)
+
+
+def _joined_cut(left: str, right: str) -> bool:
+    """Are both pieces Arabic words of two letters or more, the left ending in a letter that joins?"""
+    a = [c for c in arabic_core(left) if c.isalpha()]
+    b = [c for c in arabic_core(right) if c.isalpha()]
+    return len(a) >= 2 and len(b) >= 2 and left.rstrip(MARKS)[-1:] == a[-1] and a[-1] not in NON_JOINING
 
 
 def _join_gain(left: str, right: str) -> float:
