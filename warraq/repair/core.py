@@ -33,7 +33,7 @@ from typing import Any
 
 from warraq.arabic.shared import shared_letters, unshare
 from warraq.gcpause import gc_paused
-from warraq.repair import cid, context, mixed, nul, pieces, pua, rules, runs, strays, visual
+from warraq.repair import cid, context, kashidacuts, mixed, nul, pieces, pua, rules, runs, strays, visual
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import SegmentFix, find_segments, readings
 from warraq.repair.standins import restore_shadda, shadda_standins
@@ -166,6 +166,11 @@ def _repair_once(text: str) -> Repaired:
         _swap_list_items(lines, changes)
         evidence = [visual.evidence(ln.text) for ln in lines]
     else:
+        for i, ln in enumerate(lines):  # kashida glyphs at the cuts of pieces written last-first
+            if (turned := kashidacuts.turn(ln.text)) is not None:
+                _change(ln, "kashida-cuts", ln.text, turned, 0.8, changes)
+                ln.kind, ln.score = "reversed-segments", 0.8
+                evidence[i] = visual.evidence(ln.text)
         _pass_runs(lines, changes)
     visual_lines = [ln.text for ln, ev in zip(lines, evidence) if visual.is_visual(ev, doc_visual)]
     _pass_mark_order([ln for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)], changes)
@@ -189,7 +194,8 @@ def _repair_once(text: str) -> Repaired:
     lam_doc = _lam_damage(lines)
     split = _pass_split_words(lines, changes, joined_letters=True)  # before segments: join_split_words
     fixes = context.choose([ln.text for ln in lines],
-                           [has_arabic(ln.text) and ln.kind not in ("visual", "mixed") for ln in lines])
+                           [has_arabic(ln.text) and ln.kind not in ("visual", "mixed", "reversed-segments")
+                            for ln in lines])
     for ln, fix in zip(lines, fixes):
         _pass_three(ln, fix, lam_doc, changes)
     _pass_split_words(lines, changes, shown=split)

@@ -1,0 +1,66 @@
+"""Rule 2 where the cuts are marked: a line cut at its kashidas, the pieces written last-first.
+
+LibreOffice stretches a justified line with kashida glyphs, each drawn on its own. Some tools
+(pypdf) end a piece of text at each of them and write a right-to-left stretch of the line with
+its pieces in reverse order, the kashida glyph's stand-in character at every cut:
+"ه**اطئ تغطي**ورة لش**وكانت صاحبة الفكرة" for "وكانت صاحبة الفكرة ... صورة لشاطئ تغطيه".
+A Latin or digit run ends such a stretch ("منص**ابة إماراتي**ا ش ... **تحXبر الحملات**دة من
+أك** إلى واح"): the stretches themselves stay in order. A kashida sits inside a word, so the
+pieces join without a space. cid.py removes the same stand-ins where the words around them are
+already whole; here they are not, and the line is taken only where turning its pieces round
+reads clearly better than leaving it (word frequencies, as in segments.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from warraq.repair.cid import CODE
+from warraq.repair.model import UNKNOWN, logp, word_key
+
+MIN_GAIN = 10.0  # log10 units the turned line must gain: its fragments must clearly make words
+# A stand-in run between a letter or space and another: no letter of any script (a tool's
+# stand-in for a letter or mark, or a Latin run), no digit, no NUL (nul.py), no sign or quote
+# that writing sets between words ("يوليو/تموز", "ص.ب", "“الخوارزميات”").
+_WRITING = "0-9/.:%()\\[\\]|+=#@_!?“”‘’„•·…–—\x00-"
+_CUT_RE = re.compile(f"(?<=[\u0621-\u064a\u064b-\u065f ])(?:(?![^\\W\\d_]|[{_WRITING}])(?:{CODE}))+(?=[\u0621-\u064a ])")
+_LTR_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.,:/%@_ -]*[A-Za-z0-9,%])?")
+_WORD_RE = re.compile("[\u0621-\u064a\u064b-\u065f\u0670]+")
+
+
+def turn(line: str) -> str | None:
+    """The line with the pieces of each right-to-left stretch put back in order, or None."""
+    if _CUT_RE.search(line) is None:
+        return None
+    out, pos = [], 0
+    for m in _LTR_RE.finditer(line):
+        out.append(_turn_stretch(line[pos:m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append(_turn_stretch(line[pos:]))
+    turned = "".join(out)
+    return turned if _logp(turned) >= _logp(_CUT_RE.sub(" ", line)) + MIN_GAIN else None
+
+
+def _turn_stretch(stretch: str) -> str:
+    """The pieces in reverse order. A stop before the first piece or after the last is the
+    stretch's own end, drawn at its far left ("...ذا ليس المش**ه!" -> "هذا ليس المش...!",
+    ".ازلهم$نين في من$..." -> "...نين في منازلهم."): it ends the turned stretch."""
+    space = stretch[:len(stretch) - len(stretch.lstrip(" "))]
+    rest = stretch[len(space):]
+    stop = rest[:len(rest) - len(rest.lstrip(_STOPS))]
+    body = rest[len(stop):].rstrip(_STOPS + " ")
+    pieces = _CUT_RE.split(body)
+    # a kashida is inside a word: a space at a cut is the tool's, except at the stretch's ends
+    inner = [p.lstrip(" ") if k < len(pieces) - 1 else p for k, p in enumerate(pieces)]
+    inner = [p.rstrip(" ") if k else p for k, p in enumerate(inner)]
+    return space + "".join(reversed(inner)) + stop + rest[len(stop) + len(body):]
+
+
+_STOPS = ".!?؟:،,؛;"
+
+
+def _logp(text: str) -> float:
+    """The words' log10 frequency: fragments cost more than the whole words they come from,
+    and a word the list does not know twice the rarest (two words glued must not pay off)."""
+    return sum(lp if (lp := logp(word_key(w))) > UNKNOWN else 2 * UNKNOWN for w in _WORD_RE.findall(text))
