@@ -4,7 +4,7 @@ pypdf), decided per document. Lines are invented; expected Arabic written by han
 from __future__ import annotations
 
 from warraq.repair import repair
-from warraq.repair.runs import BESIDE_LATIN, an_reversed, reverse_an_numbers, runs_swapped, unswap
+from warraq.repair.runs import BESIDE_LATIN, an_reversed, end_item, reverse_an_numbers, runs_swapped, unswap
 
 # Logical lines and the same lines as a run-swapping tool writes them.
 _LOGICAL = [
@@ -65,6 +65,24 @@ def test_spaces_moved_by_a_tool_that_kept_its_runs_in_order() -> None:
         "وارتفعت المبيعات بنسبة 15% مقارنة بالعام السابق",
         " ويعمل في المصنع نحو 450 موظفا موزعين على ثلاث ورديات",
     ]
+
+
+def test_list_markers_at_the_line_end_show_swapped_runs_where_numbers_are_backwards() -> None:
+    # no Latin to show it: the items' markers drawn at their start come last ("مساء.•")
+    lines = ["صباحا ٠٣:٧ وتبدأ الأعمال يوميا عند الساعة", "عامل ٠٠٥٬٢ ويعمل في المشروع",
+             " يمنع الوقوف على جانبي الطريق.•", " تغلق المحلات عند الساعة العاشرة مساء.•",
+             " تحول الحافلات إلى الشوارع الفرعية.•"]
+    assert an_reversed("\n".join(lines))
+    assert runs_swapped(lines, numbers_reversed=True)
+    assert not runs_swapped(lines[:2] + ["• يمنع الوقوف على جانبي الطريق."] * 3, numbers_reversed=True)
+    assert repair("\n".join(lines)).text.split("\n")[2:] == [
+        "• يمنع الوقوف على جانبي الطريق.", "• تغلق المحلات عند الساعة العاشرة مساء.",
+        "• تحول الحافلات إلى الشوارع الفرعية."]
+
+
+def test_item_end_put_back_beside_its_marker_goes_to_its_end() -> None:
+    assert end_item("•.صداع شديد ودوار ") == "• صداع شديد ودوار."
+    assert end_item("• صداع شديد ودوار.") == "• صداع شديد ودوار."
 
 
 def test_arabic_indic_numbers_reversed_by_the_document() -> None:

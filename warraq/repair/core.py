@@ -308,7 +308,7 @@ def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
     moved = "run-order" in ln.rules  # its runs are in place already; the mixed rule would move them
     fix = mixed.repair_line(ln.text, family) if has_arabic(ln.text) and not moved else None
     if fix is not None:
-        _change(ln, "mixed-runs", ln.text, fix[0], fix[1], changes)
+        _change(ln, "mixed-runs", ln.text, runs.end_item(fix[0]), fix[1], changes)
         ln.kind, ln.score = "mixed", fix[1]
 
 

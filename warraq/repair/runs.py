@@ -33,6 +33,7 @@ _FORMS = _LETTER + "\ufb50-\ufdff\ufe70-\ufefc"  # presentation forms are folded
 _GLUED_LEFT_RE = re.compile(f"[{_FORMS}]{{2}}[A-Za-z0-9][A-Za-z0-9.,:%]* ")
 _GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_FORMS}]{{2}}")
 _LEADING_STOP_RE = re.compile(f"^[.:،؛!؟»)\\]]+(?=[{_FORMS}\u0640\u064b-\u0652])")
+_TRAILING_BULLET_RE = re.compile(f"[{_FORMS}\u064b-\u0652][.:،؛!؟]?[•▪●◦‣]\\s*$")  # "أو أكثر.•": its marker at its end
 MIN_EVIDENCE = 3
 # Characters some tools also end a run at, decided per document (`best_cuts`): brackets and
 # quotes, and signs a producer drew from another font than the words around them (the Arabic
@@ -97,7 +98,8 @@ def runs_swapped(lines: list[str], numbers_reversed: bool = False) -> bool:
     """
     left = sum(len(_GLUED_LEFT_RE.findall(ln)) for ln in lines)
     right = sum(len(_GLUED_RIGHT_RE.findall(ln)) for ln in lines)
-    leading = sum(_LEADING_STOP_RE.match(ln) is not None for ln in lines)
+    leading = sum(_LEADING_STOP_RE.match(ln) is not None or _TRAILING_BULLET_RE.search(ln) is not None
+                  for ln in lines)
     if numbers_reversed:
         left += leading
     return left >= MIN_EVIDENCE and left + leading >= 3 * (right + 1)
@@ -311,7 +313,14 @@ def unswap(line: str, extra: str = "") -> str:
                   and ordered[k - 1] not in _ATTACH_RIGHT)
         after = k + 1 < len(ordered) and not _bare(ordered[k + 1]) and ordered[k + 1] not in _ATTACH_LEFT
         out.append((" " if before else "") + core + (" " if after else ""))
-    return _SPACES_RE.sub(" ", "".join(out)).strip(" ")
+    return end_item(_SPACES_RE.sub(" ", "".join(out)).strip(" "))
+
+
+def end_item(line: str) -> str:
+    """A list item put back with its own end beside its marker ("•.صداع شديد") ends with it."""
+    if (m := _MARKER_STOP_RE.match(line)) is None:
+        return line
+    return m.group(1) + " " + line[m.end():].rstrip(" ") + m.group(2)
 
 
 def _bare(unit: str) -> bool:
@@ -322,4 +331,5 @@ def _bare(unit: str) -> bool:
 _ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
 _ATTACH_RIGHT = "([{«“"
 _SPACES_RE = re.compile(" {2,}")
+_MARKER_STOP_RE = re.compile("^([•▪●◦‣])([.:،؛!؟]+) ?")
 _GLUED_END_RE = re.compile(f"[:،؛!؟]+(?=[{_FORMS}])")
