@@ -31,8 +31,12 @@ def test_writing_with_signs_between_words_is_left_alone() -> None:
         assert repair(clean).text == clean
 
 
-def test_document_repair_turns_the_line_once() -> None:
-    fixed = repair(_CUT + "\nوتقول البلدية إن الحملة تستمر شهرًا")
-    assert fixed.text.split("\n")[0] == _WHOLE
-    assert [c.rule for c in fixed.changes] == ["kashida-cuts"]
+def test_document_repair_turns_its_lines_once() -> None:
+    second = "ة*ق جديدة في الأحياء الشعبي*ة إنشاء حدائ*وتعتزم البلدي."
+    fixed = repair(_CUT + "\n" + second + "\nوتقول البلدية إن الحملة تستمر شهرًا")
+    assert fixed.text.split("\n")[:2] == [_WHOLE, "وتعتزم البلدية إنشاء حدائق جديدة في الأحياء الشعبية."]
+    assert [c.rule for c in fixed.changes] == ["kashida-cuts", "kashida-cuts"]
     assert repair(fixed.text).text == fixed.text
+    # one tool wrote the whole document: a line alone is no pattern
+    alone = repair(_CUT + "\nوتقول البلدية إن الحملة تستمر شهرًا")
+    assert "kashida-cuts" not in [c.rule for c in alone.changes]

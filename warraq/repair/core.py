@@ -33,7 +33,20 @@ from typing import Any
 
 from warraq.arabic.shared import shared_letters, unshare
 from warraq.gcpause import gc_paused
-from warraq.repair import cid, context, kashidacuts, mixed, nul, pieces, pua, rules, runs, strays, visual
+from warraq.repair import (
+    cid,
+    context,
+    foreign,
+    kashidacuts,
+    mixed,
+    nul,
+    pieces,
+    pua,
+    rules,
+    runs,
+    strays,
+    visual,
+)
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.segments import SegmentFix, find_segments, readings
 from warraq.repair.standins import restore_shadda, shadda_standins
@@ -161,16 +174,20 @@ def _repair_once(text: str) -> Repaired:
         if "\x00" in raw[i] and has_arabic(raw[i]):
             _change(ln, "nul-letter", ln.text, rules.strip_controls(nul.resolve(raw[i], doc_visual)), 0.7, changes)
             evidence[i] = visual.evidence(ln.text)
+    # glyphs written as letters of another script ("пاكبر": foreign.py), some at the cuts of pieces
+    stand = foreign.standins("\n".join(ln.text for ln in lines))
+    turns = kashidacuts.turn_all([ln.text for ln in lines], stand) if not doc_visual else [None] * len(lines)
+    for i, (ln, turned) in enumerate(zip(lines, turns)):
+        if turned is not None:
+            _change(ln, "kashida-cuts", ln.text, turned, 0.8, changes)
+            ln.kind, ln.score = "reversed-segments", 0.8
+        _change(ln, "foreign-standins", ln.text, foreign.drop(ln.text, stand), 0.7, changes)
+        evidence[i] = visual.evidence(ln.text)
     if doc_visual:
         lines = _join_pieces(lines, changes)
         _swap_list_items(lines, changes)
         evidence = [visual.evidence(ln.text) for ln in lines]
     else:
-        for i, ln in enumerate(lines):  # kashida glyphs at the cuts of pieces written last-first
-            if (turned := kashidacuts.turn(ln.text)) is not None:
-                _change(ln, "kashida-cuts", ln.text, turned, 0.8, changes)
-                ln.kind, ln.score = "reversed-segments", 0.8
-                evidence[i] = visual.evidence(ln.text)
         _pass_runs(lines, changes)
     visual_lines = [ln.text for ln, ev in zip(lines, evidence) if visual.is_visual(ev, doc_visual)]
     _pass_mark_order([ln for ln, ev in zip(lines, evidence) if not visual.is_visual(ev, doc_visual)], changes)

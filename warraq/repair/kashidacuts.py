@@ -14,35 +14,54 @@ reads clearly better than leaving it (word frequencies, as in segments.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from warraq.repair.cid import CODE
 from warraq.repair.model import UNKNOWN, logp, word_key
 
-MIN_GAIN = 10.0  # log10 units the turned line must gain: its fragments must clearly make words
+MIN_LINES = 2
+MIN_GAIN = 6.0  # log10 units the turned line must gain: its fragments must clearly make words
 # A stand-in run between a letter or space and another: no letter of any script (a tool's
 # stand-in for a letter or mark, or a Latin run), no digit, no NUL (nul.py), no sign or quote
 # that writing sets between words ("يوليو/تموز", "ص.ب", "“الخوارزميات”").
-_WRITING = "0-9/.:%()\\[\\]|+=#@_!?“”‘’„•·…–—\x00-"
-_CUT_RE = re.compile(f"(?<=[\u0621-\u064a\u064b-\u065f ])(?:(?![^\\W\\d_]|[{_WRITING}])(?:{CODE}))+(?=[\u0621-\u064a ])")
+# A document's letters of another script that stand for glyphs (foreign.py) cut as well.
+_WRITING = "0-9<>/.:%()\\[\\]|+=#@_!?“”‘’„•·…–—\x00-"
+
+
+@lru_cache(maxsize=64)
+def _cut_re(letters: frozenset[str]) -> re.Pattern[str]:
+    also = f"[{re.escape(''.join(sorted(letters)))}]|" if letters else ""
+    return re.compile(f"(?<=[\u0621-\u064a\u064b-\u065f ])(?:{also}(?![^\\W\\d_]|[{_WRITING}])(?:{CODE}))+"
+                      "(?=[\u0621-\u064a ])")
+
+
 _LTR_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.,:/%@_ -]*[A-Za-z0-9,%])?")
 _WORD_RE = re.compile("[\u0621-\u064a\u064b-\u065f\u0670]+")
 
 
-def turn(line: str) -> str | None:
+def turn(line: str, letters: frozenset[str] = frozenset()) -> str | None:
     """The line with the pieces of each right-to-left stretch put back in order, or None."""
-    if _CUT_RE.search(line) is None:
+    cut = _cut_re(letters)
+    if cut.search(line) is None:
         return None
     out, pos = [], 0
     for m in _LTR_RE.finditer(line):
-        out.append(_turn_stretch(line[pos:m.start()]))
+        out.append(_turn_stretch(line[pos:m.start()], cut))
         out.append(m.group())
         pos = m.end()
-    out.append(_turn_stretch(line[pos:]))
+    out.append(_turn_stretch(line[pos:], cut))
     turned = "".join(out)
-    return turned if _logp(turned) >= _logp(_CUT_RE.sub(" ", line)) + MIN_GAIN else None
+    return turned if _logp(turned) >= _logp(cut.sub(" ", line)) + MIN_GAIN else None
 
 
-def _turn_stretch(stretch: str) -> str:
+def turn_all(lines: list[str], letters: frozenset[str] = frozenset()) -> list[str | None]:
+    """`turn` for each line of a document, or nothing where fewer than MIN_LINES turn: one
+    tool wrote the whole document, and a line alone is no pattern ("الن,اتج المحلي")."""
+    turned = [turn(line, letters) for line in lines]
+    return turned if sum(t is not None for t in turned) >= MIN_LINES else [None] * len(lines)
+
+
+def _turn_stretch(stretch: str, cut: re.Pattern[str]) -> str:
     """The pieces in reverse order. A stop before the first piece or after the last is the
     stretch's own end, drawn at its far left ("...ذا ليس المش**ه!" -> "هذا ليس المش...!",
     ".ازلهم$نين في من$..." -> "...نين في منازلهم."): it ends the turned stretch."""
@@ -50,7 +69,7 @@ def _turn_stretch(stretch: str) -> str:
     rest = stretch[len(space):]
     stop = rest[:len(rest) - len(rest.lstrip(_STOPS))]
     body = rest[len(stop):].rstrip(_STOPS + " ")
-    pieces = _CUT_RE.split(body)
+    pieces = cut.split(body)
     # a kashida is inside a word: a space at a cut is the tool's, except at the stretch's ends
     inner = [p.lstrip(" ") if k < len(pieces) - 1 else p for k, p in enumerate(pieces)]
     inner = [p.rstrip(" ") if k else p for k, p in enumerate(inner)]
