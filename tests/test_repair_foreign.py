@@ -19,6 +19,9 @@ def test_letters_of_another_script_inside_arabic_words_are_standins() -> None:
     assert standins("\n".join(_BROKEN)) == frozenset("пЮр")
     # a Latin or accented word is writing, and two strays are no pattern
     assert standins("درس في جامعة ETH Zürich ثم عاد\nقال пان الخطة") == frozenset()
+    symbols = "\n".join(["إذا كانت الزاوية θ حادة", "فإن جيب الزاوية θ موجب", "ويزيد جيب θ مع الزاوية"])
+    assert standins(symbols) == frozenset()
+    assert repair(symbols).text == symbols
 
 
 def test_standins_dropped_and_the_pieces_of_a_word_joined() -> None:

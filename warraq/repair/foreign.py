@@ -24,19 +24,22 @@ _ARABIC_RE = re.compile(f"[{_ARABIC}]")
 def standins(text: str) -> frozenset[str]:
     """The letters of another script that stand for glyphs throughout this text."""
     seen: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
     spoiled: set[str] = set()
     for m in _CANDIDATE_RE.finditer(text):
         ch = m.group()
         if not ch.isalpha():
             continue
         i = m.start()
-        near = text[max(0, i - 2):i] + text[i + 1:i + 3]  # a space may stand between
-        if any(c.isalpha() and not _ARABIC_RE.match(c) for c in text[i - 1:i] + text[i + 1:i + 2]):
+        beside = text[i - 1:i] + text[i + 1:i + 2]
+        if any(c.isalpha() and not _ARABIC_RE.match(c) for c in beside):
             spoiled.add(ch)  # writing: a foreign or Latin word ("Zürich")
-        elif _ARABIC_RE.search(near):
+        elif _ARABIC_RE.search(text[max(0, i - 2):i] + text[i + 1:i + 3]):  # a space may stand between
             seen[ch] += 1
-    kept = {ch: n for ch, n in seen.items() if ch not in spoiled}
-    return frozenset(kept) if sum(kept.values()) >= MIN_SEEN else frozenset()
+            glued[ch] += _ARABIC_RE.search(beside) is not None
+    kept = [ch for ch in seen if ch not in spoiled]
+    # writing sets a symbol apart ("الزاوية θ"); a tool's stand-ins touch the words they are in
+    return frozenset(kept) if sum(glued[ch] for ch in kept) >= MIN_SEEN else frozenset()
 
 
 def drop(line: str, letters: frozenset[str]) -> str:
