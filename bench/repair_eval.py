@@ -6,9 +6,11 @@ simulator (bench/textdamage.py) applied to the truths with fixed seeds. Every in
 warraq and by each peer (arafix, harfix, arabic-repair, each in its own venv and subprocess with a
 timeout; a failing peer is recorded, never fatal). CER before/after per damage kind and per tool.
 
-    python -m bench.repair_eval [OUT_DIR] [--real] [--no-peers] [--texts=DIR] [--seeds=N]
+    python -m bench.repair_eval [OUT_DIR] [--real [--every-document]] [--no-peers] [--texts=DIR] [--seeds=N]
     # simulated damage on bench/texts/*.md (or built-in samples); --real adds pdfminer.six and
-    # pdfplumber, pypdf, PyMuPDF and pdftotext outputs of the documents the full benchmark uses;
+    # pdfplumber, pypdf, PyMuPDF and pdftotext outputs of the documents the full benchmark uses
+    # (--every-document: of all born-digital corpus PDFs, five times as many producer/font/layout
+    # combinations);
     # --texts=bench/heldout --seeds=10 checks tuning on texts no rule was written against
 """
 
@@ -274,8 +276,9 @@ def pick_documents(base: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return picked
 
 
-def real_outputs_from_corpus(corpus: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """For a standalone run: the documents and real outputs the full benchmark scores.
+def real_outputs_from_corpus(corpus: Path, every: bool = False) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """For a standalone run: the documents and real outputs the full benchmark scores, or with
+    `every` those of every born-digital corpus document (all producers, fonts and layouts).
 
     Each tool's outputs are kept in bench/.cache/repair-real/<tool>/ and reused while newer than
     the PDF, so tuning the repair does not re-run five extractors every time.
@@ -284,7 +287,7 @@ def real_outputs_from_corpus(corpus: Path) -> tuple[dict[str, str], dict[tuple[s
     from bench.run import REAL_OUTPUT_TOOLS, load_manifest
 
     base = [e for e in load_manifest(corpus) if not e.get("damage")]
-    sub = pick_documents(base)
+    sub = base if every else pick_documents(base)
     truths = {e["id"]: Path(e["truth"]).read_text(encoding="utf-8") for e in sub}
     outputs: dict[tuple[str, str], str] = {}
     for tool in REAL_OUTPUT_TOOLS:
@@ -317,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     truths: dict[str, str] = {}
     real: dict[tuple[str, str], str] = {}
     if "--real" in args:  # also the real outputs of the extractors on the built corpus
-        truths, real = real_outputs_from_corpus(ROOT / ".cache" / "corpus")
+        truths, real = real_outputs_from_corpus(ROOT / ".cache" / "corpus", "--every-document" in args)
     opts = dict(a[2:].split("=", 1) for a in args if a.startswith("--") and "=" in a)
     texts = Path(opts.get("texts", ROOT / "texts"))
     seeds = tuple(range(1, int(opts["seeds"]) + 1)) if "seeds" in opts else SEEDS
