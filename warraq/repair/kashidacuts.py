@@ -19,17 +19,17 @@ from functools import lru_cache
 from warraq.repair.cid import CODE
 from warraq.repair.model import UNKNOWN, logp, word_key
 
-MIN_LINES = 2
+MIN_LINES = 2     # lines of a document that must read better turned
 MIN_GAIN = 6.0  # log10 units the turned line must gain: its fragments must clearly make words
-# A stand-in run between a letter or space and another: no letter of any script (a tool's
-# stand-in for a letter or mark, or a Latin run), no digit, no NUL (nul.py), no sign or quote
-# that writing sets between words ("يوليو/تموز", "ص.ب", "“الخوارزميات”").
-# A document's letters of another script that stand for glyphs (foreign.py) cut as well.
 _WRITING = "0-9<>/.:%()\\[\\]|+=#@_!?“”‘’„•·…–—\x00-"
 
 
 @lru_cache(maxsize=64)
 def _cut_re(letters: frozenset[str]) -> re.Pattern[str]:
+    """A stand-in run between a letter or space and another: no letter of any script (a tool's
+    stand-in for a letter or mark, or a Latin run) but the document's `letters` (foreign.py), no
+    digit, no NUL (nul.py), no sign or quote that writing sets between words ("يوليو/تموز",
+    "ص.ب", "“الخوارزميات”")."""
     also = f"[{re.escape(''.join(sorted(letters)))}]|" if letters else ""
     return re.compile(f"(?<=[\u0621-\u064a\u064b-\u065f ])(?:{also}(?![^\\W\\d_]|[{_WRITING}])(?:{CODE}))+"
                       "(?=[\u0621-\u064a ])")

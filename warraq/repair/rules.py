@@ -168,7 +168,7 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
 
     Such spaces come from glyph gaps: the joined word must be listed, and far likelier than the
     two pieces side by side. A piece between two others joins the side it gains most with
-    ("أحكام ه ذا" -> "أحكامه ذا" is not taken over "أحكام هذا"): the surest joins are made first.
+    ("أحكام ه ذا" -> "أحكام هذا", not "أحكامه ذا"): the surest joins are made first.
     With `joined_letters`, only a cut between two letters drawn joined is mended, and only
     between pieces of two letters or more ("تط وير"): a justified line is never cut there, so
     such joins cannot take a piece that reversed segments (segments.py) still has to place.

@@ -22,6 +22,7 @@ import unicodedata
 from warraq.arabic.bidi import visual_to_logical
 from warraq.arabic.chars import fold_presentation_forms
 from warraq.repair.mixed import misplacements, number_fit
+from warraq.repair.strays import BULLETS
 from warraq.repair.text import has_arabic
 
 _AN_DIGIT = "\u0660-\u0669"
@@ -33,7 +34,7 @@ _FORMS = _LETTER + "\ufb50-\ufdff\ufe70-\ufefc"  # presentation forms are folded
 _GLUED_LEFT_RE = re.compile(f"[{_FORMS}]{{2}}[A-Za-z0-9][A-Za-z0-9.,:%]* ")
 _GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_FORMS}]{{2}}")
 _LEADING_STOP_RE = re.compile(f"^[.:،؛!؟»)\\]]+(?=[{_FORMS}\u0640\u064b-\u0652])")
-_TRAILING_BULLET_RE = re.compile(f"[{_FORMS}\u064b-\u0652][.:،؛!؟]?[•▪●◦‣]\\s*$")  # "أو أكثر.•": its marker at its end
+_TRAILING_BULLET_RE = re.compile(f"[{_FORMS}\u064b-\u0652][.:،؛!؟]?[{BULLETS}]\\s*$")  # "أو أكثر.•"
 MIN_EVIDENCE = 3
 # Characters some tools also end a run at, decided per document (`best_cuts`): brackets and
 # quotes, and signs a producer drew from another font than the words around them (the Arabic
@@ -89,11 +90,11 @@ def runs_swapped(lines: list[str], numbers_reversed: bool = False) -> bool:
     """Did the tool write the direction runs of its lines left to right (see the module doc)?
 
     Evidence: Latin and digit runs glued to the word on their left but spaced on their right,
-    and lines that open with their own sentence end. Careless clean text glues runs on either
-    side alike and never opens a line with a period; a tool that writes whole lines backwards
-    (pdfminer.six) is found by the visual rule before this one is asked. Where the document's
-    numbers are backwards (`numbers_reversed`), the tool is one of these already, and lines
-    opening with their sentence end count as much as glued runs: a text without Latin has
+    and lines that open with their own sentence end or close with their list marker. Careless
+    clean text glues runs on either side alike and never opens a line with a period; a tool
+    that writes whole lines backwards (pdfminer.six) is found by the visual rule before this
+    one is asked. Where the document's numbers are backwards (`numbers_reversed`), the tool is
+    one of these already, and such lines count as much as glued runs: a text without Latin has
     no other evidence.
     """
     left = sum(len(_GLUED_LEFT_RE.findall(ln)) for ln in lines)
@@ -331,5 +332,5 @@ def _bare(unit: str) -> bool:
 _ATTACH_LEFT = ".,:;!?،؛؟)]}»”%_"
 _ATTACH_RIGHT = "([{«“"
 _SPACES_RE = re.compile(" {2,}")
-_MARKER_STOP_RE = re.compile("^([•▪●◦‣])([.:،؛!؟]+) ?")
+_MARKER_STOP_RE = re.compile(f"^([{BULLETS}])([.:،؛!؟]+) ?")
 _GLUED_END_RE = re.compile(f"[:،؛!؟]+(?=[{_FORMS}])")
