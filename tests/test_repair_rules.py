@@ -6,7 +6,7 @@ import re
 
 from warraq.repair import repair, rules
 from warraq.repair.pua import decode
-from warraq.repair.segments import find_segments, join_gain
+from warraq.repair.segments import find_segments, join_gain, lettered_items
 
 # ---- rule 1: whole lines in visual order ----------------------------------------------------
 
@@ -50,6 +50,16 @@ def test_segments_rejoin_mid_word_cuts_without_space() -> None:
 
 def test_segments_leave_a_clean_line_alone() -> None:
     assert find_segments(TRUTH_2) is None
+
+
+def test_a_lettered_list_keeps_its_markers() -> None:
+    # "ت." opens the third item; read as the piece of a word cut after its alef, it would turn
+    # the line around ("... اختر وعاءً ذات."): a list opening with أ. then ب. shows the markers
+    text = "خطوات التحضير:\nأ. اغسل الأرز جيدًا.\nب. انقعه في الماء نصف ساعة.\nت. اختر وعاءً ذا قاع عريض للطهي."
+    assert lettered_items(text.split("\n")) == {1, 2, 3}
+    assert repair(text).text == text
+    # a piece "ت." at a line's start in a document without such a list stays a piece
+    assert lettered_items(["ت. وأعلن المجلس نتائج الانتخابا", "وقال الوزير"]) == set()
 
 
 def test_segments_cut_between_words_gets_one_space() -> None:

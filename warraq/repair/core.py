@@ -48,7 +48,7 @@ from warraq.repair import (
     visual,
 )
 from warraq.repair.model import UNKNOWN, logp
-from warraq.repair.segments import SegmentFix, find_segments, readings
+from warraq.repair.segments import SegmentFix, find_segments, lettered_items, readings
 from warraq.repair.standins import restore_shadda, shadda_standins
 from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
@@ -210,9 +210,10 @@ def _repair_once(text: str) -> Repaired:
         _pass_pua(lines, kinds, changes, unresolved)
     lam_doc = _lam_damage(lines)
     split = _pass_split_words(lines, changes, joined_letters=True)  # before segments: join_split_words
+    items = lettered_items([ln.text for ln in lines])
     fixes = context.choose([ln.text for ln in lines],
                            [has_arabic(ln.text) and ln.kind not in ("visual", "mixed", "reversed-segments")
-                            for ln in lines])
+                            and k not in items for k, ln in enumerate(lines)])
     for ln, fix in zip(lines, fixes):
         _pass_three(ln, fix, lam_doc, changes)
     _pass_split_words(lines, changes, shown=split)

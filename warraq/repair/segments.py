@@ -170,6 +170,21 @@ def readings(line: str) -> tuple[SegmentFix, ...]:
     return tuple(f for _, f in kept[:MAX_READINGS])
 
 
+def lettered_items(lines: Sequence[str]) -> set[int]:
+    """The lines of a lettered list ("أ. ..." then "ب. ..."): a letter and a stop open each.
+
+    A cut after a letter that does not join ("الانتخابا|ت.") leaves such a piece at a damaged
+    line's start as well, so only a document whose lines open with the first two letters of
+    the alphabet, in order, has its letters taken for markers, which no reading may move.
+    """
+    opened = {k: m.group(1) for k, line in enumerate(lines) if (m := _LETTERED_RE.match(line))}
+    firsts = [opened[k] for k in sorted(opened)]
+    return set(opened) if any(a == "أ" and b == "ب" for a, b in zip(firsts, firsts[1:])) else set()
+
+
+_LETTERED_RE = re.compile("^([\u0621-\u064a])[.)] ")
+
+
 def free_readings(line: str, last: bool) -> tuple[SegmentFix, ...]:
     """Rotations of a line with no word cut, for a document that shows the damage elsewhere.
 
