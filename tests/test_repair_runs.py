@@ -4,7 +4,16 @@ pypdf), decided per document. Lines are invented; expected Arabic written by han
 from __future__ import annotations
 
 from warraq.repair import repair
-from warraq.repair.runs import BESIDE_LATIN, an_reversed, end_item, reverse_an_numbers, runs_swapped, unswap
+from warraq.repair.runs import (
+    BESIDE_LATIN,
+    an_reversed,
+    end_item,
+    has_runs,
+    left_to_right,
+    reverse_an_numbers,
+    runs_swapped,
+    unswap,
+)
 
 # Logical lines and the same lines as a run-swapping tool writes them.
 _LOGICAL = [
@@ -65,6 +74,17 @@ def test_spaces_moved_by_a_tool_that_kept_its_runs_in_order() -> None:
         "وارتفعت المبيعات بنسبة 15% مقارنة بالعام السابق",
         " ويعمل في المصنع نحو 450 موظفا موزعين على ثلاث ورديات",
     ]
+
+
+def test_an_english_sentence_with_arabic_in_it_has_no_runs_to_put_back() -> None:
+    # a run-swapping tool writes a left-to-right paragraph's runs in their order; turning them
+    # round as in a right-to-left line put the sentence's end first
+    english = "Classes were led by Dr. Huda Al-Nasser (هدى الناصر), who introduced a reading"
+    assert left_to_right(english) and not has_runs(english)
+    # an attribution line, an address or a URL is no English sentence
+    for line in ("— سارة المنصوري (@sara_mansouri) July 24, 2025",
+                 "أو راسلونا على careers@rafiq-robotics.example أو https://www.example.gov.sa/ar/health-tips"):
+        assert not left_to_right(line) and has_runs(line)
 
 
 def test_narrow_columns_with_swapped_runs_stay_swapped() -> None:

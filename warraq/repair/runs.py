@@ -135,6 +135,8 @@ def respace(line: str) -> str:
     return line[len(points):]
 
 
+_LATIN_WORD_RE = re.compile(r"(?<![\w@/:.])[A-Za-z]{2,}(?![\w@/:]|\.\w)")  # not in an address or a URL
+_ARABIC_LETTER_RE = re.compile(f"[{_FORMS}]")
 _GLUED_POINT_RE = re.compile(f"(?<=[{_FORMS}]{{2}})(?=[A-Za-z0-9][A-Za-z0-9.,:%]*(?: |$))")
 _DOUBLED_RE = re.compile(r"\S  \S")
 _GLUE_RE = re.compile(f"(?<=[{_FORMS}\u064b-\u0652])(?=[A-Za-z0-9])")
@@ -217,9 +219,21 @@ _GLUED_SIGN_RE = re.compile(f"[{_FORMS}]{{2}}[-+/][0-9\u0660-\u0669]|[0-9\u0660-
                             f"|[{_FORMS}][-+][{_FORMS}]|[،؛.,][-+/]|[-+/][،؛]")
 
 
+def left_to_right(line: str) -> bool:
+    """Is the line an English sentence with Arabic in it (four Latin words or more, twice as many
+    Latin letters as Arabic)? A run-swapping tool writes the runs of a left-to-right paragraph
+    in their order, and `unswap` inverts the algorithm for a right-to-left one. (Rule 5 still
+    looks at such lines: pdfminer.six writes their Arabic backwards.)"""
+    latin = _LATIN_WORD_RE.findall(line)
+    return len(latin) >= 4 and sum(map(len, latin)) > 2 * len(_ARABIC_LETTER_RE.findall(line))
+
+
 def has_runs(line: str, extra: str = CUT_BRACKETS) -> bool:
     """Does the line hold anything a tool could have moved: a run cut out of it (at the
-    characters that always cut a run, or at `extra`), or a sentence end standing at its start?"""
+    characters that always cut a run, or at `extra`), or a sentence end standing at its start?
+    Not in a left-to-right sentence (`left_to_right`)."""
+    if left_to_right(line):
+        return False
     if MIRRORED in extra and any(c in line for c in "()[]{}"):
         return True
     return _LEADING_END_RE.match(line) is not None or any(_cut(line, i, extra) for i in range(len(line)))
