@@ -135,8 +135,6 @@ def respace(line: str) -> str:
     return line[len(points):]
 
 
-_LATIN_WORD_RE = re.compile(r"(?<![\w@/:.])[A-Za-z]{2,}(?![\w@/:]|\.\w)")  # not in an address or a URL
-_ARABIC_LETTER_RE = re.compile(f"[{_FORMS}]")
 _GLUED_POINT_RE = re.compile(f"(?<=[{_FORMS}]{{2}})(?=[A-Za-z0-9][A-Za-z0-9.,:%]*(?: |$))")
 _DOUBLED_RE = re.compile(r"\S  \S")
 _GLUE_RE = re.compile(f"(?<=[{_FORMS}\u064b-\u0652])(?=[A-Za-z0-9])")
@@ -226,6 +224,10 @@ def left_to_right(line: str) -> bool:
     looks at such lines: pdfminer.six writes their Arabic backwards.)"""
     latin = _LATIN_WORD_RE.findall(line)
     return len(latin) >= 4 and sum(map(len, latin)) > 2 * len(_ARABIC_LETTER_RE.findall(line))
+
+
+_LATIN_WORD_RE = re.compile(r"(?<![\w@/:.])[A-Za-z]{2,}(?![\w@/:]|\.\w)")  # not in an address or a URL
+_ARABIC_LETTER_RE = re.compile(f"[{_FORMS}]")
 
 
 def has_runs(line: str, extra: str = CUT_BRACKETS) -> bool:
