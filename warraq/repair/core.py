@@ -5,11 +5,14 @@ left-to-right embedding pdftotext wrote in display order is read first, rules.py
 NUL inside a word is first read as the letter or the nothing the word model picks (nul.py).
 Kashida glyphs a tool wrote as "(cid:N)" or as a stray character inside words, as the document
 shows them (cid.py), go too: a stray Latin letter would pass for a left-to-right run below.
+Where such stand-ins mark the cuts of pieces written last-first, each stretch is turned back
+(kashidacuts.py); letters of another script that stand for glyphs go (foreign.py).
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
 are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list
 item written after the next one is put back (strays.py); in one that
 does not, a tool that wrote each line's direction runs left to right or its Arabic-Indic numbers
-backwards (PyMuPDF, pypdf) is recognised, and those lines put back (runs.py). Then visual
+backwards (PyMuPDF, pypdf) is recognised, and those lines put back, or one that only moved the
+spaces beside its runs has them put back (runs.py). Then visual
 order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py). The document
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
 kind of run damage its tool makes, and whether it wrote marks before their letters in lines
@@ -18,9 +21,11 @@ the line above (strays.py). Letters and marks a font's glyphs gave the wrong cha
 the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing
 for shadda (standins.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
-Pass 3 (per line): reversed segments (rule 2, segments.py, chosen with the neighbouring lines in
-view by context.py), kashida (rule 3), lam-ligature order (rule 6); then, in a
-document that shows them on several lines, words a tool cut with a space are rejoined. A line
+Pass 3 (per line): words cut between two letters drawn joined, which no justified line is,
+are rejoined first where the document shows them; then reversed segments (rule 2, segments.py,
+chosen with the neighbouring lines in view by context.py; a lettered list's lines excepted),
+kashida (rule 3), lam-ligature order (rule 6); then, in a document that shows them on several
+lines, the other words a tool cut with a space are rejoined. A line
 that no rule fires on is returned exactly as given, so clean text is byte-identical.
 """
 
