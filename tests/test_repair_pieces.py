@@ -89,6 +89,17 @@ def test_a_stray_character_for_kashida_is_removed_inside_words() -> None:
                                  "الارتفاع الحاد في أسعار المواد الغذائية")
 
 
+def test_an_apostrophe_for_kashida_is_removed_inside_words() -> None:
+    # PyMuPDF on LibreOffice's justified text with some fonts: the kashida glyph as "'"
+    text = ("سيطر منخفض جوي على المنطقة خلال الأس''بوع\n"
+            "وينص'ح المزارع'ون بتغطية الشتلات في اللي'الي الب'اردة")
+    assert cid.stretchers(text) == frozenset({"'"})
+    assert repair(text).text == ("سيطر منخفض جوي على المنطقة خلال الأسبوع\n"
+                                 "وينصح المزارعون بتغطية الشتلات في الليالي الباردة")
+    quoted = "قال المدير 'نعم' ثم غادر، وكتبت الصحيفة 'لا تعليق' في عنوانها"
+    assert repair(quoted).text == quoted  # quotes stand outside words
+
+
 def test_characters_that_are_writing_stay_inside_words() -> None:
     # a date's two calendars, an abbreviation, a comma with its space left out, and a stray
     # character in too few words are writing, or no pattern

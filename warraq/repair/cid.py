@@ -18,9 +18,10 @@ from warraq.repair.model import UNKNOWN, logp
 
 _LETTER = "[\u0621-\u064a\u0671-\u06d3]"
 _MARK = "[\u064b-\u065f\u0670]"
-# "(cid:N)", or one character of no Arabic word: not Arabic, not a space, not a bracket, not a
-# private-use code (pua.py reads those as letters and digits) or U+FFFD
-CODE = r"\(cid:\d+\)|[^\s\u0600-\u06ff\u0750-\u077f()\[\]{}«»\"'\u200c-\u200f\u2066-\u2069\ue000-\uf8ff\ufffd]"
+# "(cid:N)", or one character of no Arabic word: not Arabic, not a space, not a bracket or
+# double quote, not a private-use code (pua.py reads those as letters and digits) or U+FFFD;
+# an apostrophe may be one (PyMuPDF: "المنطق''ة"), and passes only where the words show it
+CODE = r"\(cid:\d+\)|[^\s\u0600-\u06ff\u0750-\u077f()\[\]{}«»\"\u200c-\u200f\u2066-\u2069\ue000-\uf8ff\ufffd]"
 _INNER_RE = re.compile(f"(?<={_LETTER}|{_MARK})(?:{CODE})+(?={_LETTER})")
 _WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK}|{CODE}|[\ue000-\uf8ff\ufffd])+")
 _CODE_RE = re.compile(CODE)

@@ -21,7 +21,7 @@ from warraq.repair.model import UNKNOWN, logp, word_key
 
 MIN_LINES = 2     # lines of a document that must read better turned
 MIN_GAIN = 6.0  # log10 units the turned line must gain: its fragments must clearly make words
-_WRITING = "0-9<>/.:%()\\[\\]|+=#@_!?“”‘’„•·…–—\x00-"
+_WRITING = "0-9<>/.:%()\\[\\]|+=#@_!?'“”‘’„•·…–—\x00-"
 
 
 @lru_cache(maxsize=64)
