@@ -183,11 +183,13 @@ def _repair_once(text: str) -> Repaired:
     stand = foreign.standins("\n".join(ln.text for ln in lines))
     turns = kashidacuts.turn_all([ln.text for ln in lines], stand) if not doc_visual else [None] * len(lines)
     for i, (ln, turned) in enumerate(zip(lines, turns)):
+        given = ln.text
         if turned is not None:
             _change(ln, "kashida-cuts", ln.text, turned, 0.8, changes)
             ln.kind, ln.score = "reversed-segments", 0.8
         _change(ln, "foreign-standins", ln.text, foreign.drop(ln.text, stand), 0.7, changes)
-        evidence[i] = visual.evidence(ln.text)
+        if ln.text != given:
+            evidence[i] = visual.evidence(ln.text)
     if doc_visual:
         lines = _join_pieces(lines, changes)
         _swap_list_items(lines, changes)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from warraq.repair.model import UNKNOWN, logp, word_key
+from warraq.repair.model import known
 
 MIN_SEEN = 3  # stand-ins in the document: fewer is no pattern
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
@@ -53,7 +53,7 @@ def drop(line: str, letters: frozenset[str]) -> str:
     def mend(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)
         whole = _WORD_END_RE.search(left), _WORD_START_RE.match(right)
-        if whole[0] and whole[1] and logp(word_key(whole[0].group() + whole[1].group())) > UNKNOWN:
+        if whole[0] and whole[1] and known(whole[0].group() + whole[1].group()):
             return left + right
         return left + " " + right if left and right else left + right
 

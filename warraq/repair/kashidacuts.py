@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from warraq.repair.cid import CODE
-from warraq.repair.model import UNKNOWN, logp, word_key
+from warraq.repair.model import UNKNOWN, logp
 
 MIN_LINES = 2     # lines of a document that must read better turned
 MIN_GAIN = 6.0  # log10 units the turned line must gain: its fragments must clearly make words
@@ -82,4 +82,4 @@ _STOPS = ".!?؟:،,؛;"
 def _logp(text: str) -> float:
     """The words' log10 frequency: fragments cost more than the whole words they come from,
     and a word the list does not know twice the rarest (two words glued must not pay off)."""
-    return sum(lp if (lp := logp(word_key(w))) > UNKNOWN else 2 * UNKNOWN for w in _WORD_RE.findall(text))
+    return sum(lp if (lp := logp(w)) > UNKNOWN else 2 * UNKNOWN for w in _WORD_RE.findall(text))

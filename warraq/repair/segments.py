@@ -178,7 +178,7 @@ def lettered_items(lines: Sequence[str]) -> set[int]:
     the alphabet, in order, has its letters taken for markers, which no reading may move.
     """
     opened = {k: m.group(1) for k, line in enumerate(lines) if (m := _LETTERED_RE.match(line))}
-    firsts = [opened[k] for k in sorted(opened)]
+    firsts = list(opened.values())  # in line order
     return set(opened) if any(a == "أ" and b == "ب" for a, b in zip(firsts, firsts[1:])) else set()
 
 
