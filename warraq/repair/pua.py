@@ -6,9 +6,13 @@ stands for the same character, so:
 - codes that sit inside Arabic words are letters, chosen by word frequency (which letter makes
   "المدي?ة" and "?ديدة" real words), one code at a time with the others held fixed;
 - codes in number runs are digits, an injective assignment searched to fit the numeric contexts
-  (a day before a month name, a year after one, dd/mm/yyyy, hh:mm, percentages, the same number
-  written with visible digits elsewhere) with weak priors (leading digits, code order).
-A code whose best reading does not beat the runner-up clearly stays as it is and is reported.
+  (a day before a month name, a year after one or in a span of years, dd/mm/yyyy, hh:mm, the
+  markers of a numbered list counting up, the same number written with visible digits
+  elsewhere) with weak priors (leading digits, round thousands, code order). A font may leave
+  both its digit sets unmapped: codes of one number or list are of one set, and each set gets
+  the shapes its separators go with (٪ ٫ ٬ or %).
+A code whose best reading does not beat the runner-up clearly stays as it is and is reported:
+a wrong digit in a date or an amount is worse than a visible code.
 """
 
 from __future__ import annotations
@@ -200,6 +204,8 @@ class _Number:
     after: str
     prev_num: str
     next_num: str
+    span: bool = False  # one end of a span of years ("2021-2025")
+    items: int = 0      # > 0: not a number but the markers of a numbered list, "|" between them
 
 
 def _numbers(text: str, codes: set[str]) -> list[_Number]:
@@ -226,8 +232,25 @@ def _numbers(text: str, codes: set[str]) -> list[_Number]:
             line[e:e + 1] if line[e:e + 1] in _DIGIT_SEPS else "",
             spans[k - 1].group() if k and line[spans[k - 1].end():s].strip(" ,/") == "" else "",
             spans[k + 1].group() if k + 1 < len(spans) and line[e:spans[k + 1].start()].strip(" ,/") == "" else "",
+            e - s == 4 and (k + 1 < len(spans) and spans[k + 1].start() == e + 1 and line[e] in "-–"
+                            and len(spans[k + 1].group()) == 4
+                            or k > 0 and spans[k - 1].end() == s - 1 and line[s - 1] in "-–"
+                            and len(spans[k - 1].group()) == 4),
         ))
     return found
+
+
+_ITEM_RE = re.compile("^[ \t]*[(\\[]?([0-9\u0660-\u0669\ue000-\uf8ff]{1,2})[).\\-–:] ", re.M)
+
+
+def _list_markers(text: str, codes: set[str]) -> _Number | None:
+    """The numbers that start the items of numbered lists, in order ("1." "2." ... or "(3)"),
+    as one item for the search: they count up by one, starting again at 1 for a new list."""
+    marks = [m.group(1) if all(c in codes or c.isdigit() for c in m.group(1)) else ""  # "": not known here
+             for m in _ITEM_RE.finditer(text)]
+    if sum(any(c in codes for c in m) for m in marks) < 2:
+        return None
+    return _Number("|".join(marks), "", "", "", "", "", "", items=len(marks))
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -247,40 +270,103 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
         if any(c in code_set for c in n.raw):
             n = _canonical(n)
             counted[n] = counted.get(n, 0) + 1
-    numbers = list(counted)
-    weight = [min(10, counted[n]) for n in numbers]
     plain = [n for n in _numbers(text, set()) if not any(is_pua(c) for c in n.raw)]
-    visible = {n.raw for n in plain}
+    visible = frozenset(n.raw for n in plain)
     visible_days = frozenset((_month_of(n), n.raw) for n in plain if _month_of(n) and len(n.raw) <= 2)
-    alphabet = "٠١٢٣٤٥٦٧٨٩" if _indic_digits(text) else "0123456789"
-    # At most ten codes can be digits of one set; keep the most used (a second digit set in the
-    # same document stays unresolved rather than being forced into the first one).
+    sets = _digit_sets(text, codes)
+    # Each set's shapes by its own separators; a set without any has the other set's other
+    # shapes, or the document's (the first set) and the others (the second).
+    own = [_indic_digits(text, group) for group in sets]
+    if len(sets) == 2 and (own[0] is None) != (own[1] is None):
+        known = own[0] if own[0] is not None else own[1]
+        own = [o if o is not None else not known for o in own]
+    main_indic = bool(_indic_digits(text))
+    for k, group in enumerate(sets):
+        indic = own[k] if own[k] is not None else main_indic != (k == 1)
+        numbers = [n for n in counted if any(c in group for c in n.raw)]
+        # Literal digits in the same runs as codes came from the same font (an earlier
+        # decoding): the codes cannot stand for them, and there can be no more codes than the
+        # digits left (the most used keep their place; the others wait unresolved).
+        taken = {int(c) for n in numbers for c in n.raw if c.isdigit()}
+        domain = tuple(d for d in range(10) if d not in taken)
+        freq = {c: text.count(c) for c in group}
+        kept = tuple(sorted(sorted(group, key=lambda c: (-freq[c], c))[:len(domain)]))
+        if not kept:
+            continue
+        listed = _list_markers(text, set(kept))
+        numbers = [n for n in numbers if any(c in kept for c in n.raw)] + ([listed] if listed else [])
+        solved = _solve(tuple(numbers), tuple(min(10, counted.get(n, 1)) for n in numbers), kept, visible,
+                        visible_days, domain)
+        alphabet = "٠١٢٣٤٥٦٧٨٩" if indic else "0123456789"
+        for a, digit, margin in solved:
+            out.mapping[a] = alphabet[digit]
+            out.confidence[a] = min(1.0, margin / 6)
+
+
+_DIGIT_TOKEN = re.compile("[0-9\u0660-\u0669\ue000-\uf8ff]+(?:[.,:/\u066b\u066c-][0-9\u0660-\u0669\ue000-\uf8ff]+)*")
+
+
+def _digit_sets(text: str, codes: list[str]) -> list[set[str]]:
+    """The codes split into at most two digit sets (European and Arabic-Indic glyphs of a font).
+
+    Codes written in one number ("2025", "3,750") or in one numbered list are of one set. When
+    the codes are more than ten digits, whole groups go to a set with room, the biggest groups
+    first: to the set whose separators match theirs (٪ or %), else to the one whose lines they
+    share most. Codes beyond two sets stay unresolved.
+    """
+    parent = {c: c for c in codes}
+
+    def root(c: str) -> str:
+        while parent[c] != c:
+            parent[c] = c = parent[parent[c]]
+        return c
+
+    markers = "".join(m.group(1) for m in _ITEM_RE.finditer(text))  # a list's numbers: one font
+    for run in [m.group() for m in _DIGIT_TOKEN.finditer(text)] + [markers]:
+        inside = [root(c) for c in dict.fromkeys(run) if c in parent]
+        for r in inside[1:]:
+            parent[root(r)] = root(inside[0])
+    if len(codes) <= 10:
+        return [set(codes)]
+    groups: dict[str, set[str]] = {}
+    for c in codes:
+        groups.setdefault(root(c), set()).add(c)
+    lines = text.split("\n")
+    where = {c: {i for i, ln in enumerate(lines) if c in ln} for c in codes}
     freq = {c: text.count(c) for c in codes}
-    codes = sorted(sorted(codes, key=lambda c: -freq[c])[:10])
-    # Literal digits in the same runs as codes came from the same font (an earlier decoding):
-    # the codes cannot stand for them. This also keeps a second `repair` from guessing more.
-    taken = {int(c) for n in numbers for c in n.raw if c.isdigit()}
-    domain = [d for d in range(10) if d not in taken]
-    if len(domain) < len(codes):
-        domain = list(range(10))
-    solved = _solve(tuple(numbers), tuple(weight), tuple(codes), frozenset(visible), visible_days, tuple(domain))
-    for a, digit, margin in solved:
-        out.mapping[a] = alphabet[digit]
-        out.confidence[a] = min(1.0, margin / 6)
+    members: list[set[str]] = [set(), set()]
+    at: list[set[int]] = [set(), set()]          # the lines of each set's codes
+    shapes: list[bool | None] = [None, None]     # each set's separators, once a group shows them
+    for g in sorted(groups.values(), key=lambda g: (-len(g), -sum(freq[c] for c in g), min(g))):
+        shape = _indic_digits(text, g)
+        seen = set().union(*(where[c] for c in g))
+        room = [k for k in (0, 1) if len(members[k]) + len(g) <= 10]
+        if not room:
+            continue
+        k = max(room, key=lambda k: (shape is not None and shapes[k] == shape,
+                                     not (shape is not None and shapes[k] == (not shape)),
+                                     len(at[k] & seen), -k))
+        members[k] |= g
+        at[k] |= seen
+        if shapes[k] is None:
+            shapes[k] = shape
+    return [m for m in members if m]
 
 
 @lru_cache(maxsize=256)
 def _solve(numbers: tuple[_Number, ...], weight: tuple[int, ...], codes: tuple[str, ...],
            visible: frozenset[str], visible_days: frozenset[tuple[int, str]],
            domain: tuple[int, ...]) -> tuple[tuple[str, int, float], ...]:
-    """(code, digit, margin) for each code whose best digit beats every single change by 1.
+    """(code, digit, margin) for each code whose digit in the best assignment beats, by 1.5,
+    every assignment one change away and every other climb's peak that reads it otherwise.
 
     Cached: the rounds of `repair` and a second `repair` often pose the very same problem.
     """
     index = {c: k for k, c in enumerate(codes)}
     uses = [tuple(sorted({index[c] for c in n.raw if c in index})) for n in numbers]
     # Each number's reading as a template: a code's place in its digit key, or a fixed character.
-    templates = ["".join(f"{{{u.index(index[c])}}}" if c in index else str(int(c)) if c.isdigit() else "?"
+    templates = ["".join(f"{{{u.index(index[c])}}}" if c in index else str(int(c)) if c.isdigit()
+                         else c if c == "|" else "?"
                          for c in n.raw) for n, u in zip(numbers, uses)]
     readings = [_Reading(n, visible, visible_days) for n in numbers]
 
@@ -288,22 +374,23 @@ def _solve(numbers: tuple[_Number, ...], weight: tuple[int, ...], codes: tuple[s
         return weight[i] * readings[i].score(templates[i].format(*digits))
 
     search = DigitSearch(uses, len(codes), score)
-    best_assign: list[int] = []
-    best = float("-inf")
-    for start in _starts(list(codes), list(numbers), random.Random(1234), list(domain)):
-        assign, cur = search.climb([start[c] for c in codes], domain)
-        if cur > best:
-            best, best_assign = cur, assign
+    peaks = [search.climb([start[c] for c in codes], domain)
+             for start in _starts(list(codes), list(numbers), random.Random(1234), list(domain))]
+    best_assign, best = max(peaks, key=lambda p: p[1])
     owner = [-1] * 10
     for k, v in enumerate(best_assign):
         owner[v] = k
     scores = search.scores(best_assign)
     out = []
     for k, a in enumerate(codes):
+        # The best reading with another digit here: one change away, or another climb's peak.
         alt = max((search.delta(best_assign, owner, k, d, scores) for d in domain if d != best_assign[k]),
                   default=float("-inf"))
-        if -alt >= 1.0:  # the best single change, relative to the best assignment
-            out.append((a, best_assign[k], -alt))
+        rival = max((total - best for assign, total in peaks if assign[k] != best_assign[k]),
+                    default=float("-inf"))
+        margin = -max(alt, rival)
+        if margin >= 1.5:
+            out.append((a, best_assign[k], margin))
     return tuple(out)
 
 
@@ -315,7 +402,7 @@ def _canonical(n: _Number) -> _Number:
         return "عاما" if _agreement_kind(w) == "accusative" else ""
 
     return _Number(n.raw, word(n.prev), word(n.next), n.before, n.after,
-                   "1" if n.prev_num else "", "1" if n.next_num else "")
+                   "1" if n.prev_num else "", "1" if n.next_num else "", n.span)
 
 
 # A year followed by the Hijri sign, or a month name that is only Hijri (not "رمضان" or "صفر",
@@ -326,24 +413,43 @@ _HIJRI = re.compile("[0-9\u0660-\u0669\ue000-\uf8ff] ?هـ?(?![\u0621-\u064a])|�
 # A separator touching a code: Arabic-Indic digits come with ٪ ٫ ٬, European ones with % . ,
 _SEPARATOR = re.compile("(?<=[\ue000-\uf8ff])[\u066a-\u066c%]|[\u066a-\u066c%](?=[\ue000-\uf8ff])"
                         "|(?<=[\ue000-\uf8ff])[.,](?=[\ue000-\uf8ff])")
+_VISIBLE_NUMBER = re.compile("[0-9]+|[\u0660-\u0669]+")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 
 
-def _indic_digits(text: str) -> bool:
-    """Which digit shapes the codes stand for: those the document shows elsewhere, else those
-    its number separators go with (٪ ٫ ٬ or % . ,).
+def _indic_digits(text: str, codes: set[str] | None = None) -> bool | None:
+    """Which digit shapes the codes stand for; None if only a guess (see _digit_sets).
 
-    With neither, the text alone cannot tell; Hijri dates lean to Arabic-Indic digits
-    (official Gulf documents), anything else to European digits.
+    By the evidence nearest the codes first: the percent signs and separators that touch them
+    (٪ ٫ ٬ go with Arabic-Indic digits, % with European ones), then the digits the document
+    shows in Arabic text (a number by a Latin word, "SPF 30", may be in a Latin font), then
+    "." and "," between codes (European). With none of these, Hijri dates lean to Arabic-Indic
+    digits (official Gulf documents) and anything else to European ones.
     """
-    indic = sum("\u0660" <= c <= "\u0669" for c in text)
-    latin = sum("0" <= c <= "9" for c in text)
-    if indic or latin:
+    seps = [m.group() for m in _SEPARATOR.finditer(text)
+            if codes is None or text[m.start() - 1:m.start()] in codes or text[m.end():m.end() + 1] in codes]
+    arabic, percent = sum("\u066a" <= c <= "\u066c" for c in seps), seps.count("%")
+    if arabic != percent:
+        return arabic > percent
+    if codes is not None:
+        return None
+    shown = [m.group() for m in _VISIBLE_NUMBER.finditer(text) if not _by_latin_word(text, m.start(), m.end())]
+    indic = sum(len(n) for n in shown if "\u0660" <= n[0] <= "\u0669")
+    latin = sum(len(n) for n in shown) - indic
+    if indic != latin:
         return indic > latin
-    seps: list[str] = _SEPARATOR.findall(text)
-    arabic = sum("\u066a" <= c <= "\u066c" for c in seps)
-    if 2 * arabic != len(seps):
-        return 2 * arabic > len(seps)
+    if seps:
+        return False
     return len(_HIJRI.findall(text)) >= 2
+
+
+def _by_latin_word(text: str, start: int, end: int) -> bool:
+    """Is the nearest letter on either side of text[start:end], on its line, a Latin one?"""
+    before = text.rfind("\n", 0, start) + 1
+    after = text.find("\n", end)
+    left = [c for c in text[before:start] if c.isalpha()][-1:]
+    right = [c for c in text[end:after if after >= 0 else len(text)][:40] if c.isalpha()][:1]
+    return any(_LATIN_LETTER.match(c) for c in left + right)
 
 
 _LIKELY_YEARS = [*range(2030, 1989, -1), *range(1989, 1949, -1)]
@@ -351,13 +457,23 @@ _LIKELY_YEARS = [*range(2030, 1989, -1), *range(1989, 1949, -1)]
 
 def _starts(codes: list[str], numbers: list[_Number], rng: random.Random,
             domain: list[int]) -> list[dict[str, int]]:
-    """Starting assignments for the local search: each plausible reading of a year, then random.
+    """Starting assignments for the local search: a numbered list counting from 1, each
+    plausible reading of a year, then random.
 
-    Years pin several codes at once ("2024" fixes 2 and 0 together), which single-code moves
-    cannot find from a bad start.
+    Lists and years pin several codes at once ("2024" fixes 2 and 0 together), which
+    single-code moves cannot find from a bad start.
     """
     partials: list[dict[str, int]] = []
     for n in numbers:
+        if n.items:  # a list counting up from 1
+            up: dict[str, int] = {}
+            for value, mark in enumerate(n.raw.split("|"), 1):
+                if len(mark) == 1 and mark in codes and value <= 9 and up.setdefault(mark, value) != value:
+                    break
+            else:
+                if up and len(set(up.values())) == len(up) and all(v in domain for v in up.values()):
+                    partials.append(up)
+            continue
         if len(n.raw) != 4 or not all(c in codes or c.isdigit() for c in n.raw):
             continue
         for year in _LIKELY_YEARS:
@@ -394,7 +510,8 @@ class _Reading:
 
     def __init__(self, n: _Number, visible: frozenset[str], visible_days: frozenset[tuple[int, str]]) -> None:
         self.year = n.prev in MONTHS or n.prev in _YEAR_WORDS or n.next in ("م", "هـ", "ه") \
-            or bool(n.prev_num and n.before == "/" or (n.prev in MONTHS and n.prev_num))
+            or bool(n.prev_num and n.before == "/" or (n.prev in MONTHS and n.prev_num)) or n.span
+        self.items = n.items
         self.hijri = n.next in ("هـ", "ه")
         self.day = n.next in MONTHS or n.prev in MONTHS
         self.agreement = _agreement_kind(n.next)
@@ -402,6 +519,7 @@ class _Reading:
         self.date_month = n.before == "/" and n.after == "/"    # month
         self.hour, self.minute = n.after == ":", n.before == ":"
         self.lone = n.before not in ("/", ":", ".") and n.after not in ("/", ":")  # no leading zero
+        self.group = n.before == "," and bool(n.prev_num)  # thousands: "3,000", "45,000"
         self.visible = visible  # the same number written with visible digits elsewhere
         month = _month_of(n)    # "3 مارس" here, "March 3" elsewhere
         self.days = frozenset(raw for m, raw in visible_days if m == month) if month else frozenset()
@@ -409,12 +527,16 @@ class _Reading:
     def score(self, s: str) -> float:
         if "?" in s:
             return 0.0
+        if self.items:
+            return _count_up([int(x) if x else None for x in s.split("|")])
         v, k = int(s), len(s)
         score = 0.0
         if self.year and k == 4:
             score += _year_score(v, self.hijri)
         elif self.day and k <= 2:
             score += 3.0 if 1 <= v <= 31 else -4.0
+        elif k == 4 and self.lone:  # four digits standing alone are most often a year
+            score += max(0.0, _year_score(v, False)) / 2
         if self.agreement == "plural":
             score += 1.5 if 3 <= v <= 10 else -1.5
         elif self.agreement == "accusative":
@@ -427,6 +549,8 @@ class _Reading:
             score += 1.5 if v <= 23 else -3.0
         elif self.minute and k == 2:
             score += 1.5 if v <= 59 else -3.0
+        if self.group and k == 3:  # amounts are mostly round
+            score += 0.7 * (k - len(s.rstrip("0")))
         if k >= 2 and s[0] == "0" and self.lone:
             score -= 2.0
         if s in self.visible:
@@ -436,12 +560,25 @@ class _Reading:
         return score + _BENFORD[int(s[0])]
 
 
+def _count_up(marks: list[int | None]) -> float:
+    """List markers count up by one from 1; a 1 may start another list. None: a marker not
+    read here (another digit set), which still takes its place in the count."""
+    score = 1.5 if marks[0] == 1 else -1.5 if marks[0] == 0 else 0.0  # or it goes on from a page before
+    last: tuple[int, int] | None = None  # place and value of the last marker read
+    for i, b in enumerate(marks):
+        if b is None:
+            continue
+        if last is not None:
+            score += 1.5 if b == last[1] + i - last[0] else 0.0 if b == 1 else -1.5
+        last = (i, b)
+    return score
+
+
 # Leading digits follow Benford's law in running text.
 _BENFORD = [0.0, *(2.0 * math.log10(1 + 1 / d) for d in range(1, 10))]
 
 
 _PLURALS = frozenset("آلاف ملايين مليارات سنوات أيام أشهر أسابيع ساعات دقائق مراحل دول مرات أعوام أطفال".split())
-_PERCENT = frozenset(("في", "بالمئة", "بالمائة", "%", "٪"))
 
 
 def _agreement_kind(noun: str) -> str:
