@@ -34,7 +34,8 @@ _MISPLACED = [re.compile(p) for p in (
     f"[{_LETTER}{_DIGIT}A-Za-z][{_OPENING}]+(?=\\s|$)",    # "غير«", "مساحة2025-2021("
     f"[{_LETTER}]{{2}}[{_OPENING}](?=[{_LETTER}])",         # "حالة]حتى" read as "حالة[حتى"
     f"[)\\]}}»][{_LETTER}{_DIGIT}A-Za-z]",                   # "]حتى", ")Paracetamol"
-    f"[{_DIGIT}%][{_LETTER}]{{2}}",                        # a number glued to a word
+    f"(?:(?<=[^{_DIGIT}\\s])|(?<=\\S\\s))[{_DIGIT}]*[{_DIGIT}%][{_LETTER}]{{2}}",  # a number glued to a word
+    # (not at the line start: a footnote's number, "1ابن منظور")
     f"[{_DIGIT}][{_NOT_SUFFIX}](?![{_LETTER}])",          # "3و", a prefix left behind
     f"[{_LETTER}]{{2}}[A-Za-z]|[A-Za-z][{_LETTER}]",        # Latin glued to Arabic ("TikTokو")
     "[•▪◦●](?=\\S*\\s*$)",                                 # a bullet at the line end
