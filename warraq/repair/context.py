@@ -37,6 +37,7 @@ _EDGE_PUNCT = "،,.:;؛!?؟…»«()[]{}\"'"
 _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
 _OPENING = frozenset("([{«")
+_LONE_WAW_RE = re.compile("(?:^|\\s)و(?:\\s|$)")
 _TANWEEN_ALIF = ("اً", "ًا")
 _DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")  # the article, maybe behind و ف ب ك ل
 PREPOSITIONS = frozenset("في من إلى الى على عن مع حتى منذ".split())
@@ -177,6 +178,9 @@ def _options(lines: Sequence[str], eligible: Sequence[bool],
     clear = sum(bool(f) and f[0].gain >= CLEAR_SCORE for f in found)
     damaged = clear >= CLEAR_LINES
     floor = MIN_SCORE_DAMAGED if damaged else MIN_SCORE
+    if damaged:  # a lone و here is more likely a word's first letter cut off than set apart
+        found = [readings(text, cut_waw=True) if ok and _LONE_WAW_RE.search(text) else f
+                 for text, ok, f in zip(lines, eligible, found)]
     out: list[list[tuple[SegmentFix | None, list[str]]]] = []
     for text, fixes, ok, end in zip(lines, found, eligible, ends):
         opts: list[tuple[SegmentFix | None, list[str]]] = [(f, f.text.split(" ")) for f in fixes if f.gain >= floor]
