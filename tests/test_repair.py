@@ -96,6 +96,16 @@ def test_clean_document_is_byte_identical() -> None:
     assert all(v.kind == "clean" for v in detect(text))
 
 
+def test_conjunction_set_apart_is_a_writing_style_not_damage() -> None:
+    """Many writers set و apart; a document written so is clean, however often it does."""
+    text = (
+        "وصلت إلى المدينة في المساء و وجدت الشوارع خالية و المحلات مغلقة.\n"
+        "سألت رجلا عند المحطة عن السبب و قال إن اليوم عطلة رسمية و إن الناس في بيوتهم.\n"
+        "شكرته على مساعدته و مشيت نحو الفندق و أنا أفكر في خطة الغد.\n"
+    )
+    assert repair(text).text == text
+
+
 def test_non_arabic_text_is_byte_identical() -> None:
     text = "Über naïve café\u200f résumé\n\ufeffBOM and \u202bembedding\u202c stay\nicon \ue001 2024\n"
     assert repair(text).text == text

@@ -415,7 +415,9 @@ def _pass_split_words(lines: list[_Line], changes: list[Change], joined_letters:
     segments.py looks for reversed pieces; `shown`: an earlier call found the damage. True
     where the document shows it."""
     todo = [ln for ln in lines if has_arabic(ln.text) and ln.kind not in ("visual", "reversed-segments")]
-    joins = sum(ln.text.count(" ") - rules.join_split_words(ln.text, joined_letters=joined_letters).count(" ")
+    # a lone و joined is no evidence: it may be the conjunction set apart ("و التقدير")
+    joins = sum(ln.text.count(" ")
+                - rules.join_split_words(ln.text, joined_letters=joined_letters, lone_waw=False).count(" ")
                 for ln in todo)
     if joins < SPLIT_JOINS and not shown:  # each join the model insists on is evidence of its own
         return False

@@ -163,7 +163,8 @@ def marks_after_letters(line: str) -> str:
 
 
 @lru_cache(maxsize=20_000)  # each line is asked up to four times a round, and again next round
-def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bool = False) -> str:
+def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bool = False,
+                     lone_waw: bool = True) -> str:
     """Rejoin words that a tool cut with a space ("فر يق" -> "فريق"), where the model insists.
 
     Such spaces come from glyph gaps: the joined word must be listed, and far likelier than the
@@ -172,6 +173,7 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
     With `joined_letters`, only a cut between two letters drawn joined is mended, and only
     between pieces of two letters or more ("تط وير"): a justified line is never cut there, so
     such joins cannot take a piece that reversed segments (segments.py) still has to place.
+    Without `lone_waw`, a lone و stays apart: many writers set the conjunction apart.
     """
     tokens = line.split(" ")
     if len(tokens) < 2:
@@ -188,7 +190,7 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
                 continue
         elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
-        if joined_letters and not _joined_cut(a, b):
+        if joined_letters and not _joined_cut(a, b) or not lone_waw and a == "و":
             continue
         if (g := _join_gain(a, b)) >= bar:
             gains[k] = g
