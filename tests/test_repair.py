@@ -106,6 +106,16 @@ def test_conjunction_set_apart_is_a_writing_style_not_damage() -> None:
     assert repair(text).text == text
 
 
+def test_a_writers_slips_with_marks_are_not_a_tools_mark_order() -> None:
+    """Three tanween typed before a word's last letter, among many marks set right."""
+    text = (
+        "المدرسةُ الجديدةُ بناءٌ حديثٌ وجميٌل، وقد افتُتِحت في الربيعِ الماضي بحضورِ الأهالي.\n"
+        "ويدرسُ فيها طلابٌ من قرًى كثيرةٍ، ومعلّموها أكفاٌء يحبّون عملَهم ويُتقنونه.\n"
+        "وقال المديرُ إنّ الهدفَ تعليمٌ نافعٌ وسلوٌك قويمٌ، وإنّ الطريقَ ما زال طويلًا.\n"
+    )
+    assert repair(text).text == text
+
+
 def test_non_arabic_text_is_byte_identical() -> None:
     text = "Über naïve café\u200f résumé\n\ufeffBOM and \u202bembedding\u202c stay\nicon \ue001 2024\n"
     assert repair(text).text == text
