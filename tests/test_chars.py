@@ -35,5 +35,11 @@ def test_kashida_inside_word_removed_but_abbreviation_kept() -> None:
     assert remove_kashida("1446هـ") == "1446هـ"
 
 
+def test_tatweel_typed_as_a_dash_between_spaces_stays() -> None:
+    assert remove_kashida("ب ـ لا يجوز توقيف أحد إلا بقرار") == "ب ـ لا يجوز توقيف أحد إلا بقرار"
+    assert remove_kashida("قال: ـــ نعم") == "قال: ـــ نعم"
+    assert remove_kashida("ـالعربية والتـعاون") == "العربية والتعاون"  # nothing to stretch / stretching
+
+
 def test_bidi_controls_removed() -> None:
     assert strip_bidi_controls("\u202bمرحبا\u202c \u200fعالم") == "مرحبا عالم"

@@ -144,14 +144,18 @@ def strip_bidi_controls(text: str) -> str:
 def remove_kashida(text: str) -> str:
     """Remove justification tatweel.
 
-    Tatweel between two letters that join is stretching; a tatweel standing alone (e.g. the
-    abbreviation "هـ" after a Hijri year keeps its tatweel) is a real character and stays.
+    Tatweel between two letters that join is stretching; a tatweel ending a letter alone (the
+    abbreviation "هـ" after a Hijri year) is a real character and stays, and so does a run of
+    tatweel standing between spaces, which a writer typed as a dash ("ب ـ لا يجوز").
     """
     if TATWEEL not in text:
         return text
     out: list[str] = []
     for i, ch in enumerate(text):
         if ch == TATWEEL:
+            if _standing_alone(text, i):
+                out.append(ch)
+                continue
             prev = _nearest_non_tatweel(text, i, -1)
             nxt = _nearest_non_tatweel(text, i, 1)
             if prev is not None and nxt is not None and is_arabic_letter(prev) and is_arabic_letter(nxt):
@@ -163,6 +167,16 @@ def remove_kashida(text: str) -> str:
                 continue
         out.append(ch)
     return "".join(out)
+
+
+def _standing_alone(text: str, i: int) -> bool:
+    """Is the tatweel at i part of a run with a space or the text's edge on both sides?"""
+    a = b = i
+    while a > 0 and text[a - 1] == TATWEEL:
+        a -= 1
+    while b + 1 < len(text) and text[b + 1] == TATWEEL:
+        b += 1
+    return (a == 0 or text[a - 1].isspace()) and (b + 1 == len(text) or text[b + 1].isspace())
 
 
 def _nearest_non_tatweel(text: str, i: int, step: int) -> str | None:

@@ -89,7 +89,8 @@ def remove_kashida(line: str) -> str:
 
     Decision: tatweel between two letters is stretching and goes. One tatweel after a letter at
     the end of a word is kept, because there it is written on purpose ("هـ" after a Hijri year,
-    "الـ" before a number). A tatweel that starts a word has nothing to stretch and goes.
+    "الـ" before a number). A tatweel that starts a word has nothing to stretch and goes; one
+    standing between spaces was typed as a dash ("ب ـ لا") and stays.
     """
     return chars.remove_kashida(line)
 
