@@ -48,3 +48,16 @@ def test_word_and_qt_give_shared_yeh_and_heh_glyphs_their_arabic_letters() -> No
     wiki = warraq.extract(SHARED / "pdfs" / "wkhtmltopdf-wikipedia-renewable-energy.pdf", pages=(1,)).text()
     assert "الطّاقة المتجددة هي الطّاقة المُستَمّدة من الموارد الطبيعية" in wiki
     assert not set("یھ") & set(wiki)
+
+
+@needs_shared
+def test_indesign_kashida_without_a_character_joins_its_word() -> None:
+    # InDesign's justification kashida maps to nothing: PDFium puts a space in its gap
+    text = warraq.extract(SHARED / "pdfs" / "indesign-egypt-gazette-law.pdf", pages=(19,)).text()
+    assert "يخالف أحكام المواد أرقام" in text and "الم واد" not in text
+
+
+@needs_shared
+def test_a_tatweel_typed_as_a_dash_stays() -> None:
+    text = warraq.extract(SHARED / "pdfs" / "dopdf-iraq-constitution.pdf", pages=(3,)).text()
+    assert "ب ـ لا يجوز توقيف أحد" in text

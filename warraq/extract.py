@@ -25,7 +25,8 @@ from warraq.layout.lines import build_segments
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
-from warraq.pdf.rules import ruling_lines
+from warraq.pdf.rules import thin_objects
+from warraq.pdf.silentbars import bridge_gaps
 from warraq.pdf.source import load_page, metadata, open_pdfium
 from warraq.pdf.structure import glyph_ranks
 
@@ -157,9 +158,10 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()
-        rules, across = ruling_lines(pdf_page, height)
+        rules, across, bars = thin_objects(pdf_page, height)
     finally:
         pdf_page.close()
+    bridge_gaps(glyphs, bars)
     page = Page(index + 1, width, height)
     segments = build_segments(glyphs, rules=rules)
     methods = Counter([g.source for g in glyphs])

@@ -1,8 +1,9 @@
-"""Ruling lines of a page: the strokes that separate a ruled table's cells.
+"""Thin objects of a page: the ruling lines of tables, and text objects drawn as bars.
 
 Cell text can sit closer to its neighbour than any gutter (right-aligned numbers against a
 left-aligned cell), but a drawn rule between them is a cell boundary whatever the gap; and a
 cell's wrapped lines lie between the same two horizontal rules, however they are spaced.
+A text object as flat as a rule is a kashida glyph (silentbars.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from warraq.pdf import pdfium as pf
 
 _THIN = 2.0  # points: wider than this is a shape, not a rule
 _TALL = 6.0  # points: shorter than this is an underline's end or a dot
+_FLAT = 4.0  # points: a text object no taller than this may be a kashida bar (a 25-point font's)
 
 
 class Rule(NamedTuple):
@@ -32,28 +34,48 @@ class Across(NamedTuple):
     right: float
 
 
-def ruling_lines(page: Any, page_height: float) -> tuple[list[Rule], list[Across]]:
+class Bar(NamedTuple):
+    """A text object no taller than a rule."""
+
+    x0: float
+    top: float  # top-left page coordinates, like glyphs
+    x1: float
+    bottom: float
+
+
+class ThinObjects(NamedTuple):
+    rules: list[Rule]
+    across: list[Across]
+    bars: list[Bar]
+
+
+def thin_objects(page: Any, page_height: float) -> ThinObjects:
     """Thin tall and thin wide path objects of the page (its own objects, not those inside
-    forms), each sorted."""
+    forms), each sorted, and its flat text objects."""
     raw = getattr(page, "raw", page)
     box = (ctypes.c_float * 4)()  # left, bottom, right, top
     step = ctypes.sizeof(ctypes.c_float)
     corners = [ctypes.byref(box, k * step) for k in range(4)]
-    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
     rules: list[Rule] = []
     across: list[Across] = []
+    bars: list[Bar] = []
     for k in range(pf.count_objects(raw)):
         obj = pf.page_object(raw, k)
-        if pf.object_type(obj) != path:
+        kind = pf.object_type(obj)
+        if kind != path and kind != text:
             continue
         if not pf.object_bounds(obj, *corners):
             continue
         left, bottom, right, top = box
-        if right - left <= _THIN and top - bottom >= _TALL:
+        if kind == text:
+            if 0 < top - bottom <= _FLAT and right - left > top - bottom:
+                bars.append(Bar(left, page_height - top, right, page_height - bottom))
+        elif right - left <= _THIN and top - bottom >= _TALL:
             rules.append(Rule((left + right) / 2, page_height - top, page_height - bottom))
         elif top - bottom <= _THIN and right - left >= _TALL:
             across.append(Across(page_height - (top + bottom) / 2, left, right))
-    return sorted(rules), _joined(sorted(across))
+    return ThinObjects(sorted(rules), _joined(sorted(across)), bars)
 
 
 def _joined(across: list[Across]) -> list[Across]:
