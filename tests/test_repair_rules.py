@@ -141,6 +141,9 @@ def test_lam_written_after_its_partner() -> None:
     assert rules.fix_lam_order("اجلريدة") == "الجريدة"
     assert rules.fix_lam_order("املدينة") == "المدينة"
     assert rules.fix_lam_order("الجريدة") == "الجريدة"
+    # a word behind و that the list lacks is still a word: "for the applicant", not "for students"
+    assert rules.fix_lam_order("ولطالب") == "ولطالب"
+    assert rules.fix_lam_order("والسالمة") == "والسلامة"
 
 
 def test_bidi_controls_removed() -> None:

@@ -52,7 +52,7 @@ from warraq.repair import (
     strays,
     visual,
 )
-from warraq.repair.model import UNKNOWN, logp
+from warraq.repair.model import UNKNOWN, logp, logp_conj
 from warraq.repair.segments import SegmentFix, find_segments, lettered_items, readings
 from warraq.repair.standins import restore_shadda, shadda_standins
 from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
@@ -492,7 +492,7 @@ def _lam_hits(text: str) -> int:
     if "ل" in text:
         for t in text.split():
             core = arabic_core(t)
-            if core and logp(core) <= UNKNOWN and rules.fix_lam_order(rules.fix_allah(core)) != core:
+            if core and logp_conj(core) <= UNKNOWN and rules.fix_lam_order(rules.fix_allah(core)) != core:
                 hits += 1
                 if hits >= 2:
                     break

@@ -55,6 +55,17 @@ def known(word: str) -> bool:
     return logp(word) > UNKNOWN
 
 
+CONJUNCTION = -1.0  # log10: a word behind و or ف, for one the list leaves out ("ولطالب")
+
+
+def logp_conj(word: str) -> float:
+    """logp, or that of the word without a leading و/ف (the list lacks many such forms)."""
+    lp = logp(word)
+    if len(word) > 3 and word[0] in "وف":
+        lp = max(lp, logp(word[1:]) + CONJUNCTION)
+    return lp
+
+
 # Letters that do not join to the following letter: a justified line may be cut after them.
 NON_JOINING = frozenset("اأإآٱدذرزوؤةء")
 

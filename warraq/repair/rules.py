@@ -15,7 +15,7 @@ from itertools import combinations
 
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
-from warraq.repair.model import NON_JOINING, listed, logp, word_key
+from warraq.repair.model import NON_JOINING, listed, logp, logp_conj, word_key
 from warraq.repair.text import MARK_CLASS, MARKS, arabic_core, clusters, marks_lead, split_core
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
@@ -110,7 +110,8 @@ def fix_lam_order(word: str, margin: float = 1.5) -> str:
     spots = [i for i in range(len(word) - 1) if word[i + 1] == "ل" and word[i] in LAM_PARTNERS]
     if not spots:
         return word
-    best, best_lp = word, logp(word)
+    given = best_lp = logp_conj(word)  # "ولطالب" is a word, not "ولطلاب" misread
+    best = word
     for k in range(1, min(3, len(spots)) + 1):
         for combo in combinations(spots, k):
             if any(b - a < 2 for a, b in zip(combo, combo[1:])):
@@ -119,10 +120,10 @@ def fix_lam_order(word: str, margin: float = 1.5) -> str:
             for i in combo:
                 w[i], w[i + 1] = w[i + 1], w[i]
             cand = "".join(w)
-            lp = logp(cand)
+            lp = logp_conj(cand)
             if lp > best_lp:
                 best, best_lp = cand, lp
-    if best != word and best_lp >= logp(word) + margin:
+    if best != word and best_lp >= given + margin:
         return best
     return word
 
