@@ -106,6 +106,15 @@ def test_conjunction_set_apart_is_a_writing_style_not_damage() -> None:
     assert repair(text).text == text
 
 
+def test_a_prefix_set_apart_with_a_tatweel_stays_apart() -> None:
+    """"بـ" before a word is a writer's choice, not a word a tool split."""
+    text = (
+        "فاز الفريق بـ جدارة في المباراة الأولى، ثم خسر بـ صعوبة في الثانية.\n"
+        "وقال المدرب إن اللاعبين تدربوا بـ جدية طوال الأسبوع، وإنهم سيعودون بـ قوة.\n"
+    )
+    assert repair(text).text == text
+
+
 def test_a_writers_slips_with_marks_are_not_a_tools_mark_order() -> None:
     """Three tanween typed before a word's last letter, among many marks set right."""
     text = (

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
-from warraq.repair.model import NON_JOINING, listed, logp, logp_conj, word_key
+from warraq.repair.model import NON_JOINING, known, listed, logp, logp_conj, word_key
 from warraq.repair.text import MARK_CLASS, MARKS, arabic_core, clusters, marks_lead, split_core
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
@@ -192,7 +192,7 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
                 continue
         elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
-        if joined_letters and not _joined_cut(a, b) or not lone_waw and a == "و":
+        if joined_letters and not _joined_cut(a, b) or not lone_waw and a == "و" or _set_apart(a, b):
             continue
         if (g := _join_gain(a, b)) >= bar:
             gains[k] = g
@@ -209,6 +209,11 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
         else:
             out.append(tok)
     return " ".join(out)
+
+
+def _set_apart(left: str, right: str) -> bool:
+    """A prefix a writer set apart with a tatweel ("بـ غرّة", "الـ 50"): its cut is on purpose."""
+    return left.endswith(chars.TATWEEL) and len(word_key(arabic_core(left))) <= 2 and known(arabic_core(right))
 
 
 def _joined_cut(left: str, right: str) -> bool:
