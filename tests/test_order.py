@@ -50,6 +50,12 @@ def test_percent_arabic_indic_digits() -> None:
     assert line_text(visual) == "بنسبة \u0664\u0665\u066a"
 
 
+def test_ra_between_digits_is_a_decimal_mark() -> None:
+    # Egyptian print writes 1.9 as "١ر٩", drawn left to right like any number
+    visual = units("١ر٩ ", rev("بلغت"))
+    assert line_text(visual) == "بلغت ١ر٩"
+
+
 def test_brackets_drawn_mirrored_and_mapped_to_their_shape() -> None:
     visual = units(rev("ثم"), " (", rev("نعم"), ") ", rev("قال"))
     assert line_text(visual) == "قال (نعم) ثم"

@@ -210,6 +210,8 @@ def _invert(
     n = len(texts)
     base = 1 if direction == "rtl" else 0
     classes = [unit_class(t) for t in texts]
+    if "ر" in texts:
+        _decimal_ra(classes, texts)
     # A line with no letter or number of the other direction resolves to the paragraph level
     # throughout (every neutral takes it): the common all-Arabic line needs no rule.
     if not _OTHER[base].intersection(classes):
@@ -311,11 +313,23 @@ def _not_unit(classes: list[str], texts: Sequence[str], j: int) -> bool:
     return "".join(texts[j:k])[::-1].lower() not in _UNITS
 
 
+def _decimal_ra(classes: list[str], texts: Sequence[str]) -> None:
+    """ر alone between two digits of one kind is a decimal mark (Egyptian print: "١ر٩" is 1.9),
+    a separator inside the number (class CS), not a letter that splits it in two runs."""
+    for i in range(1, len(texts) - 1):
+        if texts[i] == "ر" and classes[i - 1] == classes[i + 1] and classes[i - 1] in ("AN", "EN") \
+                and texts[i - 1][-1:].isdigit() and texts[i + 1][:1].isdigit():
+            classes[i] = "CS"
+
+
 def logical_to_visual(text: str, direction: Direction) -> str:
     """Display order of a logical string (per code point; for tests and the repair simulator)."""
     base = 1 if direction == "rtl" else 0
     chars = list(text)
-    levels = resolve_levels([unicodedata.bidirectional(c) or "ON" for c in chars], base, chars)
+    classes = [unicodedata.bidirectional(c) or "ON" for c in chars]
+    if "ر" in chars:
+        _decimal_ra(classes, chars)
+    levels = resolve_levels(classes, base, chars)
     top = max(levels, default=base)
     low = base if base % 2 else base + 1
     for k in range(top, low - 1, -1):
