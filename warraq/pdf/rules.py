@@ -35,7 +35,7 @@ class Across(NamedTuple):
 
 
 class Bar(NamedTuple):
-    """A text object no taller than a rule."""
+    """A text object no taller than a kashida stroke (_FLAT): maybe one (silentbars.py)."""
 
     x0: float
     top: float  # top-left page coordinates, like glyphs
