@@ -61,3 +61,12 @@ def test_indesign_kashida_without_a_character_joins_its_word() -> None:
 def test_a_tatweel_typed_as_a_dash_stays() -> None:
     text = warraq.extract(SHARED / "pdfs" / "dopdf-iraq-constitution.pdf", pages=(3,)).text()
     assert "ب ـ لا يجوز توقيف أحد" in text
+
+
+@needs_shared
+def test_a_right_to_left_list_item_that_opens_in_english() -> None:
+    # Arabic Wikipedia's references: the item is set right to left though its first words are
+    # English; its number at the line's right end ("3." drawn ".3") tells
+    text = warraq.extract(SHARED / "pdfs" / "wkhtmltopdf-wikipedia-renewable-energy.pdf", pages=(5,)).text()
+    assert "3. ^ IEA urges governments" in text
+    assert "exploitation of the large potential for renewable energy نسخة محفوظة 22 سبتمبر 2017" in text

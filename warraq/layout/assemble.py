@@ -77,6 +77,8 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
         rightmost = next(filter(None, (strong_direction(c.glyph.text) for c in reversed(first.clusters))))
         rtl_ok = rightmost == "rtl"
         ltr_ok = leftmost == "ltr"
+        if ltr_ok and not rtl_ok and page_direction == "rtl" and _marker_on_right(first):
+            return "rtl"  # an item set right to left that opens in English ("3. ^ IEA urges ...")
         if rtl_ok != ltr_ok:
             return "rtl" if rtl_ok else "ltr"
         kept = _kept_side(segments)
@@ -85,6 +87,20 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     if page_direction == "rtl" or r >= l_:
         return "rtl"
     return "ltr"
+
+
+# A list item's number as a right-to-left line shows it at its right end: "3." drawn ".3"
+_RIGHT_MARKER_RE = re.compile(r"(?:^|\s)[.)]\d{1,3}\s*$")
+
+
+def _marker_on_right(line: Segment) -> bool:
+    """Does the line end, right of its last strong letter, in a list item's number (".3")?"""
+    tail: list[str] = []
+    for c in reversed(line.clusters):
+        if strong_direction(c.glyph.text):
+            break
+        tail.append(c.glyph.text)
+    return bool(_RIGHT_MARKER_RE.search("".join(reversed(tail))))
 
 
 def _kept_side(segments: list[Segment]) -> Direction | None:
