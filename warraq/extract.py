@@ -26,7 +26,7 @@ from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
 from warraq.pdf.rules import thin_objects
-from warraq.pdf.silentbars import bridge_gaps
+from warraq.pdf.silentbars import bridge_gaps, has_gaps
 from warraq.pdf.source import load_page, metadata, open_pdfium
 from warraq.pdf.structure import glyph_ranks
 
@@ -158,7 +158,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()
-        rules, across, bars = thin_objects(pdf_page, height)
+        rules, across, bars = thin_objects(pdf_page, height, bars=has_gaps(glyphs))
     finally:
         pdf_page.close()
     bridge_gaps(glyphs, bars)

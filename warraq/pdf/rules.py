@@ -49,17 +49,18 @@ class ThinObjects(NamedTuple):
     bars: list[Bar]
 
 
-def thin_objects(page: Any, page_height: float) -> ThinObjects:
+def thin_objects(page: Any, page_height: float, bars: bool = True) -> ThinObjects:
     """Thin tall and thin wide path objects of the page (its own objects, not those inside
-    forms), each sorted, and its flat text objects."""
+    forms), each sorted, and its flat text objects if `bars` (their boxes cost a call each)."""
     raw = getattr(page, "raw", page)
     box = (ctypes.c_float * 4)()  # left, bottom, right, top
     step = ctypes.sizeof(ctypes.c_float)
     corners = [ctypes.byref(box, k * step) for k in range(4)]
-    path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    text = pdfium_c.FPDF_PAGEOBJ_TEXT if bars else -1  # -1: no object's type
     rules: list[Rule] = []
     across: list[Across] = []
-    bars: list[Bar] = []
+    flat: list[Bar] = []
     for k in range(pf.count_objects(raw)):
         obj = pf.page_object(raw, k)
         kind = pf.object_type(obj)
@@ -70,12 +71,12 @@ def thin_objects(page: Any, page_height: float) -> ThinObjects:
         left, bottom, right, top = box
         if kind == text:
             if 0 < top - bottom <= _FLAT and right - left > top - bottom:
-                bars.append(Bar(left, page_height - top, right, page_height - bottom))
+                flat.append(Bar(left, page_height - top, right, page_height - bottom))
         elif right - left <= _THIN and top - bottom >= _TALL:
             rules.append(Rule((left + right) / 2, page_height - top, page_height - bottom))
         elif top - bottom <= _THIN and right - left >= _TALL:
             across.append(Across(page_height - (top + bottom) / 2, left, right))
-    return ThinObjects(sorted(rules), _joined(sorted(across)), bars)
+    return ThinObjects(sorted(rules), _joined(sorted(across)), flat)
 
 
 def _joined(across: list[Across]) -> list[Across]:

@@ -56,6 +56,12 @@ def bridge_gaps(glyphs: Sequence[Glyph], bars: Sequence[Bar]) -> None:
                 break
 
 
+def has_gaps(glyphs: Sequence[Glyph]) -> bool:
+    """Is there a generated space between two joining letters, which a bar may fill?"""
+    return any(glyphs[k].source == "generated" and _joining(glyphs[k - 1], glyphs[k + 1])
+               for k in range(1, len(glyphs) - 1))
+
+
 def _joining(before: Glyph, after: Glyph) -> bool:
     """An Arabic letter that joins the next one, then an Arabic letter, on one baseline?"""
     a, b = before.text[-1:], after.text[:1]
