@@ -151,10 +151,10 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
                     gains[(i, j)] = g
     if (not gains and n > MAX_CHAIN_ONLY) or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
         return ()  # a line of glyph debris is not a line cut into a few pieces
-    pairs = set(gains) | _chain_pairs(tokens, lefts, rights, cut_waw)
+    pairs = set(gains) | _chain_pairs(tokens, lefts, rights)
     if not pairs:
         return ()
-    scored = _scored(tokens, pairs, gains, cut_waw)
+    scored = _scored(tokens, pairs, gains)
     found: list[tuple[int, SegmentFix]] = []
     best = MIN_SCORE_DAMAGED
     # Surest first: once even the best cues cannot lift a cut set to within READING_MARGIN of the
@@ -223,7 +223,7 @@ def _fragments(tokens: list[str]) -> int:
 
 
 def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str, str]],
-                 rights: list[tuple[int, str, str]], cut_waw: bool) -> set[tuple[int, int]]:
+                 rights: list[tuple[int, str, str]]) -> set[tuple[int, int]]:
     """Junctions of a word cut twice, whose middle piece is a short token of its own ("و حد ات")."""
     words = listed()
     out: set[tuple[int, int]] = set()
@@ -239,13 +239,13 @@ def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str, str]],
                 # cubic in the tokens: the cheap tests first; an unlisted word gains nothing
                 if head + rk not in words or j == i or ((i, k) in out and (k, j) in out):
                     continue
-                if _chain_gain([lp, mid, rp], cut_waw) >= MIN_JOIN_GAIN:
+                if _chain_gain([lp, mid, rp]) >= MIN_JOIN_GAIN:
                     out |= {(i, k), (k, j)}
     return out
 
 
-def _join_score(tokens: list[str], pairs: Sequence[tuple[int, int]], gains: dict[tuple[int, int], float],
-                cut_waw: bool) -> tuple[float, frozenset[tuple[int, int]]]:
+def _join_score(tokens: list[str], pairs: Sequence[tuple[int, int]],
+                gains: dict[tuple[int, int], float]) -> tuple[float, frozenset[tuple[int, int]]]:
     """Gain of the junctions that rejoin words, and which ones.
 
     A one-token piece can be glued on both sides ("و" + "حد" + "ات"); such a chain is scored as
@@ -257,14 +257,13 @@ def _join_score(tokens: list[str], pairs: Sequence[tuple[int, int]], gains: dict
     best: tuple[float, frozenset[tuple[int, int]]] = (0.0, frozenset())
     for mask in range(1, 1 << len(pairs)):
         subset = [p for k, p in enumerate(pairs) if mask >> k & 1]
-        score = _chains_gain(tokens, subset, gains, cut_waw)
+        score = _chains_gain(tokens, subset, gains)
         if score > best[0]:
             best = (score, frozenset(subset))
     return best
 
 
-def _chains_gain(tokens: list[str], pairs: list[tuple[int, int]], gains: dict[tuple[int, int], float],
-                 cut_waw: bool) -> float:
+def _chains_gain(tokens: list[str], pairs: list[tuple[int, int]], gains: dict[tuple[int, int], float]) -> float:
     """Summed gain of the words these junctions make (0 if any of them is not a word)."""
     nxt = dict(pairs)
     total = 0.0
@@ -276,7 +275,7 @@ def _chains_gain(tokens: list[str], pairs: list[tuple[int, int]], gains: dict[tu
             g = gains.get((chain[0], chain[1]), 0.0)
         elif all(tokens[k] == _left_piece(tokens[k]) for k in chain[1:-1]):
             mids = [tokens[k] for k in chain[1:-1]]
-            g = _chain_gain([_left_piece(tokens[chain[0]]), *mids, _right_piece(tokens[chain[-1]])], cut_waw)
+            g = _chain_gain([_left_piece(tokens[chain[0]]), *mids, _right_piece(tokens[chain[-1]])])
         else:
             g = 0.0
         if g < MIN_JOIN_GAIN:
@@ -291,13 +290,14 @@ def _chain_gain(parts: list[str], cut_waw: bool = False) -> float:
         return 0.0
     # A lone و before a whole word may be the conjunction set apart, as many writers do
     # ("و التقدير"); before a fragment ("و زارة"), or where the document is shown to be cut into
-    # pieces, it is the cut-off first letter of a word.
+    # pieces, it is the cut-off first letter of a word. (A chain of three pieces is a word cut
+    # twice: `cut_waw` only matters for two.)
     whole = not cut_waw and len(parts) == 2 and parts[0] == "و" and logp(parts[1]) > FRAGMENT_FLOOR
     return joined - sum(_fragment_logp(p, whole) for p in parts)
 
 
-def _scored(tokens: list[str], pairs: set[tuple[int, int]], gains: dict[tuple[int, int], float],
-            cut_waw: bool) -> list[tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]]:
+def _scored(tokens: list[str], pairs: set[tuple[int, int]],
+            gains: dict[tuple[int, int], float]) -> list[tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]]:
     """Cut sets with at least one junction in `pairs`, in a fixed order, each with its score
     before the edge cues and the junctions that rejoin a word.
 
@@ -312,7 +312,7 @@ def _scored(tokens: list[str], pairs: set[tuple[int, int]], gains: dict[tuple[in
     def scored(junctions: tuple[tuple[int, int], ...],
                cuts: tuple[int, ...]) -> tuple[float, tuple[int, ...], frozenset[tuple[int, int]]]:
         if junctions not in seen:
-            seen[junctions] = _join_score(tokens, junctions, gains, cut_waw)
+            seen[junctions] = _join_score(tokens, junctions, gains)
         gain, joined = seen[junctions]
         return gain - CUT_PENALTY * len(cuts), cuts, joined
 
