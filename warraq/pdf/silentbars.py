@@ -10,7 +10,7 @@ which the line's assembly then takes out like any other stretching.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from warraq.arabic.chars import TATWEEL, is_arabic_letter
 from warraq.pdf.glyphs import Glyph
@@ -40,11 +40,8 @@ def bridge_gaps(glyphs: Sequence[Glyph], bars: Sequence[Bar]) -> None:
     """
     if not bars:
         return
-    for k in range(1, len(glyphs) - 1):
-        space = glyphs[k]
-        if space.source != "generated" or not _joining(glyphs[k - 1], glyphs[k + 1]):
-            continue
-        before, after = glyphs[k - 1], glyphs[k + 1]
+    for k in _gaps(glyphs):
+        space, before, after = glyphs[k], glyphs[k - 1], glyphs[k + 1]
         size = max(before.size, after.size)
         lo, hi = sorted((after.x1, before.x0) if after.x0 < before.x0 else (before.x1, after.x0))
         for bar in bars:
@@ -58,8 +55,13 @@ def bridge_gaps(glyphs: Sequence[Glyph], bars: Sequence[Bar]) -> None:
 
 def has_gaps(glyphs: Sequence[Glyph]) -> bool:
     """Is there a generated space between two joining letters, which a bar may fill?"""
-    return any(glyphs[k].source == "generated" and _joining(glyphs[k - 1], glyphs[k + 1])
-               for k in range(1, len(glyphs) - 1))
+    return next(_gaps(glyphs), None) is not None
+
+
+def _gaps(glyphs: Sequence[Glyph]) -> Iterator[int]:
+    """Places of the generated spaces between a letter that joins the next and an Arabic letter."""
+    return (k for k in range(1, len(glyphs) - 1)
+            if glyphs[k].source == "generated" and _joining(glyphs[k - 1], glyphs[k + 1]))
 
 
 def _joining(before: Glyph, after: Glyph) -> bool:
