@@ -8,7 +8,7 @@ import pytest
 
 from bench.textdamage import DamageConfig, damage
 from warraq.repair import repair
-from warraq.repair.pua import _indic_digits
+from warraq.repair.digitsets import indic_digits
 
 EUROPEAN = {str(d): chr(0xE400 + (3 * d + 7) % 10) for d in range(10)}
 INDIC = {chr(0x660 + d): chr(0xE500 + (7 * d + 2) % 10) for d in range(10)}
@@ -74,8 +74,8 @@ def test_two_digit_sets_get_their_own_shapes_and_no_wrong_digit() -> None:
 
 def test_shapes_follow_the_percent_sign_not_a_number_by_a_latin_word() -> None:
     codes = "يستخدم واقي الشمس SPF 30 ويشرب الطفل \ue001٫\ue002 لتر، أي \ue003\ue004٪ من حاجته"
-    assert _indic_digits(codes)
-    assert not _indic_digits("يستخدم واقي الشمس بعامل 30 ويشرب الطفل \ue001 لتر")
+    assert indic_digits(codes)
+    assert not indic_digits("يستخدم واقي الشمس بعامل 30 ويشرب الطفل \ue001 لتر")
 
 
 @pytest.mark.parametrize("name", ["01-news", "11-social", "02-opinion", "09-economy"])

@@ -300,14 +300,14 @@ def test_lone_lam_alef_read_backwards_but_not_a_cut_article() -> None:
 
 
 def test_digit_shapes_follow_the_separators_next_to_the_codes() -> None:
-    from warraq.repair.pua import _indic_digits
+    from warraq.repair.digitsets import indic_digits
 
     # no visible digit anywhere: "%" and "." between codes go with European digits, even in a
     # document dated by the Hijri calendar; "٪" and "٫" with Arabic-Indic ones
     hijri = "صدر في \ue001\ue002 رمضان \ue003\ue004\ue005\ue006هـ وفي شوال \ue003\ue004هـ"
-    assert _indic_digits(hijri)
-    assert not _indic_digits(hijri + "\nارتفع بنسبة \ue001\ue002% إلى \ue003.\ue004 مليون")
-    assert _indic_digits("ارتفع بنسبة \ue001\ue002٪ إلى \ue003٫\ue004 مليون")
+    assert indic_digits(hijri)
+    assert not indic_digits(hijri + "\nارتفع بنسبة \ue001\ue002% إلى \ue003.\ue004 مليون")
+    assert indic_digits("ارتفع بنسبة \ue001\ue002٪ إلى \ue003٫\ue004 مليون")
 
 
 def test_marks_written_before_their_letters_are_put_back() -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from warraq.repair.digitsearch import DigitSearch
+from warraq.repair.digitsets import ITEM_RE, digit_sets, indic_digits
 from warraq.repair.model import UNKNOWN, logp
 from warraq.repair.text import arabic_core, is_pua
 
@@ -240,14 +241,11 @@ def _numbers(text: str, codes: set[str]) -> list[_Number]:
     return found
 
 
-_ITEM_RE = re.compile("^[ \t]*[(\\[]?([0-9\u0660-\u0669\ue000-\uf8ff]{1,2})[).\\-–:] ", re.M)
-
-
 def _list_markers(text: str, codes: set[str]) -> _Number | None:
     """The numbers that start the items of numbered lists, in order ("1." "2." ... or "(3)"),
     as one item for the search: they count up by one, starting again at 1 for a new list."""
     marks = [m.group(1) if all(c in codes or c.isdigit() for c in m.group(1)) else ""  # "": not known here
-             for m in _ITEM_RE.finditer(text)]
+             for m in ITEM_RE.finditer(text)]
     if sum(any(c in codes for c in m) for m in marks) < 2:
         return None
     return _Number("|".join(marks), "", "", "", "", "", "", items=len(marks))
@@ -273,14 +271,14 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     plain = [n for n in _numbers(text, set()) if not any(is_pua(c) for c in n.raw)]
     visible = frozenset(n.raw for n in plain)
     visible_days = frozenset((_month_of(n), n.raw) for n in plain if _month_of(n) and len(n.raw) <= 2)
-    sets = _digit_sets(text, codes)
+    sets = digit_sets(text, codes)
     # Each set's shapes by its own separators; a set without any has the other set's other
     # shapes, or the document's (the first set) and the others (the second).
-    own = [_indic_digits(text, group) for group in sets]
+    own = [indic_digits(text, group) for group in sets]
     if len(sets) == 2 and (own[0] is None) != (own[1] is None):
         known = own[0] if own[0] is not None else own[1]
         own = [o if o is not None else not known for o in own]
-    main_indic = bool(_indic_digits(text))
+    main_indic = bool(indic_digits(text))
     for k, group in enumerate(sets):
         indic = own[k] if own[k] is not None else main_indic != (k == 1)
         numbers = [n for n in counted if any(c in group for c in n.raw)]
@@ -301,56 +299,6 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
         for a, digit, margin in solved:
             out.mapping[a] = alphabet[digit]
             out.confidence[a] = min(1.0, margin / 6)
-
-
-_DIGIT_TOKEN = re.compile("[0-9\u0660-\u0669\ue000-\uf8ff]+(?:[.,:/\u066b\u066c-][0-9\u0660-\u0669\ue000-\uf8ff]+)*")
-
-
-def _digit_sets(text: str, codes: list[str]) -> list[set[str]]:
-    """The codes split into at most two digit sets (European and Arabic-Indic glyphs of a font).
-
-    Codes written in one number ("2025", "3,750") or in one numbered list are of one set. When
-    the codes are more than ten digits, whole groups go to a set with room, the biggest groups
-    first: to the set whose separators match theirs (٪ or %), else to the one whose lines they
-    share most. Codes beyond two sets stay unresolved.
-    """
-    parent = {c: c for c in codes}
-
-    def root(c: str) -> str:
-        while parent[c] != c:
-            parent[c] = c = parent[parent[c]]
-        return c
-
-    markers = "".join(m.group(1) for m in _ITEM_RE.finditer(text))  # a list's numbers: one font
-    for run in [m.group() for m in _DIGIT_TOKEN.finditer(text)] + [markers]:
-        inside = [root(c) for c in dict.fromkeys(run) if c in parent]
-        for r in inside[1:]:
-            parent[root(r)] = root(inside[0])
-    if len(codes) <= 10:
-        return [set(codes)]
-    groups: dict[str, set[str]] = {}
-    for c in codes:
-        groups.setdefault(root(c), set()).add(c)
-    lines = text.split("\n")
-    where = {c: {i for i, ln in enumerate(lines) if c in ln} for c in codes}
-    freq = {c: text.count(c) for c in codes}
-    members: list[set[str]] = [set(), set()]
-    at: list[set[int]] = [set(), set()]          # the lines of each set's codes
-    shapes: list[bool | None] = [None, None]     # each set's separators, once a group shows them
-    for g in sorted(groups.values(), key=lambda g: (-len(g), -sum(freq[c] for c in g), min(g))):
-        shape = _indic_digits(text, g)
-        seen = set().union(*(where[c] for c in g))
-        room = [k for k in (0, 1) if len(members[k]) + len(g) <= 10]
-        if not room:
-            continue
-        k = max(room, key=lambda k: (shape is not None and shapes[k] == shape,
-                                     not (shape is not None and shapes[k] == (not shape)),
-                                     len(at[k] & seen), -k))
-        members[k] |= g
-        at[k] |= seen
-        if shapes[k] is None:
-            shapes[k] = shape
-    return [m for m in members if m]
 
 
 @lru_cache(maxsize=256)
@@ -403,53 +351,6 @@ def _canonical(n: _Number) -> _Number:
 
     return _Number(n.raw, word(n.prev), word(n.next), n.before, n.after,
                    "1" if n.prev_num else "", "1" if n.next_num else "", n.span)
-
-
-# A year followed by the Hijri sign, or a month name that is only Hijri (not "رمضان" or "صفر",
-# which are also common words; a bare "هـ" may be a justification kashida after ه).
-_HIJRI = re.compile("[0-9\u0660-\u0669\ue000-\uf8ff] ?هـ?(?![\u0621-\u064a])|محرم|جمادى|شعبان|شوال|القعدة|الحجة")
-
-
-# A separator touching a code: Arabic-Indic digits come with ٪ ٫ ٬, European ones with % . ,
-_SEPARATOR = re.compile("(?<=[\ue000-\uf8ff])[\u066a-\u066c%]|[\u066a-\u066c%](?=[\ue000-\uf8ff])"
-                        "|(?<=[\ue000-\uf8ff])[.,](?=[\ue000-\uf8ff])")
-_VISIBLE_NUMBER = re.compile("[0-9]+|[\u0660-\u0669]+")
-_LATIN_LETTER = re.compile("[A-Za-z]")
-
-
-def _indic_digits(text: str, codes: set[str] | None = None) -> bool | None:
-    """Which digit shapes the codes stand for; None if only a guess (see _digit_sets).
-
-    By the evidence nearest the codes first: the percent signs and separators that touch them
-    (٪ ٫ ٬ go with Arabic-Indic digits, % with European ones), then the digits the document
-    shows in Arabic text (a number by a Latin word, "SPF 30", may be in a Latin font), then
-    "." and "," between codes (European). With none of these, Hijri dates lean to Arabic-Indic
-    digits (official Gulf documents) and anything else to European ones.
-    """
-    seps = [m.group() for m in _SEPARATOR.finditer(text)
-            if codes is None or text[m.start() - 1:m.start()] in codes or text[m.end():m.end() + 1] in codes]
-    arabic, percent = sum("\u066a" <= c <= "\u066c" for c in seps), seps.count("%")
-    if arabic != percent:
-        return arabic > percent
-    if codes is not None:
-        return None
-    shown = [m.group() for m in _VISIBLE_NUMBER.finditer(text) if not _by_latin_word(text, m.start(), m.end())]
-    indic = sum(len(n) for n in shown if "\u0660" <= n[0] <= "\u0669")
-    latin = sum(len(n) for n in shown) - indic
-    if indic != latin:
-        return indic > latin
-    if seps:
-        return False
-    return len(_HIJRI.findall(text)) >= 2
-
-
-def _by_latin_word(text: str, start: int, end: int) -> bool:
-    """Is the nearest letter on either side of text[start:end], on its line, a Latin one?"""
-    before = text.rfind("\n", 0, start) + 1
-    after = text.find("\n", end)
-    left = [c for c in text[before:start] if c.isalpha()][-1:]
-    right = [c for c in text[end:after if after >= 0 else len(text)][:40] if c.isalpha()][:1]
-    return any(_LATIN_LETTER.match(c) for c in left + right)
 
 
 _LIKELY_YEARS = [*range(2030, 1989, -1), *range(1989, 1949, -1)]
