@@ -146,6 +146,14 @@ def test_lam_written_after_its_partner() -> None:
     assert rules.fix_lam_order("والسالمة") == "والسلامة"
 
 
+def test_a_rare_word_is_no_lam_ligature_read_backwards() -> None:
+    # "قبيلها" is missing from the word list and "قبليها" is in it, but only lam-alef is in every
+    # font: a clean line keeps its rare word unless the document shows lam+ي read backwards
+    line = "فتحدد الحوادث التي تعد من قبيلها، وتلزم الطرف المتأثر بإخطار الطرف الآخر\n"
+    assert repair(line).text == line
+    assert rules.fix_lam_order("قبيلها", partners=rules.LAM_ALEF_PARTNERS) == "قبيلها"
+
+
 def test_bidi_controls_removed() -> None:
     assert rules.strip_controls("\u200fمرحبا\u202b بكم\u202c") == "مرحبا بكم"
 

@@ -4,17 +4,17 @@ A unigram list sees no word pairs, so segments.py cannot place a cut between wor
 where the original line's end met its start: such readings tie. Two things it cannot see can:
 
 - word pairs. A fake pair (a seam or a cut) is two words that met by chance; a restored pair
-  is running text. General Arabic grammar makes some pairs rare in running text (a preposition
-  before another preposition or before a clause opened by و/ف) and some common (a preposition
-  before a definite noun; a noun before its agreeing adjective).
+  is running text. pairs.py scores how much likelier a pair is in running text; a few pairs
+  never occur at all (punctuation facing the wrong way, a preposition before another or before
+  a clause opened by و/ف).
 - the line's place in its paragraph. The last word of a line runs on into the next line, so the
   pair across a line break is running text too, and a paragraph's last line ends a sentence.
   Lines are filled greedily, so a line's first word did not fit at the end of the line above.
 
-Scores are log10 likelihood ratios (running text against a chance pair), set by hand and kept
-small: they choose among readings segments.py found about equally good. Whether a line moves at
-all stays with the word evidence, whose bar is lower only in a document that shows the damage
-beyond doubt on other lines.
+Scores are log10 likelihood ratios (running text against a chance pair). They choose among
+readings segments.py found about equally good; whether a line moves at all stays with the word
+evidence, whose bar is lower only in a document that shows the damage beyond doubt on other
+lines.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 from warraq.arabic.chars import TATWEEL
 from warraq.repair.model import logp, word_key
+from warraq.repair.pairs import pair_logratio
 from warraq.repair.segments import (
     ATTACHES_LEFT,
     MIN_SCORE,
@@ -38,25 +39,14 @@ _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
 _OPENING = frozenset("([{«")
 _LONE_WAW_RE = re.compile("(?:^|\\s)و(?:\\s|$)")
-_TANWEEN_ALIF = ("اً", "ًا")
-_DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")  # the article, maybe behind و ف ب ك ل
 PREPOSITIONS = frozenset("في من إلى الى على عن مع حتى منذ".split())
 # Words that open a phrase and are followed by its head: a clause opened by و/ف cannot come next
 GOVERNORS = PREPOSITIONS | frozenset("أن بأن لأن إن لن لم قد سوف الذي التي الذين هذا هذه كل بعض أي لدى "
                                      "عند بين خلال حول نحو عبر".split())
-DEMONSTRATIVES = frozenset("هذا هذه هذان هاتان هذين هاتين هؤلاء ذلك تلك".split())
-RELATIVES = frozenset("الذي التي الذين اللذان اللتان اللواتي اللاتي".split())
 
-# log10 likelihood ratios, running text against two words drawn at random
 CONFLICT = -1.5         # never side by side: punctuation facing a space, في من, في وقال
-CLAUSE_AFTER_WORD = -0.5  # a clause opened by و/ف mostly follows punctuation ...
-CLAUSE_AFTER_STOP = 0.6   # ... as in «، وقال» or «. فالماء»
-COORDINATION = 0.4      # البحر والسفن: a definite noun and another joined by و
-PREP_DEFINITE = 0.25    # a preposition governs a noun, often a definite one
-DEMONSTRATIVE = 0.5     # هذه الأرقام
-RELATIVE = 0.4          # المحطة التي: a relative pronoun follows the definite noun it describes
-AGREEMENT = 0.5         # المرحلة الثانية, حقلًا شمسيًا: a noun before its adjective, same article and ending
-DISAGREEMENT = -0.6     # a definite feminine noun is rarely followed by a definite word that is not
+PAIR_WEIGHT = 0.3       # pairs.py's features overlap (a word and its letters), so its log-odds
+                        # overstate the evidence; this share ranks readings best (bench/texts)
 PARAGRAPH_END = 1.0     # a paragraph's last line ends a sentence (on top of segments.SENTENCE_END)
 SHORT_LINE = 0.85       # shorter than this share of the document's line width: a paragraph's last
 CLEAR_SCORE = 8.0       # a reading this sure shows the document has the damage ...
@@ -70,29 +60,9 @@ def pair_score(a: str, b: str) -> float:
     if a[-1:] in _OPENING or b[:1] in ATTACHES_LEFT:
         return CONFLICT
     wa, wb = _word(a), _word(b)
-    conj = conjunction(wb)
-    if a[-1:] in _EDGE_PUNCT:
-        return CLAUSE_AFTER_STOP if conj else 0.0
-    if wa in GOVERNORS and (conj or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
+    if wa in GOVERNORS and a[-1:] not in _EDGE_PUNCT and (conjunction(wb) or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
         return CONFLICT
-    if conj:
-        if not wb[1:].startswith("ال"):
-            return CLAUSE_AFTER_WORD
-        return COORDINATION if _DEFINITE_RE.match(wa) else 0.0
-    if not wb.startswith("ال"):
-        return AGREEMENT if _indefinite_agreement(a, b) else 0.0  # b is not definite
-    if wa in DEMONSTRATIVES:
-        return DEMONSTRATIVE
-    if wa in PREPOSITIONS:
-        return PREP_DEFINITE
-    if _DEFINITE_RE.match(wa) and wa.endswith("ة"):
-        return AGREEMENT if wb.endswith("ة") else RELATIVE if wb == "التي" else DISAGREEMENT
-    return RELATIVE if _DEFINITE_RE.match(wa) and wb in RELATIVES else 0.0
-
-
-def _indefinite_agreement(a: str, b: str) -> bool:
-    """حقلًا شمسيًا: an indefinite noun and its adjective share the written tanween."""
-    return a.endswith(_TANWEEN_ALIF) and b.rstrip(_EDGE_PUNCT).endswith(_TANWEEN_ALIF)
+    return PAIR_WEIGHT * pair_logratio(a, b)
 
 
 def _word(token: str) -> str:

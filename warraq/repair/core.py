@@ -453,7 +453,8 @@ _NEXT_WORD_RE = re.compile("[ \u00a0]+([\u0621-\u064a\u0671-\u06d3\u064b-\u065f\
 
 @lru_cache(maxsize=20_000)
 def _fix_lam_line(line: str, trust_pattern: bool) -> str:
-    """Rule 6 per word: unknown words always; listed words only where the document shows the pattern.
+    """Rule 6 per word: unknown words always (lam-alef only); listed words, and every lam ligature,
+    only where the document shows the pattern.
 
     Words are the Arabic runs, so a hashtag or a compound ("#الذكاء_االصطناعي") is looked at part
     by part. Where the pattern is trusted, a listed word yields to a clearly more common one.
@@ -470,7 +471,9 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
             if core == "ال" and after and logp("ال" + after.group(1)) > UNKNOWN:
                 return core  # ... or an article a stray space cut from its word ("عن ال وزارة")
             return "لا" if core == "ال" else "لله"
-        return rules.fix_lam_order(rules.fix_allah(core), 1.0 if trust_pattern else 1.5)
+        if trust_pattern:
+            return rules.fix_lam_order(rules.fix_allah(core), 1.0)
+        return rules.fix_lam_order(rules.fix_allah(core), 1.5, rules.LAM_ALEF_PARTNERS)
 
     return _ARABIC_WORD_RE.sub(fix, line)
 

@@ -21,6 +21,9 @@ from warraq.repair.text import MARK_CLASS, MARKS, arabic_core, clusters, marks_l
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
 LAM_PARTNERS = frozenset(s[1] for s in chars.LIGATURES if len(s) == 2 and s[0] == "ل")
+# Only lam-alef is in every Arabic font; "يل" or "مل" in a rare word ("قبيلها") is no ligature
+# read backwards unless the document shows that pattern (core._lam_damage).
+LAM_ALEF_PARTNERS = frozenset("اأإآ")
 
 
 _C0_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -100,14 +103,14 @@ def fix_allah(word: str) -> str:
     return word.replace("اهلل", "الله") if "اهلل" in word else word
 
 
-def fix_lam_order(word: str, margin: float = 1.5) -> str:
+def fix_lam_order(word: str, margin: float = 1.5, partners: frozenset[str] = LAM_PARTNERS) -> str:
     """Rule 6: undo "X+lam" written for a lam+X ligature, if that makes a (more) common word.
 
     Every combination of up to three suspicious pairs is tried; the word is changed only when
     the best candidate is listed and `margin` (log10: 1.5 is 30 times) more frequent than the
     word as given.
     """
-    spots = [i for i in range(len(word) - 1) if word[i + 1] == "ل" and word[i] in LAM_PARTNERS]
+    spots = [i for i in range(len(word) - 1) if word[i + 1] == "ل" and word[i] in partners]
     if not spots:
         return word
     given = best_lp = logp_conj(word)  # "ولطالب" is a word, not "ولطلاب" misread
