@@ -42,7 +42,7 @@ def common_words() -> frozenset[str]:
     return frozenset(ranked[:COMMON])
 
 
-def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, dict[str, float]]:
+def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, dict[str, dict[str, float]]]:
     rng = random.Random(SEED)
     feats: dict[str, tuple[str, ...]] = {}
 
@@ -67,7 +67,12 @@ def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, d
             for k in x:
                 weights[k] -= RATE * (g + DECAY * weights[k])
     # the negatives outnumber the positives NEGATIVES to one: remove that prior from the odds
-    return bias + math.log(NEGATIVES), {k: round(v, 3) for k, v in sorted(weights.items()) if abs(v) >= PRUNE}
+    nested: dict[str, dict[str, float]] = {}
+    for k, v in sorted(weights.items()):
+        if abs(v) >= PRUNE:
+            left, right = k.split("|", 1)
+            nested.setdefault(left, {})[right] = round(v, 3)
+    return bias + math.log(NEGATIVES), nested
 
 
 def main() -> int:
@@ -80,7 +85,8 @@ def main() -> int:
                       ensure_ascii=False, separators=(",", ":"))
     OUT.write_bytes(gzip.compress(body.encode("utf-8"), mtime=0))
     words = sum(len(p) for p in paragraphs)
-    print(f"{words} words, {len(weights)} weights -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
+    count = sum(len(row) for row in weights.values())
+    print(f"{words} words, {count} weights -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -146,6 +146,12 @@ def test_lam_written_after_its_partner() -> None:
     assert rules.fix_lam_order("والسالمة") == "والسلامة"
 
 
+def test_an_interview_answer_opens_its_line() -> None:
+    # "ج:" is the answer's marker, not the cut-off end of "الدار" (الدارج is a word)
+    line = "ج: نعم، وقد تعلمت ذلك من أبي الذي كان يصلح كل شيء في الدار\n"
+    assert repair(line).text == line
+
+
 def test_a_rare_word_is_no_lam_ligature_read_backwards() -> None:
     # "قبيلها" is missing from the word list and "قبليها" is in it, but only lam-alef is in every
     # font: a clean line keeps its rare word unless the document shows lam+ي read backwards

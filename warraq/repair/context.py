@@ -20,7 +20,8 @@ lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import lru_cache
 
 from warraq.arabic.chars import TATWEEL
 from warraq.repair.model import logp, word_key
@@ -55,6 +56,7 @@ WRAP_STEP = 0.3         # per character of room left: a first word that would ha
 WRAP_MAX = 1.5          # ... costs at most this (widths are counted in characters, not glyph widths)
 
 
+@lru_cache(maxsize=200_000)  # a document's readings share most of their word pairs
 def pair_score(a: str, b: str) -> float:
     """How much more a..b reads like running text than like two words that met by chance."""
     if a[-1:] in _OPENING or b[:1] in ATTACHES_LEFT:
@@ -75,21 +77,8 @@ def conjunction(word: str) -> bool:
     return len(word) > 2 and word[0] in "وف" and logp(word[1:]) > logp(word)
 
 
-def line_score(tokens: Sequence[str], score: Callable[[str, str], float] = pair_score) -> float:
-    return sum(score(a, b) for a, b in zip(tokens, tokens[1:]))
-
-
-def _memo(score: Callable[[str, str], float]) -> Callable[[str, str], float]:
-    """`score` remembered for one document: its lines' readings share most of their word pairs."""
-    known: dict[tuple[str, str], float] = {}
-
-    def remembered(a: str, b: str) -> float:
-        value = known.get((a, b))
-        if value is None:
-            value = known[(a, b)] = score(a, b)
-        return value
-
-    return remembered
+def line_score(tokens: Sequence[str]) -> float:
+    return sum(pair_score(a, b) for a, b in zip(tokens, tokens[1:]))
 
 
 def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | None]:
@@ -102,7 +91,6 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
     """
     ends = _paragraph_ends(lines)
     options = _options(lines, eligible, ends)
-    pair = _memo(pair_score)
     width = _width(lines, 0.8)
     # room each option leaves at its line's end: a next first word longer than it did not fit
     rooms = [[width - 1 - _length(fix.text if fix else text) for fix, _ in opts] for opts, text in zip(options, lines)]
@@ -113,7 +101,7 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
         for fix, toks in opts:
             own = 0.0
             if fix is not None:
-                own = fix.gain + line_score(toks, pair)
+                own = fix.gain + line_score(toks)
                 if ends[k] and (_SENTENCE_END_RE.search(toks[-1]) or toks[0].startswith("#")):
                     own += PARAGRAPH_END
             if k == 0 or ends[k - 1] or not lines[k - 1].strip():
@@ -121,7 +109,7 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
                 continue
             first = toks[0]
             flen = _length(first)
-            above = [(score + pair(options[k - 1][p][1][-1], first) + _fitted(room, flen), p)
+            above = [(score + pair_score(options[k - 1][p][1][-1], first) + _fitted(room, flen), p)
                      for p, ((score, _), room) in enumerate(zip(best[k - 1], rooms[k - 1]))]
             top, arg = max(above)
             row.append((own + top, arg))

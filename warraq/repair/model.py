@@ -27,8 +27,12 @@ def _freqs() -> dict[str, float]:
 
 
 def warm() -> None:
-    """Load the word list now (benchmarks call this so load time is not counted per line)."""
+    """Load the word list and the pair model now (benchmarks call this so load time is not
+    counted per line)."""
+    from warraq.repair.pairs import model
+
     _freqs()
+    model()
 
 
 _STRIP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")

@@ -66,13 +66,16 @@ def token_features(token: str, common: frozenset[str]) -> tuple[str, ...]:
 class PairModel:
     common: frozenset[str]
     bias: float                 # natural-log odds of a pair with no known crossed feature
-    weights: dict[str, float]   # "left feature|right feature" -> natural-log odds
+    weights: dict[str, dict[str, float]]   # left feature -> right feature -> natural-log odds
 
     def logratio(self, a: str, b: str) -> float:
         """log10 of how much likelier a..b is in running text than as a chance pair."""
-        fa, fb = self.features(a), self.features(b)
-        w = self.weights
-        z = self.bias + sum(w.get(x + "|" + y, 0.0) for x in fa for y in fb)
+        fb = self.features(b)
+        z = self.bias
+        for x in self.features(a):
+            row = self.weights.get(x)
+            if row:
+                z += sum(row.get(y, 0.0) for y in fb)
         return z / math.log(10)
 
     def features(self, token: str) -> tuple[str, ...]:

@@ -59,6 +59,7 @@ _CLOSING = ")]}»"
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
 _MARKER_CHAR_RE = re.compile("[-#*•>0-9\u0660-\u0669]")  # in every _MARKER_RE match
 _OPENING_RE = re.compile("[([{«]")
+_SPEAKER_RE = re.compile("^[\u0621-\u064a]:$")  # "س:" "ج:" open an interview's question and answer lines
 _HEAD_RE = re.compile("^(#+|•)$")  # markers that only ever start a line (a dash or "15." may not)
 
 
@@ -139,7 +140,8 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
     lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
     if not lefts:
         return ()
-    rights = [(j, e[2], e[3]) for j, e in enumerate(ends) if e[2]]
+    speaker = _SPEAKER_RE.match(tokens[0]) is not None  # its letter is no word's cut-off end
+    rights = [(j, e[2], e[3]) for j, e in enumerate(ends) if e[2] and not (j == 0 and speaker)]
     words = listed()
     gains: dict[tuple[int, int], float] = {}
     for i, lp, lk in lefts:
