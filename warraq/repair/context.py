@@ -99,11 +99,11 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
     for k, opts in enumerate(options):
         row = []
         for fix, toks in opts:
-            own = 0.0
-            if fix is not None:
-                own = fix.gain + line_score(toks)
-                if ends[k] and (_SENTENCE_END_RE.search(toks[-1]) or toks[0].startswith("#")):
-                    own += PARAGRAPH_END
+            # the line as it is has word pairs too: a reading gains only where it differs (a line
+            # with one option adds the same to every chain)
+            own = (line_score(toks) if len(opts) > 1 else 0.0) + (fix.gain if fix is not None else 0.0)
+            if ends[k] and (_SENTENCE_END_RE.search(toks[-1]) or toks[0].startswith("#")):
+                own += PARAGRAPH_END
             if k == 0 or ends[k - 1] or not lines[k - 1].strip():
                 row.append((own, -1))
                 continue
