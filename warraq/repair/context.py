@@ -62,7 +62,8 @@ def pair_score(a: str, b: str) -> float:
     if a[-1:] in _OPENING or b[:1] in ATTACHES_LEFT:
         return CONFLICT
     wa, wb = _word(a), _word(b)
-    if wa in GOVERNORS and a[-1:] not in _EDGE_PUNCT and (conjunction(wb) or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
+    if wa in GOVERNORS and a[-1:] not in _EDGE_PUNCT and (
+            conjunction(wb) or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
         return CONFLICT
     return PAIR_WEIGHT * pair_logratio(a, b)
 

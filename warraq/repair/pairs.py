@@ -5,9 +5,10 @@ chance, a restored pair is running text. This model tells them apart from featur
 words: the word itself if it is among the commonest, its first and last letters and letter
 pairs, the article, a leading conjunction, tanween, the punctuation around it. A logistic
 regression over every feature of the left word crossed with every feature of the right one is
-trained (scripts/train_pairs.py) on pairs of adjacent words against pairs drawn at random from
-the same text, so its log-odds is a log likelihood ratio. The training text is original prose in
-many genres written for this project (data/pair-corpus/), none of it the benchmark's.
+trained (scripts/train_pairs.py) on pairs of adjacent words against pairs of words drawn at
+random from the whole corpus, so its log-odds is a log likelihood ratio. The training text is
+original prose in many genres written for this project (data/pair-corpus/), none of it the
+benchmark's.
 
 The weights ship with the package and load lazily, once, on the first pair asked about.
 """
@@ -105,4 +106,3 @@ def model() -> PairModel:
 
 def pair_logratio(a: str, b: str) -> float:
     return model().logratio(a, b)
-
