@@ -158,6 +158,9 @@ def test_a_rare_word_is_no_lam_ligature_read_backwards() -> None:
     line = "فتحدد الحوادث التي تعد من قبيلها، وتلزم الطرف المتأثر بإخطار الطرف الآخر\n"
     assert repair(line).text == line
     assert rules.fix_lam_order("قبيلها", partners=rules.LAM_ALEF_PARTNERS) == "قبيلها"
+    # lam-alef too: "وثالثتها" (and the third of them) is missing from the list, "وثلاثتها" is rare
+    line = "وثانيها تخفيف الازدحام في الأحياء المزدحمة. وثالثتها إعادة الاعتبار للحدائق العامة\n"
+    assert repair(line).text == line
 
 
 def test_bidi_controls_removed() -> None:
@@ -195,6 +198,15 @@ def test_split_words_rejoined_only_in_a_document_that_shows_them() -> None:
                                    "الصغيرة\nوتهدف إلى زيادة الإنتاج المحلي خلال العام المقبل")
     one = "أعلنت الوزارة ع ن خطة جديدة لدعم المزارعين\nوتشمل الخطة تمويل المشروعات الصغيرة"
     assert repair(one).text == one  # one such join is not enough to touch a document
+
+
+def test_letters_that_label_a_figure_are_no_split_words() -> None:
+    # single letters name a triangle's vertices; "أب", "بج" and "أد" are in the word list, but a
+    # lone letter is evidence of a cut word only where it makes a common one ("ع ن")
+    text = ("في المثلث أ ب ج تكون الزاوية عند الرأس أ قائمة، والضلع ب ج هو الوتر.\n"
+            "إذا رسمنا من أ عمودا على ب ج فإنه يقسم المثلث إلى مثلثين متشابهين،\n"
+            "ويكون طول أ د وسطا هندسيا بين طولي ب د ود ج، كما يبين الشكل.\n")
+    assert repair(text).text == text
 
 
 def test_split_words_rejoined_before_segments_are_looked_for() -> None:

@@ -418,9 +418,10 @@ def _pass_split_words(lines: list[_Line], changes: list[Change], joined_letters:
     segments.py looks for reversed pieces; `shown`: an earlier call found the damage. True
     where the document shows it."""
     todo = [ln for ln in lines if has_arabic(ln.text) and ln.kind not in ("visual", "reversed-segments")]
-    # a lone و joined is no evidence: it may be the conjunction set apart ("و التقدير")
+    # a lone و joined is no evidence (the conjunction set apart: "و التقدير"), nor a lone letter
+    # that makes no common word (a label: "الضلعين أ ب")
     joins = sum(ln.text.count(" ")
-                - rules.join_split_words(ln.text, joined_letters=joined_letters, lone_waw=False).count(" ")
+                - rules.join_split_words(ln.text, joined_letters=joined_letters, lone_letters=False).count(" ")
                 for ln in todo)
     if joins < SPLIT_JOINS and not shown:  # each join the model insists on is evidence of its own
         return False
@@ -451,6 +452,9 @@ _ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
 _NEXT_WORD_RE = re.compile("[ \u00a0]+([\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+)")
 
 
+LONE_LAM_FLOOR = -7.0  # log10: a lam-alef fix with no pattern in the document must make a word this common
+
+
 @lru_cache(maxsize=20_000)
 def _fix_lam_line(line: str, trust_pattern: bool) -> str:
     """Rule 6 per word: unknown words always (lam-alef only); listed words, and every lam ligature,
@@ -473,7 +477,9 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
             return "لا" if core == "ال" else "لله"
         if trust_pattern:
             return rules.fix_lam_order(rules.fix_allah(core), 1.0)
-        return rules.fix_lam_order(rules.fix_allah(core), 1.5, rules.LAM_ALEF_PARTNERS)
+        fixed = rules.fix_lam_order(rules.fix_allah(core), 1.5, rules.LAM_ALEF_PARTNERS)
+        # alone, a rare unknown word ("وثالثتها") is likelier than a rare word read backwards
+        return fixed if fixed == core or logp_conj(fixed) >= LONE_LAM_FLOOR else core
 
     return _ARABIC_WORD_RE.sub(fix, line)
 

@@ -169,7 +169,7 @@ def marks_after_letters(line: str) -> str:
 
 @lru_cache(maxsize=20_000)  # each line is asked up to four times a round, and again next round
 def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bool = False,
-                     lone_waw: bool = True) -> str:
+                     lone_letters: bool = True) -> str:
     """Rejoin words that a tool cut with a space ("فر يق" -> "فريق"), where the model insists.
 
     Such spaces come from glyph gaps: the joined word must be listed, and far likelier than the
@@ -178,7 +178,9 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
     With `joined_letters`, only a cut between two letters drawn joined is mended, and only
     between pieces of two letters or more ("تط وير"): a justified line is never cut there, so
     such joins cannot take a piece that reversed segments (segments.py) still has to place.
-    Without `lone_waw`, a lone و stays apart: many writers set the conjunction apart.
+    Without `lone_letters` (counting evidence), a lone letter stays apart unless it makes a common
+    word ("ع ن"): many writers set the conjunction و apart, and letters stand alone as labels
+    (a triangle's vertices "أ ب ج", whose joins "أب" and "بج" are words of the list).
     """
     tokens = line.split(" ")
     if len(tokens) < 2:
@@ -195,7 +197,9 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
                 continue
         elif not (a and b and (a[-1].isalpha() or a[-1] in MARKS) and b[0].isalpha()):
             continue
-        if joined_letters and not _joined_cut(a, b) or not lone_waw and a == "و" or _set_apart(a, b):
+        if joined_letters and not _joined_cut(a, b) or _set_apart(a, b):
+            continue
+        if not lone_letters and (a == "و" or _lone_label(a, b)):
             continue
         if (g := _join_gain(a, b)) >= bar:
             gains[k] = g
@@ -212,6 +216,22 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
         else:
             out.append(tok)
     return " ".join(out)
+
+
+LONE_LETTER_JOIN = -4.0  # log10: a lone letter is evidence of a cut only if it makes a word this common
+
+
+def _lone_label(left: str, right: str) -> bool:
+    """Is one side a lone letter whose join makes no common word (maybe a label, not a cut)?
+    A bare alef labels nothing (a figure's first point is أ), nor does a letter with a vowel:
+    alone they are cuts ("درسً ا", "خَ سِرَ")."""
+    a, b = _join_piece(left)[0], _join_piece(right)[0]
+    label = left.strip(_EDGE) in _LABELS or right.strip(_EDGE) in _LABELS
+    return label and logp(a + b) < LONE_LETTER_JOIN
+
+
+_LABELS = frozenset("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ")
+_EDGE = "،,.:;؛()«»"
 
 
 def _set_apart(left: str, right: str) -> bool:
