@@ -219,19 +219,17 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
 
 
 LONE_LETTER_JOIN = -4.0  # log10: a lone letter is evidence of a cut only if it makes a word this common
+_LABELS = frozenset("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ")
+_EDGE = "،,.:;؛()«»"
 
 
 def _lone_label(left: str, right: str) -> bool:
     """Is one side a lone letter whose join makes no common word (maybe a label, not a cut)?
     A bare alef labels nothing (a figure's first point is أ), nor does a letter with a vowel:
     alone they are cuts ("درسً ا", "خَ سِرَ")."""
-    a, b = _join_piece(left)[0], _join_piece(right)[0]
-    label = left.strip(_EDGE) in _LABELS or right.strip(_EDGE) in _LABELS
-    return label and logp(a + b) < LONE_LETTER_JOIN
-
-
-_LABELS = frozenset("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ")
-_EDGE = "،,.:;؛()«»"
+    if left.strip(_EDGE) not in _LABELS and right.strip(_EDGE) not in _LABELS:
+        return False
+    return logp(_join_piece(left)[0] + _join_piece(right)[0]) < LONE_LETTER_JOIN
 
 
 def _set_apart(left: str, right: str) -> bool:
