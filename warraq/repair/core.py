@@ -133,8 +133,8 @@ def repair(text: str | bytes) -> Repaired:
         text = text.decode("utf-8")
     if not isinstance(text, str):
         raise TypeError(f"repair() takes text (str or UTF-8 bytes), not {type(text).__name__}")
-    for cached in (readings, visual.evidence, mixed.misplacements, mixed.best_reading, _fix_lam_line, _lam_hits,
-                   _text_confidence, rules.join_split_words):
+    for cached in (readings, visual.evidence, visual.reversal, mixed.misplacements, mixed.best_reading,
+                   _fix_lam_line, _lam_hits, _text_confidence, rules.join_split_words):
         cached.cache_clear()  # per call: the rounds below see mostly the same lines again
     result = _repair_once(text)
     for _ in range(2):

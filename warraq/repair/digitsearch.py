@@ -30,9 +30,10 @@ class DigitSearch:
         self.memo: list[dict[tuple[int, ...], float]] = [{} for _ in self.uses]
         self.visited: set[tuple[int, ...]] = set()
         self.pairs: dict[tuple[int, int], list[int]] = {}
-        # per move (code, code whose digit it takes or -1): the numbers it touches and the code
-        # pairs whose order it may change
-        self.plans: dict[tuple[int, int], tuple[list[int], tuple[int, ...]]] = {}
+        # per move (code, code whose digit it takes or -1): the numbers it touches (with their
+        # codes and memo) and the code pairs whose order it may change
+        self.plans: dict[tuple[int, int], tuple[list[tuple[int, tuple[int, ...], dict[tuple[int, ...], float]]],
+                                                tuple[int, ...]]] = {}
 
     def num(self, i: int, cur: list[int]) -> float:
         key = tuple(map(cur.__getitem__, self.uses[i]))
@@ -63,21 +64,22 @@ class DigitSearch:
         if plan is None:
             last = self.n - 1
             ends = (a - 1, a) if other < 0 else tuple({a - 1, a, other - 1, other})
+            touched = self.by_code[a] if other < 0 else self._touched(a, other)
             plan = self.plans[(a, other)] = (
-                self.by_code[a] if other < 0 else self._touched(a, other),
+                [(i, self.uses[i], self.memo[i]) for i in touched],
                 tuple(k for k in ends if 0 <= k < last))  # pairs (k, k + 1) whose order may change
-        touched, ends = plan
+        rows, ends = plan
         before = [cur[k] < cur[k + 1] for k in ends]
         cur[a] = d
         if other >= 0:
             cur[other] = old
-        memo, uses, get, score = self.memo, self.uses, cur.__getitem__, self.score
+        get, score = cur.__getitem__, self.score
         change = 0.0
-        for i in touched:  # self.num inlined: this loop is the search's inner loop
-            key = tuple(map(get, uses[i]))
-            got = memo[i].get(key)
+        for i, used, memo in rows:  # self.num inlined: this loop is the search's inner loop
+            key = tuple(map(get, used))
+            got = memo.get(key)
             if got is None:
-                got = memo[i][key] = score(i, key)
+                got = memo[key] = score(i, key)
             change += got - scores[i]
         for k, was in zip(ends, before):  # one term per pair, as the scores were first tuned
             change += ORDER_WEIGHT * ((cur[k] < cur[k + 1]) - was)
@@ -132,6 +134,6 @@ class DigitSearch:
                         return cur, float("-inf")
                     self.visited.add(key)
                     flat.clear()
-                    for i in self.plans[(a, other)][0]:  # the numbers delta just touched
+                    for i, _, _ in self.plans[(a, other)][0]:  # the numbers delta just touched
                         scores[i] = self.num(i, cur)
         return cur, total

@@ -166,9 +166,12 @@ def _letter_scores(code: str, ws: list[str], words: dict[str, int], cur: dict[st
         prepared.append((base, _PUA_RE.search(base.replace(code, "")) is not None, min(words[w], 3)))
     top: list[tuple[float, str]] = []
     bar = -math.inf
-    for cand in sorted(_LETTERS, key=lambda c: -_partial(prepared[:_PROBE], code, c)):  # likely ones first
-        total = 0.0
-        for base, blocked, count in prepared:
+    probe = {c: _partial(prepared[:_PROBE], code, c) for c in _LETTERS}
+    for cand in sorted(_LETTERS, key=lambda c: -probe[c]):  # likely ones first
+        total = probe[cand]  # the running total only falls: below the bar now, below it at the end
+        if total < bar:
+            continue
+        for base, blocked, count in prepared[_PROBE:]:
             lp = UNKNOWN if blocked else logp(base.replace(code, cand))
             total += max(lp, UNKNOWN) * count
             if total < bar:
@@ -264,11 +267,12 @@ def _letter_across(line: str, i: int, step: int) -> bool:
 def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     code_set = set(codes)
     counted: dict[_Number, int] = {}
-    for n in _numbers(text, code_set):
+    found = _numbers(text, code_set)
+    for n in found:
         if any(c in code_set for c in n.raw):
             n = _canonical(n)
             counted[n] = counted.get(n, 0) + 1
-    plain = [n for n in _numbers(text, set()) if not any(is_pua(c) for c in n.raw)]
+    plain = [n for n in found if not any(is_pua(c) for c in n.raw)]  # only their words are read
     visible = frozenset(n.raw for n in plain)
     visible_days = frozenset((_month_of(n), n.raw) for n in plain if _month_of(n) and len(n.raw) <= 2)
     sets = digit_sets(text, codes)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from warraq.arabic.bidi import visual_to_logical
 from warraq.arabic.chars import fold_presentation_forms
@@ -168,7 +169,8 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
         total = 0
         for t in texts:
             given = oddities(t)
-            put_back = oddities(unswap(t, extra)) if has_runs(t, extra) else given
+            # only the cut characters the line holds matter: the many subsets tried share them
+            put_back = _put_back_oddities(t, "".join(c for c in extra if c in t or c in _MODES))
             total += put_back if every_line else min(given, put_back)
         return total
 
@@ -185,6 +187,14 @@ def best_cuts(lines: list[str], every_line: bool) -> str | None:
         extra += STOPS
         lines += [t for t in stopped if t not in lines]
     return extra if cost(lines, extra) < sum(map(oddities, lines)) else None
+
+
+_MODES = BESIDE_LATIN + MIRRORED
+
+
+@lru_cache(maxsize=20_000)
+def _put_back_oddities(line: str, extra: str) -> int:
+    return oddities(unswap(line, extra)) if has_runs(line, extra) else oddities(line)
 
 
 def flipped_quotes(line: str) -> bool:

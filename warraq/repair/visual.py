@@ -86,12 +86,12 @@ def doc_marks_lead(lines: list[str]) -> bool:
     marked = [ln for ln in lines if _MARK_RE.search(ln)][:LEAD_SAMPLE]
     if not marked:
         return True
-    text = "\n".join(marked)
-    before = misplaced_marks(rules.reverse_visual(rules.drop_mark_spaces(text, True), True))
-    after = misplaced_marks(rules.reverse_visual(rules.drop_mark_spaces(text, False), False))
+    # line by line: most lines are Arabic alone, which UAX #9 reverses without resolving levels
+    before = sum(misplaced_marks(reversed_line(ln, True)) for ln in marked)
+    after = sum(misplaced_marks(reversed_line(ln, False)) for ln in marked)
     if before != after:
         return before < after
-    return marks_lead(text, True)
+    return marks_lead("\n".join(marked), True)
 
 
 def misplaced_marks(text: str) -> int:
@@ -129,9 +129,20 @@ def _is_letter(ch: str) -> bool:
 
 def repair_line(line: str, kinds: dict[str, str], lead: bool) -> str:
     """Rule 1 on one line: drop spaces from mark gaps, reverse, close gaps the reversal exposes."""
+    return rules.join_split_words(close_mark_gaps(reversed_line(line, lead, kinds)))
+
+
+def reversed_line(line: str, lead: bool, kinds: dict[str, str] | None = None) -> str:
+    """The line without spaces at mark gaps, reversed (`rules.reverse_visual`) with its PUA
+    codes read as the `kinds` they stand for."""
     before = rules.drop_mark_spaces(line, lead)
-    reversed_line = rules.reverse_visual(before, lead, rules.class_stand_ins(before, kinds))
-    return rules.join_split_words(close_mark_gaps(reversed_line))
+    classes = rules.class_stand_ins(before, kinds)
+    return reversal(before, lead, None if classes == before else classes)
+
+
+@lru_cache(maxsize=20_000)  # doc_marks_lead reverses the lines that repair_line reverses again
+def reversal(line: str, lead: bool, classes: str | None) -> str:
+    return rules.reverse_visual(line, lead, classes)
 
 
 def close_mark_gaps(line: str) -> str:
