@@ -206,6 +206,7 @@ def _repair_once(text: str) -> Repaired:
         _pass_number_order(lines, family, changes)
     if doc_visual:
         _place_stray_tanween(lines, changes)
+        lines = _drop_stray_marks(lines, changes)
     letters = shared_letters([ln.text for ln in lines])
     for ln in lines:  # ی ک ھ that a font's shared glyph gave Arabic words (warraq.arabic.shared)
         _change(ln, "shared-glyph", ln.text, unshare(ln.text, letters), 0.9, changes)
@@ -284,6 +285,23 @@ def _place_stray_tanween(lines: list[_Line], changes: list[Change]) -> None:
         if strays.is_lone_tanween(ln.text) and (fixed := strays.tanween_home(above.text)) is not None:
             _change(above, "stray-mark", above.text, fixed, 0.7, changes)
             _change(ln, "stray-mark", ln.text, "", 0.7, changes)
+
+
+def _drop_stray_marks(lines: list[_Line], changes: list[Change]) -> list[_Line]:
+    """Lines of marks alone that no rule put back (pdfplumber gives a mark drawn above its
+    letter a line of its own; which word it came from is lost) join the line above, without them:
+    no writing has a line of bare marks."""
+    out: list[_Line] = []
+    for ln in lines:
+        if out and (not ln.text.strip() and "stray-mark" in ln.rules or strays.marks_only(ln.text)):
+            above = out[-1]
+            merged = _Line(above.number, above.original + "\n" + ln.original,
+                           above.text + "\n" + ln.text, ln.eol, above.kind, above.score, above.rules)
+            _change(merged, "stray-mark", merged.text, above.text, 0.6, changes)
+            out[-1] = merged
+        else:
+            out.append(ln)
+    return out
 
 
 def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:

@@ -40,6 +40,14 @@ def is_lone_tanween(line: str) -> bool:
     return line.strip() == FATHATAN
 
 
+def marks_only(line: str) -> bool:
+    """Is the line nothing but Arabic marks (and spaces)?"""
+    return _MARKS_ONLY_RE.fullmatch(line) is not None
+
+
+_MARKS_ONLY_RE = re.compile("[ \t]*(?:[\u064b-\u065f\u0670][ \t]*)+")
+
+
 def _item(visual: str) -> bool:
     """Does a line in display order open a list item (a bullet at its right end)?"""
     s = visual.rstrip()
