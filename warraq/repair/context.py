@@ -34,8 +34,8 @@ from warraq.repair.segments import (
     free_readings,
     readings,
 )
+from warraq.repair.text import EDGE_PUNCT
 
-_EDGE_PUNCT = "،,.:;؛!?؟…»«()[]{}\"'"
 _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
 _OPENING = frozenset("([{«")
@@ -62,7 +62,7 @@ def pair_score(a: str, b: str) -> float:
     if a[-1:] in _OPENING or b[:1] in ATTACHES_LEFT:
         return CONFLICT
     wa, wb = _word(a), _word(b)
-    if wa in GOVERNORS and a[-1:] not in _EDGE_PUNCT and (
+    if wa in GOVERNORS and a[-1:] not in EDGE_PUNCT and (
             conjunction(wb) or (wa in PREPOSITIONS and wb in PREPOSITIONS)):
         return CONFLICT
     return PAIR_WEIGHT * pair_logratio(a, b)
@@ -70,7 +70,7 @@ def pair_score(a: str, b: str) -> float:
 
 def _word(token: str) -> str:
     """The token without tashkeel, tatweel and the punctuation around it."""
-    return word_key(token).strip(_EDGE_PUNCT)
+    return word_key(token).strip(EDGE_PUNCT)
 
 
 def conjunction(word: str) -> bool:

@@ -24,10 +24,9 @@ from functools import lru_cache
 from importlib import resources
 
 from warraq.repair.model import logp, word_key
+from warraq.repair.text import CLOSING_PUNCT, OPENING_PUNCT
 
 MODEL_FILE = "wordpairs.json.gz"
-_LEAD = "«(\"'[{“"
-_TRAIL = "،,.:;؛!?؟…»)\"']}”"
 _TRAIL_CLASS = {**dict.fromkeys(".!?؟…", "."), **dict.fromkeys("،,", "،"), **dict.fromkeys(":;؛", ":")}
 _DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")
 _DIGIT_RE = re.compile("[0-9\u0660-\u0669]")
@@ -37,10 +36,10 @@ _ARABIC_RE = re.compile("[\u0621-\u064a]")
 def token_features(token: str, common: frozenset[str]) -> tuple[str, ...]:
     """The features of one token; `common` is the model's list of words known by themselves."""
     out = []
-    core = token.lstrip(_LEAD)
+    core = token.lstrip(OPENING_PUNCT)
     if len(core) < len(token):
         out.append("B:" + token[0])
-    bare = core.rstrip(_TRAIL)
+    bare = core.rstrip(CLOSING_PUNCT)
     out.append("E:" + (_TRAIL_CLASS.get(core[len(bare)], "»") if len(bare) < len(core) else "-"))
     word = word_key(bare)
     if not word:

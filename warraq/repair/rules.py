@@ -16,7 +16,7 @@ from itertools import combinations
 from warraq.arabic import chars
 from warraq.arabic.bidi import bracket_sides, mirror_brackets, visual_to_logical
 from warraq.repair.model import NON_JOINING, known, listed, logp, logp_conj, word_key
-from warraq.repair.text import MARK_CLASS, MARKS, arabic_core, clusters, marks_lead, split_core
+from warraq.repair.text import EDGE_PUNCT, MARK_CLASS, MARKS, arabic_core, clusters, marks_lead, split_core
 
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
@@ -220,14 +220,13 @@ def join_split_words(line: str, bar: float = JOIN_SPLIT_GAIN, joined_letters: bo
 
 LONE_LETTER_JOIN = -4.0  # log10: a lone letter is evidence of a cut only if it makes a word this common
 _LABELS = frozenset("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ")
-_EDGE = "،,.:;؛()«»"
 
 
 def _lone_label(left: str, right: str) -> bool:
     """Is one side a lone letter whose join makes no common word (maybe a label, not a cut)?
     A bare alef labels nothing (a figure's first point is أ), nor does a letter with a vowel:
     alone they are cuts ("درسً ا", "خَ سِرَ")."""
-    if left.strip(_EDGE) not in _LABELS and right.strip(_EDGE) not in _LABELS:
+    if left.strip(EDGE_PUNCT) not in _LABELS and right.strip(EDGE_PUNCT) not in _LABELS:
         return False
     return logp(_join_piece(left)[0] + _join_piece(right)[0]) < LONE_LETTER_JOIN
 

@@ -13,6 +13,10 @@ PUA_RE = re.compile("[\ue000-\uf8ff]")
 MARKS = "".join(map(chr, range(0x064B, 0x0653))) + "\u0670"
 MARK_CLASS = f"[{MARKS}]"
 SENTENCE_STOPS = ".؟!"
+# Punctuation that opens a phrase before its word, and that closes one after it
+OPENING_PUNCT = "«(\"'[{“"
+CLOSING_PUNCT = "،,.:;؛!?؟…»)\"']}”"
+EDGE_PUNCT = OPENING_PUNCT + CLOSING_PUNCT
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Anything a clean line should not contain: PUA, bidi controls, presentation forms, tatweel.
 SUSPECT_RE = re.compile(
