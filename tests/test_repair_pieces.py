@@ -71,8 +71,9 @@ def test_cid_letter_stays_visible() -> None:
     assert cid.remove(text, frozenset({"(cid:9)"})) == "الحكوة والوزارة الاقتاد"  # only when asked
 
 
-def test_cid_at_a_word_edge_is_kept() -> None:
-    assert cid.remove("(cid:5)أسعار 12(cid:5)", frozenset({"(cid:5)"})) == "(cid:5)أسعار 12(cid:5)"
+def test_cid_kashida_at_a_word_edge_goes_but_not_beside_a_number() -> None:
+    # pdfminer.six ends a text box at a kashida glyph; beside a number a code may be a digit font's
+    assert cid.remove("(cid:5)أسعار 12(cid:5)", frozenset({"(cid:5)"})) == "أسعار 12(cid:5)"
 
 
 def test_repair_removes_cid_kashida() -> None:

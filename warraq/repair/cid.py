@@ -61,7 +61,36 @@ def _two_letters(word: str, start: int, end: int) -> bool:
 
 
 def remove(line: str, codes: frozenset[str]) -> str:
-    """Drop the stretcher codes that sit inside Arabic words (elsewhere they may mean something)."""
+    """Drop the stretcher codes inside Arabic words, and a "(cid:N)" elsewhere too (pdfminer.six
+    ends a text box at a kashida glyph, pdfplumber sets it apart with spaces), but not one that
+    touches a digit or a Latin letter (another font's glyph, maybe). A single character outside
+    a word may be writing."""
     if not codes:
         return line
-    return _INNER_RE.sub(lambda m: "".join(c for c in _CODE_RE.findall(m.group()) if c not in codes), line)
+    line = _INNER_RE.sub(lambda m: "".join(c for c in _CODE_RE.findall(m.group()) if c not in codes), line)
+    if "(cid:" in line:
+        line = _drop_loose(line, codes)
+    return line
+
+
+def _drop_loose(line: str, codes: frozenset[str]) -> str:
+    """Runs of stretcher "(cid:N)" codes outside words, with a space of theirs: words keep one
+    space between them, and a line no space at its ends."""
+    out, pos = [], 0
+    for m in _CID_RUN_RE.finditer(line):
+        before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
+        if (_OTHER_FONT_RE.match(before) or _OTHER_FONT_RE.match(after)
+                or not set(_CODE_RE.findall(m.group())) <= codes):
+            continue
+        out.append(line[pos:m.start()])
+        pos = m.end()
+        if after == " " and (before in (" ", "") or m.end() + 1 == len(line)):
+            pos += 1
+        elif not after and before == " ":
+            out[-1] = out[-1][:-1]
+    out.append(line[pos:])
+    return "".join(out)
+
+
+_CID_RUN_RE = re.compile(r"(?:\(cid:\d+\))+")
+_OTHER_FONT_RE = re.compile("[0-9A-Za-z]")  # a code beside a number or Latin word may be its font's

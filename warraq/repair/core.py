@@ -4,7 +4,8 @@ Pass 0 (per line): bidi and C0 controls, which would hide words from every judge
 left-to-right embedding pdftotext wrote in display order is read first, rules.py); a
 NUL inside a word is first read as the letter or the nothing the word model picks (nul.py).
 Kashida glyphs a tool wrote as "(cid:N)" or as a stray character inside words, as the document
-shows them (cid.py), go too: a stray Latin letter would pass for a left-to-right run below.
+shows them (cid.py), go too: a stray Latin letter would pass for a left-to-right run below; so
+does a "(cid:N)" for a mark drawn apart from a letter that has it (silent.py).
 Where such stand-ins mark the cuts of pieces written last-first, each stretch is turned back
 (kashidacuts.py); letters of another script that stand for glyphs go (foreign.py).
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
@@ -17,7 +18,7 @@ order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
 kind of run damage its tool makes, and whether it wrote marks before their letters in lines
 that are in logical order. A fathatan alone on a line then goes back onto its word in
-the line above (strays.py). Letters and marks a font's glyphs gave the wrong character across
+the line above (strays.py), and other lines of bare marks join the line above without them. Letters and marks a font's glyphs gave the wrong character across
 the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing
 for shadda (standins.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
@@ -49,6 +50,7 @@ from warraq.repair import (
     pua,
     rules,
     runs,
+    silent,
     strays,
     visual,
 )
@@ -173,6 +175,9 @@ def _repair_once(text: str) -> Repaired:
     stretch = cid.stretchers("\n".join(ln.text for ln in lines))
     for ln in lines:  # kashida glyphs a tool wrote as codes or stray characters ("الن,اتج"): cid.py
         _change(ln, "kashida", ln.text, cid.remove(ln.text, stretch), 0.95, changes)
+    quiet = silent.silent_codes("\n".join(ln.text for ln in lines))
+    for ln in lines:  # codes of marks drawn apart from letters that have them: silent.py
+        _change(ln, "silent-glyphs", ln.text, silent.drop(ln.text, quiet), 0.8, changes)
     evidence = [visual.evidence(ln.text) for ln in lines]
     doc_visual = visual.doc_visual(evidence)
     for i, ln in enumerate(lines):  # a NUL dropped above may have been a letter (nul.py)
