@@ -24,6 +24,14 @@ def test_letters_of_another_script_inside_arabic_words_are_standins() -> None:
     assert repair(symbols).text == symbols
 
 
+def test_two_standins_may_touch_but_a_foreign_word_is_writing() -> None:
+    # two unmapped glyphs in a row ("гй": a damma and a shadda drawn apart) are still stand-ins
+    touching = ["وزارة дيق гйدم الخدمة للمواطنين", "ثم дيخ гйفض الرسوم على الطلاب", "كما дتضا гعف الجهود"]
+    assert standins("\n".join(touching)) == frozenset("дгй")
+    # a word of three Cyrillic letters in a row is a word, whatever else the text holds
+    assert standins("\n".join([*touching, "زار الوفد مدينة Тула الروسية"])) == frozenset("дгй")
+
+
 def test_standins_dropped_and_the_pieces_of_a_word_joined() -> None:
     letters = frozenset("пЮ")
     assert drop("افتتحت البلدية пاكبر حديقة", letters) == "افتتحت البلدية اكبر حديقة"

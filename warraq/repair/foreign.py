@@ -3,8 +3,8 @@
 PyMuPDF writes a glyph without a Unicode mapping as the character whose code is the glyph's
 number, so a font's mark and ligature glyphs, numbered in the hundreds or thousands, come out
 as Cyrillic, Greek or accented letters inside Arabic words ("пاكبر" for "أكبر", "بط Юًلا" for
-"بطلًا"). Such a letter never stands beside a letter of its own script or a Latin one, and the
-same few recur through the document. They are taken out: what they stood for is lost either
+"بطلًا"). Such a letter never stands beside a Latin one, nor in a run of three letters of other
+scripts (a word); two stand-ins may touch ("дيق гйدم"), and the same few recur through the document. They are taken out: what they stood for is lost either
 way, and left in they pass for left-to-right runs that the ordering rules would move.
 """
 
@@ -19,6 +19,7 @@ MIN_SEEN = 3  # stand-ins in the document: fewer is no pattern
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _CANDIDATE_RE = re.compile(f"[^\x00-\x7f{_ARABIC}]")
 _ARABIC_RE = re.compile(f"[{_ARABIC}]")
+FOREIGN_WORD = 3  # letters of another script in a row: a word, not stand-ins
 
 
 def standins(text: str) -> frozenset[str]:
@@ -32,14 +33,25 @@ def standins(text: str) -> frozenset[str]:
             continue
         i = m.start()
         beside = text[i - 1:i] + text[i + 1:i + 2]
-        if any(c.isalpha() and not _ARABIC_RE.match(c) for c in beside):
-            spoiled.add(ch)  # writing: a foreign or Latin word ("Zürich")
+        # writing: a Latin word ("Zürich") or a foreign one; two stand-ins may touch ("дيق гйدم")
+        if any(c.isascii() and c.isalpha() for c in beside) or _foreign_run(text, i) >= FOREIGN_WORD:
+            spoiled.add(ch)
         elif _ARABIC_RE.search(text[max(0, i - 2):i] + text[i + 1:i + 3]):  # a space may stand between
             seen[ch] += 1
             glued[ch] += _ARABIC_RE.search(beside) is not None
     kept = [ch for ch in seen if ch not in spoiled]
     # writing sets a symbol apart ("الزاوية θ"); a tool's stand-ins touch the words they are in
     return frozenset(kept) if sum(glued[ch] for ch in kept) >= MIN_SEEN else frozenset()
+
+
+def _foreign_run(text: str, i: int) -> int:
+    """Length of the run of non-Arabic letters around text[i]."""
+    start, end = i, i + 1
+    while start and text[start - 1].isalpha() and not _ARABIC_RE.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and text[end].isalpha() and not _ARABIC_RE.match(text[end]):
+        end += 1
+    return end - start
 
 
 def drop(line: str, letters: frozenset[str]) -> str:
