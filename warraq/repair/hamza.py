@@ -1,0 +1,71 @@
+"""A hamza drawn apart from its alef, which a tool then put on the wrong letter.
+
+Some fonts draw أ and إ as a bare alef and a hamza mark of its own. A tool that writes the line
+in display order keeps the mark beside its glyph, so once the line is turned around the mark
+lands on the next letter: "بشانٔ" for "بشأن", "انٕ" for "إن", and on و or ي it composes with the
+letter into another one: "اؤ" for "أو", "ائام" for "أيام". In such a document a word that the
+word list does not know (or knows far less) is read with its hamza moved back onto the alef
+before it, where that makes a listed word. Clean text has no hamza mark standing apart, and the
+document must show the damage before any word is changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from warraq.repair.model import UNKNOWN, logp
+
+_APART = "\u0654\u0655"  # hamza above and below as marks of their own
+_APART_RE = re.compile("[\u0654\u0655]")
+_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
+_CARRIED = {"\u0624": ("\u0648", "\u0654"), "\u0626": ("\u064a", "\u0654")}  # ؤ ئ: و ي with a hamza
+MIN_SHOWN = 2   # words of the document that show the damage
+MIN_GAIN = 1.0  # log10: how much more common the word with its hamza moved must be
+
+
+def _moved(word: str) -> list[str]:
+    """The word with its hamza moved back: onto the last alef before the letter carrying it, or
+    after the last lam there (the alef of a lam-alef ligature, "الخٔيرة" for "الأخيرة")."""
+    for i, ch in enumerate(word):
+        if ch in _APART:
+            host, mark, rest = word[:i], ch, word[i + 1:]
+        elif ch in _CARRIED and i and word[i - 1] in "\u0627\u0644":
+            letter, mark = _CARRIED[ch]
+            host, rest = word[:i] + letter, word[i + 1:]
+        else:
+            continue
+        out = []
+        if (j := host.rfind("\u0627")) >= 0:
+            out.append(host[:j + 1] + mark + host[j + 1:] + rest)
+        if (j := host.rfind("\u0644")) >= 0:
+            out.append(host[:j + 1] + "\u0627" + mark + host[j + 1:] + rest)
+        return [unicodedata.normalize("NFC", w) for w in out]
+    return []
+
+
+def _better(word: str) -> str | None:
+    """The word with its hamza moved, where that makes a listed word: always for a hamza mark
+    standing apart (no writing has one), only far likelier for ؤ or ئ ("ائتلاف" is a word)."""
+    fixed = max(_moved(word), key=logp, default=word)
+    if fixed == word or logp(fixed) <= UNKNOWN:
+        return None
+    return fixed if _APART_RE.search(word) or logp(fixed) - logp(word) >= MIN_GAIN else None
+
+
+def shows_damage(lines: list[str]) -> bool:
+    """Do enough words of the document hold a hamza mark standing apart that reads better moved
+    back? (ؤ and ئ after an alef alone are no proof: "رس ائل" is a word cut by a space.)"""
+    seen = 0
+    for line in lines:
+        if _APART_RE.search(line):
+            for m in _WORD_RE.finditer(line):
+                seen += bool(_APART_RE.search(m.group())) and _better(m.group()) is not None
+                if seen >= MIN_SHOWN:
+                    return True
+    return False
+
+
+def fix(line: str) -> str:
+    """Every word of the line read with its hamza back on its alef where that makes a listed word."""
+    return _WORD_RE.sub(lambda m: _better(m.group()) or m.group(), line)
