@@ -100,3 +100,13 @@ def test_lam_lam_heh_ligature_read_backwards() -> None:
     line = visual_line("الحمد لله على كل خطوة في الطريق").replace("هلل", "لله")
     broken = "\n".join([*map(visual_line, NEWS_LINES), line]) + "\n"
     assert repair(broken).text.split("\n")[3] == "الحمد لله على كل خطوة في الطريق"
+
+
+def test_a_row_of_figures_in_a_visual_document_is_turned() -> None:
+    # a table's cells drawn right to left; the tool wrote the row as drawn, left to right
+    broken = "\n".join([*map(visual_line, NEWS_LINES), "31.5% 5.2 9.8 2020", "12.1%+ 36.0% 6,340", "1 250 000"]) + "\n"
+    out = repair(broken).text.split("\n")
+    assert out[3:6] == ["2020 9.8 5.2 31.5%", "6,340 36.0% +12.1%", "1 250 000"]  # one number stays
+    # in a document that reads forwards, figures are left as they are
+    clean = "\n".join([*NEWS_LINES, "31.5% 5.2 9.8 2020"]) + "\n"
+    assert repair(clean).text == clean

@@ -14,7 +14,7 @@ item written after the next one is put back (strays.py); in one that
 does not, a tool that wrote each line's direction runs left to right or its Arabic-Indic numbers
 backwards (PyMuPDF, pypdf) is recognised, and those lines put back, or one that only moved the
 spaces beside its runs has them put back (runs.py). Then visual
-order (rule 1, visual.py) or presentation forms and mixed runs (rule 5, mixed.py). The document
+order (rule 1, visual.py; in a document that reads backwards, a table row of figures too) or presentation forms and mixed runs (rule 5, mixed.py). The document
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
 kind of run damage its tool makes, and whether it wrote marks before their letters in lines
 that are in logical order. A fathatan alone on a line then goes back onto its word in
@@ -62,6 +62,13 @@ from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_
 
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
 _LEADING_STOP_RE = re.compile(r"[.,:;!?،؛؟](?=\w)")
+# A table row of figures (`_figures_row`): two or more numbers with their signs, not one number
+# whose thousands groups a tool set apart with spaces ("1 250 000")
+_FIGURE = "[+\\-\u2212]?[0-9\u0660-\u0669](?:[0-9\u0660-\u0669.,:/\u066b\u066c]*[0-9\u0660-\u0669])?[%\u066a]?[+\\-\u2212]?"
+_FIGURES_ROW_RE = re.compile(f"[ \\t]*{_FIGURE}(?:[ \\t]+{_FIGURE})+[ \\t]*")
+_DRAWN_FIGURE_RE = re.compile("[0-9\u0660-\u0669][.,%\u066a\u066b\u066c]")
+_LEADING_SIGN_RE = re.compile("(?:^|\\s)[+\\-\u2212][0-9\u0660-\u0669]")
+_SPACED_THOUSANDS_RE = re.compile("[ \\t]*[0-9]{1,3}(?:[ \\t]+[0-9]{3})+[ \\t]*")
 
 
 @dataclass(frozen=True)
@@ -342,10 +349,18 @@ def _pass_runs(lines: list[_Line], changes: list[Change]) -> None:
 
 # ---- pass 1: order --------------------------------------------------------------------------
 
+def _figures_row(text: str) -> bool:
+    """A row of figures as drawn: a decimal, a percentage or a thousands group among them, and
+    any sign after its number (a leading one, "+962 79 310 2287", is a phone number in order)."""
+    return (_FIGURES_ROW_RE.fullmatch(text) is not None and _SPACED_THOUSANDS_RE.fullmatch(text) is None
+            and _DRAWN_FIGURE_RE.search(text) is not None and _LEADING_SIGN_RE.search(text) is None)
+
+
 def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
               kinds: dict[str, str], changes: list[Change], lead: bool, family: str) -> None:
     if not has_arabic(ln.text):
-        if doc_visual and _LEADING_STOP_RE.match(ln.text):  # ".policy@example.org" cut off a visual line
+        # ".policy@example.org" cut off a visual line; a table row of figures, its cells drawn right to left
+        if doc_visual and (_LEADING_STOP_RE.match(ln.text) or _figures_row(ln.text)):
             _change(ln, "visual-order", ln.text, rules.reverse_visual(ln.text, False), 0.6, changes)
             ln.kind, ln.score = "visual", 0.6
         if not SUSPECT_RE.search(ln.text):
