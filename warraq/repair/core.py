@@ -18,7 +18,8 @@ order (rule 1, visual.py; in a document that reads backwards, a table row of fig
 decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
 kind of run damage its tool makes, and whether it wrote marks before their letters in lines
 that are in logical order. A fathatan alone on a line then goes back onto its word in
-the line above (strays.py), and other lines of bare marks join the line above without them. Letters and marks a font's glyphs gave the wrong character across
+the line above (strays.py); in any document, other lines of bare marks join the line above
+without them. Letters and marks a font's glyphs gave the wrong character across
 the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing
 for shadda (standins.py), a hamza drawn apart from its alef and now on the next letter (hamza.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
@@ -219,7 +220,7 @@ def _repair_once(text: str) -> Repaired:
         _pass_number_order(lines, family, changes)
     if doc_visual:
         _place_stray_tanween(lines, changes)
-        lines = _drop_stray_marks(lines, changes)
+    lines = _drop_stray_marks(lines, changes)
     letters = shared_letters([ln.text for ln in lines])
     for ln in lines:  # ی ک ھ that a font's shared glyph gave Arabic words (warraq.arabic.shared)
         _change(ln, "shared-glyph", ln.text, unshare(ln.text, letters), 0.9, changes)
@@ -304,9 +305,9 @@ def _place_stray_tanween(lines: list[_Line], changes: list[Change]) -> None:
 
 
 def _drop_stray_marks(lines: list[_Line], changes: list[Change]) -> list[_Line]:
-    """Lines of marks alone that no rule put back (pdfplumber gives a mark drawn above its
-    letter a line of its own; which word it came from is lost) join the line above, without them:
-    no writing has a line of bare marks."""
+    """Lines of marks alone that no rule put back (pdfplumber and pdftotext give a mark drawn
+    above its letter a line of its own; which word it came from is lost) join the line above,
+    without them: no writing has a line of bare marks."""
     out: list[_Line] = []
     for ln in lines:
         if out and (not ln.text.strip() and "stray-mark" in ln.rules or strays.marks_only(ln.text)):
