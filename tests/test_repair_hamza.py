@@ -30,3 +30,13 @@ def test_repair_moves_hamzas_once() -> None:
     fixed = repair("\n".join(BROKEN) + "\n")
     assert fixed.text == "\n".join(TRUTH) + "\n"
     assert repair(fixed.text).text == fixed.text
+
+
+def test_an_alef_with_hamza_written_twice_is_written_once() -> None:
+    lines = ["خلال ال أأسبوع الماضي ارتفعت الإإيرادات", "وبدأ العمل مساء ال أأحد"]
+    assert hamza.shows_doubled(lines)
+    assert [hamza.undouble(line) for line in lines] == ["خلال الأسبوع الماضي ارتفعت الإيرادات",
+                                                        "وبدأ العمل مساء الأحد"]
+    # one word is no pattern, and a question's hamza before أنت is writing
+    assert not hamza.shows_doubled(["قال أأنت فعلت هذا"])
+    assert hamza.undouble("قال أأنت فعلت هذا") == "قال أأنت فعلت هذا"

@@ -21,7 +21,8 @@ that are in logical order. A fathatan alone on a line then goes back onto its wo
 the line above (strays.py); in any document, other lines of bare marks join the line above
 without them. Letters and marks a font's glyphs gave the wrong character across
 the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing
-for shadda (standins.py), a hamza drawn apart from its alef and now on the next letter (hamza.py).
+for shadda (standins.py), a hamza drawn apart from its alef and now on the next letter, or an
+alef with hamza written twice (hamza.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): words cut between two letters drawn joined, which no justified line is,
 are rejoined first where the document shows them; then reversed segments (rule 2, segments.py,
@@ -227,6 +228,9 @@ def _repair_once(text: str) -> Repaired:
     standins = shadda_standins([ln.text for ln in lines])
     for ln in lines:  # a digit a font's ToUnicode gave to shadda ("الش2ُرْفَةِ": standins.py)
         _change(ln, "shadda-standin", ln.text, restore_shadda(ln.text, standins), 0.9, changes)
+    if hamza.shows_doubled([ln.text for ln in lines]):  # "ال أأسبوع": a ligature written twice
+        for ln in lines:
+            _change(ln, "hamza-doubled", ln.text, hamza.undouble(ln.text), 0.8, changes)
     if hamza.shows_damage([ln.text for ln in lines]):  # a hamza drawn apart, now on the wrong letter
         for ln in lines:
             _change(ln, "hamza-apart", ln.text, hamza.fix(ln.text), 0.8, changes)

@@ -1,4 +1,5 @@
-"""A hamza drawn apart from its alef, which a tool then put on the wrong letter.
+"""A hamza drawn apart from its alef, which a tool then put on the wrong letter; and an alef
+with hamza written twice.
 
 Some fonts draw أ and إ as a bare alef and a hamza mark of its own. A tool that writes the line
 in display order keeps the mark beside its glyph, so once the line is turned around the mark
@@ -7,6 +8,10 @@ letter into another one: "اؤ" for "أو", "ائام" for "أيام". In such a
 word list does not know (or knows far less) is read with its hamza moved back onto the alef
 before it, where that makes a listed word. Clean text has no hamza mark standing apart, and the
 document must show the damage before any word is changed.
+
+PyMuPDF writes the lam-alef-hamza ligature of some fonts as the article, a space and the alef
+twice ("ال أأسبوع" for "الأسبوع", "الإإيرادات" for "الإيرادات"). A word with أأ or إإ that the
+list does not know, where it knows the word with one, is read with one, the article joined back.
 """
 
 from __future__ import annotations
@@ -69,3 +74,26 @@ def shows_damage(lines: list[str]) -> bool:
 def fix(line: str) -> str:
     """Every word of the line read with its hamza back on its alef where that makes a listed word."""
     return _WORD_RE.sub(lambda m: _better(m.group()) or m.group(), line)
+
+
+_DOUBLED_RE = re.compile("(?:(?<![\u0621-\u064a])ال )?([\u0621-\u064a]*)([\u0623\u0625])\\2([\u0621-\u064a\u064b-\u0652]*)")
+
+
+def _single(m: re.Match[str]) -> str | None:
+    """The word with its alef written once, and the article a space cut from it joined back
+    ("ال أأحد": no writing has either), or None. Without the article the doubled word must be
+    unknown to the list: "أأنت" is a question."""
+    head, alef, tail = m.group(1), m.group(2), m.group(3)
+    word = head + alef + tail
+    if m.group().startswith("ال "):
+        return "ال" + word if logp("ال" + word) > UNKNOWN else None
+    return word if logp(word) > UNKNOWN and logp(head + alef + alef + tail) <= UNKNOWN else None
+
+
+def shows_doubled(lines: list[str]) -> bool:
+    """Do two or more words of the document have their alef with hamza written twice?"""
+    return sum(_single(m) is not None for line in lines for m in _DOUBLED_RE.finditer(line)) >= MIN_SHOWN
+
+
+def undouble(line: str) -> str:
+    return _DOUBLED_RE.sub(lambda m: _single(m) or m.group(), line)
