@@ -77,7 +77,7 @@ def _drop_loose(line: str, codes: frozenset[str]) -> str:
     """Runs of stretcher "(cid:N)" codes outside words, with a space of theirs: words keep one
     space between them, and a line no space at its ends."""
     out, pos = [], 0
-    for m in _CID_RUN_RE.finditer(line):
+    for m in CID_RUN_RE.finditer(line):
         before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
         if (_OTHER_FONT_RE.match(before) or _OTHER_FONT_RE.match(after)
                 or not set(_CODE_RE.findall(m.group())) <= codes):
@@ -92,5 +92,6 @@ def _drop_loose(line: str, codes: frozenset[str]) -> str:
     return "".join(out)
 
 
-_CID_RUN_RE = re.compile(r"(?:\(cid:\d+\))+")
+CID_RE = re.compile(r"\(cid:\d+\)")
+CID_RUN_RE = re.compile(r"(?:\(cid:\d+\))+")
 _OTHER_FONT_RE = re.compile("[0-9A-Za-z]")  # a code beside a number or Latin word may be its font's

@@ -10,19 +10,19 @@ Where such stand-ins mark the cuts of pieces written last-first, each stretch is
 (kashidacuts.py); letters of another script that stand for glyphs go (foreign.py).
 Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
 are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list
-item written after the next one is put back (strays.py); in one that
-does not, a tool that wrote each line's direction runs left to right or its Arabic-Indic numbers
-backwards (PyMuPDF, pypdf) is recognised, and those lines put back, or one that only moved the
-spaces beside its runs has them put back (runs.py). Then visual
-order (rule 1, visual.py; in a document that reads backwards, a table row of figures too) or presentation forms and mixed runs (rule 5, mixed.py). The document
-decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
-kind of run damage its tool makes, and whether it wrote marks before their letters in lines
-that are in logical order. A fathatan alone on a line then goes back onto its word in
-the line above (strays.py); in any document, other lines of bare marks join the line above
-without them. Letters and marks a font's glyphs gave the wrong character across
-the whole document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing
-for shadda (standins.py), a hamza drawn apart from its alef and now on the next letter, or an
-alef with hamza written twice (hamza.py).
+item written after the next one is put back (strays.py); in one that does not, a tool that wrote
+each line's direction runs left to right or its Arabic-Indic numbers backwards (PyMuPDF, pypdf)
+is recognised, and those lines put back, or one that only moved the spaces beside its runs has
+them put back (runs.py). Then visual order (rule 1, visual.py; in a document that reads
+backwards, a table row of figures too) or presentation forms and mixed runs (rule 5, mixed.py).
+The document decides whether it reads backwards, on which side of their letters a tool wrote
+marks, and which kind of run damage its tool makes, and whether it wrote marks before their
+letters in lines that are in logical order. A fathatan alone on a line then goes back onto its
+word in the line above (strays.py); in any document, other lines of bare marks join the line
+above without them. Letters and marks a font's glyphs gave the wrong character across the whole
+document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing for shadda
+(standins.py), a hamza drawn apart from its alef and now on the next letter, or an alef with
+hamza written twice (hamza.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): words cut between two letters drawn joined, which no justified line is,
 are rejoined first where the document shows them; then reversed segments (rule 2, segments.py,

@@ -4,8 +4,9 @@ PyMuPDF writes a glyph without a Unicode mapping as the character whose code is 
 number, so a font's mark and ligature glyphs, numbered in the hundreds or thousands, come out
 as Cyrillic, Greek or accented letters inside Arabic words ("пاكبر" for "أكبر", "بط Юًلا" for
 "بطلًا"). Such a letter never stands beside a Latin one, nor in a run of three letters of other
-scripts (a word); two stand-ins may touch ("дيق гйدم"), and the same few recur through the document. They are taken out: what they stood for is lost either
-way, and left in they pass for left-to-right runs that the ordering rules would move.
+scripts (a word); two stand-ins may touch ("дيق гйدم"), and the same few recur through the
+document. They are taken out: what they stood for is lost either way, and left in they pass
+for left-to-right runs that the ordering rules would move.
 """
 
 from __future__ import annotations

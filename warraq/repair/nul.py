@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from warraq.repair.model import UNKNOWN, known, logp
-from warraq.repair.text import MARK_CLASS
+from warraq.repair.text import LETTERS, MARK_CLASS
 
 MARGIN = 1.0  # log10: the chosen letter must make a word ten times likelier than any other
-_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
 _MARK = re.compile(MARK_CLASS)
 # A word with a NUL: Arabic letters and marks around it.
 _WORD_RE = re.compile("[\u0621-\u064a\u064b-\u0652\u0670]*\x00[\u0621-\u064a\u064b-\u0652\u0670\x00]*")
@@ -54,7 +53,7 @@ def _fill(token: str, backwards: bool) -> str:
         return before + after
     if len(_LETTER_RE.findall(token)) < 3:
         return token  # a fragment: some letter always makes a listed word of it
-    scores = sorted(((logp(word(c)), c) for c in _LETTERS), reverse=True)
+    scores = sorted(((logp(word(c)), c) for c in LETTERS), reverse=True)
     (best, letter), (second, _) = scores[0], scores[1]
     if best > UNKNOWN and best - second >= MARGIN:
         return before + letter + after

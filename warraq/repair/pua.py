@@ -27,9 +27,8 @@ from functools import lru_cache
 from warraq.repair.digitsearch import DigitSearch
 from warraq.repair.digitsets import ITEM_RE, digit_sets, indic_digits
 from warraq.repair.model import UNKNOWN, logp
-from warraq.repair.text import arabic_core, is_pua
+from warraq.repair.text import LETTERS, arabic_core, is_pua
 
-_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 MONTHS = frozenset(
     "يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
     "نوفمبر ديسمبر شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين كانون محرم صفر ربيع جمادى رجب "
@@ -166,8 +165,8 @@ def _letter_scores(code: str, ws: list[str], words: dict[str, int], cur: dict[st
         prepared.append((base, _PUA_RE.search(base.replace(code, "")) is not None, min(words[w], 3)))
     top: list[tuple[float, str]] = []
     bar = -math.inf
-    probe = {c: _partial(prepared[:_PROBE], code, c) for c in _LETTERS}
-    for cand in sorted(_LETTERS, key=lambda c: -probe[c]):  # likely ones first
+    probe = {c: _partial(prepared[:_PROBE], code, c) for c in LETTERS}
+    for cand in sorted(LETTERS, key=lambda c: -probe[c]):  # likely ones first
         total = probe[cand]  # the running total only falls: below the bar now, below it at the end
         if total < bar:
             continue

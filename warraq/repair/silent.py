@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
+from warraq.repair.cid import CID_RE, CID_RUN_RE
 from warraq.repair.model import UNKNOWN, logp
+from warraq.repair.text import LETTERS
 
-_CODE_RUN_RE = re.compile(r"(?:\(cid:\d+\))+")
-_CODE_RE = re.compile(r"\(cid:\d+\)")
 _LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]")  # a letter or mark
 _AFTER_RE = re.compile(_LETTER_RE.pattern + "*")
-_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
 MIN_PLACES = 3   # places a code must show itself silent in
 MIN_SHARE = 0.8  # of the places that tell (a code between two spaces tells nothing)
 
@@ -44,7 +43,7 @@ def _apart(left: str, right: str) -> bool:
 def _places(text: str) -> list[tuple[re.Match[str], str, str]]:
     """Each run of codes with the Arabic word glued to it on either side ('' if none)."""
     out = []
-    for m in _CODE_RUN_RE.finditer(text):
+    for m in CID_RUN_RE.finditer(text):
         start = m.start()
         while start and _LETTER_RE.match(text, start - 1):
             start -= 1
@@ -63,7 +62,7 @@ def _silent_here(left: str, right: str) -> bool | None:
         without = max(_lp(left + right), _lp(left) + _lp(right) if _apart(left, right) else UNKNOWN)
     else:
         without = _lp(left or right) if len(left or right) >= 2 else UNKNOWN
-    return without > UNKNOWN and without >= max(_lp(left + c + right) for c in _LETTERS)
+    return without > UNKNOWN and without >= max(_lp(left + c + right) for c in LETTERS)
 
 
 def silent_codes(text: str) -> frozenset[str]:
@@ -75,7 +74,7 @@ def silent_codes(text: str) -> frozenset[str]:
         said = _silent_here(left, right)
         if said is None:
             continue
-        for code in set(_CODE_RE.findall(m.group())):
+        for code in set(CID_RE.findall(m.group())):
             votes.setdefault(code, [0, 0])[0 if said else 1] += 1
     return frozenset(code for code, (yes, no) in votes.items()
                      if yes >= MIN_PLACES and yes >= MIN_SHARE * (yes + no))
@@ -88,7 +87,7 @@ def drop(line: str, codes: frozenset[str]) -> str:
         return line
     out, pos = [], 0
     for m, left, right in _places(line):
-        if not set(_CODE_RE.findall(m.group())) <= codes:
+        if not set(CID_RE.findall(m.group())) <= codes:
             continue
         out.append(line[pos:m.start()])
         if left and right and _apart(left, right):

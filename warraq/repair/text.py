@@ -13,6 +13,7 @@ PUA_RE = re.compile("[\ue000-\uf8ff]")
 MARKS = "".join(map(chr, range(0x064B, 0x0653))) + "\u0670"
 MARK_CLASS = f"[{MARKS}]"
 SENTENCE_STOPS = ".؟!"
+LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"  # the letters a glyph may stand for
 # Punctuation that opens a phrase before its word, and that closes one after it
 OPENING_PUNCT = "«(\"'[{“"
 CLOSING_PUNCT = "،,.:;؛!?؟…»)\"']}”"
