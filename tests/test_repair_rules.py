@@ -169,7 +169,15 @@ def test_bidi_controls_removed() -> None:
 
 def test_allah_from_broken_ligature_mapping() -> None:
     assert rules.fix_allah("العبداهلل") == "العبدالله"
+    assert rules.fix_allah("العبداالله") == "العبدالله"  # the alef drawn apart from a ligature of all of الله
     assert rules.fix_allah("الجريدة") == "الجريدة"
+
+
+def test_alef_before_an_allah_ligature_goes_even_where_the_list_knows_the_word() -> None:
+    # the web's list holds "االله" as it holds most typos; a word the other way round ("المياهللجميع",
+    # two words with their space lost) is left alone
+    text = "رحمه االله، لقد كان رجلا طيبا\nوأطلقت حملة المياهللجميع في القرى\n"
+    assert repair(text).text == "رحمه الله، لقد كان رجلا طيبا\nوأطلقت حملة المياهللجميع في القرى\n"
 
 
 # ---- visual-order helpers: spaces from mark glyph gaps, words split by glyph gaps -----------

@@ -99,8 +99,11 @@ def remove_kashida(line: str) -> str:
 
 
 def fix_allah(word: str) -> str:
-    """Rule 6: "اهلل" is the word الله read through a broken ligature mapping ("العبداهلل")."""
-    return word.replace("اهلل", "الله") if "اهلل" in word else word
+    """Rule 6: "اهلل" is the word الله read through a broken ligature mapping ("العبداهلل"), and
+    "االله" its alef drawn apart from a ligature mapped to all of الله ("العبداالله")."""
+    if "اهلل" in word:
+        word = word.replace("اهلل", "الله")
+    return word.replace("االله", "الله") if "االله" in word else word
 
 
 def fix_lam_order(word: str, margin: float = 1.5, partners: frozenset[str] = LAM_PARTNERS) -> str:
