@@ -372,3 +372,12 @@ def test_pdftotext_embedding_marks_go_to_the_next_letter_where_marks_come_first(
         head, tail = line.split("، ")
         broken.append(f"\u202b{marks_first(head)}\u202a{tail[1]} ،\u202c{tail[0]}{marks_first(tail[2:])}\u202c")
     assert repair("\n".join(broken)).text == "\n".join(truth)
+
+
+def test_space_a_mark_glyph_left_before_punctuation() -> None:
+    broken = "قال النَّاسُ ، وَمَنْ كَذَبَ خَسِرَ . وَالصِّدْقُ : نَجَاةٌ"
+    assert rules.shows_mark_gaps(broken)
+    assert rules.close_punctuation_gaps(broken) == "قال النَّاسُ، وَمَنْ كَذَبَ خَسِرَ. وَالصِّدْقُ: نَجَاةٌ"
+    # a writer who spaces punctuation after letters too, and a blank to fill in, are writing
+    assert not rules.shows_mark_gaps("قال الناسُ ، ومن كذب ، فقد خسرَ . وقالوا : نعم ، ولا ، أبدًا")
+    assert rules.close_punctuation_gaps("الشَّمْسُ ... الْ") == "الشَّمْسُ ... الْ"

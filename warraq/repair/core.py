@@ -228,6 +228,9 @@ def _repair_once(text: str) -> Repaired:
     standins = shadda_standins([ln.text for ln in lines])
     for ln in lines:  # a digit a font's ToUnicode gave to shadda ("الش2ُرْفَةِ": standins.py)
         _change(ln, "shadda-standin", ln.text, restore_shadda(ln.text, standins), 0.9, changes)
+    if rules.shows_mark_gaps("\n".join(ln.text for ln in lines)):  # "النَّاسُ ، وَمَنْ"
+        for ln in lines:
+            _change(ln, "mark-gap", ln.text, rules.close_punctuation_gaps(ln.text), 0.8, changes)
     if hamza.shows_doubled([ln.text for ln in lines]):  # "ال أأسبوع": a ligature written twice
         for ln in lines:
             _change(ln, "hamza-doubled", ln.text, hamza.undouble(ln.text), 0.8, changes)

@@ -152,6 +152,23 @@ def drop_mark_spaces(line: str, marks_first: bool = False) -> str:
     return (_SPACE_AFTER_MARK if marks_first else _SPACE_BEFORE_MARK).sub("", line)
 
 
+# a space between a word's last mark and the punctuation after it (not an ellipsis: "الشَّمْسُ ...")
+_GAP_AFTER_MARK_RE = re.compile("(?<=[\u064b-\u0652]) (?=[،:؛؟!,]|\\.(?!\\.))")
+_GAP_AFTER_LETTER_RE = re.compile("(?<=[\u0621-\u064a]) (?=[،:؛؟!,]|\\.(?!\\.))")
+MARK_GAPS = 3  # spaces a document must show after marks, four times as many as after letters
+
+
+def shows_mark_gaps(text: str) -> bool:
+    """Does the document put a space before punctuation after a mark, where its writer does not
+    after a letter? (A tool measured the gap from the mark glyph's box: "النَّاسُ ، وَمَنْ".)"""
+    after_marks = len(_GAP_AFTER_MARK_RE.findall(text))
+    return after_marks >= MARK_GAPS and after_marks >= 4 * len(_GAP_AFTER_LETTER_RE.findall(text))
+
+
+def close_punctuation_gaps(line: str) -> str:
+    return _GAP_AFTER_MARK_RE.sub("", line)
+
+
 _MARKS_BEFORE_LETTER_RE = re.compile(f"({MARK_CLASS}+)([\u0621-\u064a])")
 
 
