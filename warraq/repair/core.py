@@ -22,7 +22,7 @@ word in the line above (strays.py); in any document, other lines of bare marks j
 above without them. Letters and marks a font's glyphs gave the wrong character across the whole
 document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing for shadda
 (standins.py), a hamza drawn apart from its alef and now on the next letter, or an alef with
-hamza written twice (hamza.py).
+hamza written twice (hamza.py); and the space a mark glyph left before punctuation (rules.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): words cut between two letters drawn joined, which no justified line is,
 are rejoined first where the document shows them; then reversed segments (rule 2, segments.py,
