@@ -90,10 +90,15 @@ def _single(m: re.Match[str]) -> str | None:
     return word if logp(word) > UNKNOWN and logp(head + alef + alef + tail) <= UNKNOWN else None
 
 
+def _doubled(line: str) -> bool:
+    return "\u0623\u0623" in line or "\u0625\u0625" in line  # most lines: no search
+
+
 def shows_doubled(lines: list[str]) -> bool:
     """Do two or more words of the document have their alef with hamza written twice?"""
-    return sum(_single(m) is not None for line in lines for m in _DOUBLED_RE.finditer(line)) >= MIN_SHOWN
+    return sum(_single(m) is not None for line in lines if _doubled(line)
+               for m in _DOUBLED_RE.finditer(line)) >= MIN_SHOWN
 
 
 def undouble(line: str) -> str:
-    return _DOUBLED_RE.sub(lambda m: _single(m) or m.group(), line)
+    return _DOUBLED_RE.sub(lambda m: _single(m) or m.group(), line) if _doubled(line) else line
