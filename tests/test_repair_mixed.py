@@ -4,7 +4,7 @@ backwards between words (pdftotext), brackets as their mirrored glyphs. Expected
 from __future__ import annotations
 
 from warraq.repair import repair
-from warraq.repair.mixed import choose_family, misplacements, number_fit, repair_line
+from warraq.repair.mixed import choose_family, misplacements, number_fit, number_reading, repair_line
 
 
 def _left_alone(line: str) -> None:
@@ -96,3 +96,12 @@ def test_numbers_show_the_order_where_punctuation_does_not() -> None:
     # a clean line keeps its bracketed range, which turned around would run backwards
     line = "وقد نُفّذ المشروع على مدى أربع سنوات (2021-2025) بالشراكة بين"
     assert number_fit(line) > number_fit("بالشراكة بين (2025-2021) وقد نُفّذ المشروع على مدى أربع سنوات")
+
+
+def test_a_number_better_placed_by_one_side_needs_its_word_pairs_too() -> None:
+    # the runs written left to right: the count noun after the number is the only fit gained,
+    # and the words the reading puts side by side read better ("نحو 3,000", "3,000 متطوع")
+    broken = "متطوع صباح الجمعة 3,000 شارك في تنظيف الشاطئ نحو"
+    assert number_reading(broken, "bidi") == "شارك في تنظيف الشاطئ نحو 3,000 متطوع صباح الجمعة"
+    # a percent sign glued to a word is damage of another kind
+    assert number_reading("التوليدي، فيما تخطط 27 أخرى لذلك خلال عام%", "bidi") is None

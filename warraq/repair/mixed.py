@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from warraq.repair import rules
-from warraq.repair.context import conjunction
+from warraq.repair.context import conjunction, line_score
 from warraq.repair.model import is_debris
 from warraq.repair.pua import MONTHS
 
@@ -304,13 +304,23 @@ _RANGE_RE = re.compile("([0-9]{2,4})-([0-9]{2,4})")
 
 def number_reading(line: str, family: str) -> str | None:
     """The family's reading of a line that shows no misplacement, where its numbers sit clearly
-    better (by NUMBER_FIT) and nothing is misplaced after it; for a document that shows the damage."""
+    better (by NUMBER_FIT, or by one with its word pairs reading better too) and nothing is
+    misplaced after it; for a document that shows the damage."""
     if not any(c.isdigit() for c in line) or _DIGIT_IN_WORD_RE.search(line) or is_debris(line):
         return None
     best = best_reading(line, family)
     if best is None or best[1] > 0:
         return None
-    return best[0] if number_fit(best[0]) >= number_fit(line) + NUMBER_FIT else None
+    gain = number_fit(best[0]) - number_fit(line)
+    if gain >= NUMBER_FIT:
+        return best[0]
+    # one number better placed, and the words on either side of the junctions read better too
+    # (not where a percent sign stands glued to a word: "عام%" is damage of another kind)
+    if gain < 1 or _SIGN_ON_WORD_RE.search(line):
+        return None
+    return best[0] if line_score(best[0].split()) >= line_score(line.split()) + PAIR_FIT else None
 
 
 NUMBER_FIT = 2
+PAIR_FIT = 0.3  # what the word pairs (context.line_score) must gain where the numbers gain one
+_SIGN_ON_WORD_RE = re.compile(f"[{_LETTER}][%\u066a]")
