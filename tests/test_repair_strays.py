@@ -39,8 +39,8 @@ def test_lines_of_bare_marks_are_dropped() -> None:
     assert fixed.text == "\n".join(NEWS_LINES[:3]) + "\n"
     assert sum(c.rule == "stray-mark" for c in fixed.changes) == 2
     assert repair(fixed.text).text == fixed.text
-    # pdftotext too, in a document that reads forwards
-    forwards = "\n".join([NEWS_LINES[0], "\u064b\u0651", *NEWS_LINES[1:3]]) + "\n"
+    # pdftotext too, in a document that reads forwards: it writes the line inside bidi controls
+    forwards = "\n".join([NEWS_LINES[0], "\u202b\u064b\u0651\u202c", *NEWS_LINES[1:3]]) + "\n"
     assert repair(forwards).text == "\n".join(NEWS_LINES[:3]) + "\n"
 
 
@@ -110,3 +110,8 @@ def test_a_row_of_figures_in_a_visual_document_is_turned() -> None:
     # in a document that reads forwards, figures are left as they are
     clean = "\n".join([*NEWS_LINES, "31.5% 5.2 9.8 2020"]) + "\n"
     assert repair(clean).text == clean
+
+
+def test_a_lesson_may_set_marks_out_on_a_line_of_their_own() -> None:
+    lesson = "للتنوين ثلاث علامات تكتب فوق الحرف الأخير أو تحته:\n\u064b \u064c \u064d\nوتنطق نونا ساكنة لا تكتب\n"
+    assert repair(lesson).text == lesson

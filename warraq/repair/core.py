@@ -8,21 +8,21 @@ shows them (cid.py), go too: a stray Latin letter would pass for a left-to-right
 does a "(cid:N)" for a mark drawn apart from a letter that has it (silent.py).
 Where such stand-ins mark the cuts of pieces written last-first, each stretch is turned back
 (kashidacuts.py); letters of another script that stand for glyphs go (foreign.py).
-Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that
-are pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list
-item written after the next one is put back (strays.py); in one that does not, a tool that wrote
-each line's direction runs left to right or its Arabic-Indic numbers backwards (PyMuPDF, pypdf)
-is recognised, and those lines put back, or one that only moved the spaces beside its runs has
-them put back (runs.py). Then visual order (rule 1, visual.py; in a document that reads
-backwards, a table row of figures too) or presentation forms and mixed runs (rule 5, mixed.py).
-The document decides whether it reads backwards, on which side of their letters a tool wrote
-marks, and which kind of run damage its tool makes, and whether it wrote marks before their
-letters in lines that are in logical order. A fathatan alone on a line then goes back onto its
-word in the line above (strays.py); in any document, other lines of bare marks join the line
-above without them. Letters and marks a font's glyphs gave the wrong character across the whole
-document are read right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing for shadda
-(standins.py), a hamza drawn apart from its alef and now on the next letter, or an alef with
-hamza written twice (hamza.py); and the space a mark glyph left before punctuation (rules.py).
+Pass 1 (per line, with per-document decisions): in a document that reads backwards, lines that are
+pieces of one visual line (pdfminer.six text boxes, pieces.py) are joined first, and a list item
+written after the next one is put back (strays.py); in one that does not, a tool that wrote each
+line's direction runs left to right or its Arabic-Indic numbers backwards (PyMuPDF, pypdf) is
+recognised, and those lines put back, or one that only moved the spaces beside its runs has them
+put back (runs.py). Then visual order (rule 1, visual.py; in a document that reads backwards, a
+table row of figures too) or presentation forms and mixed runs (rule 5, mixed.py). The document
+decides whether it reads backwards, on which side of their letters a tool wrote marks, and which
+kind of run damage its tool makes, and whether it wrote marks before their letters in lines that
+are in logical order. A fathatan alone on a line then goes back onto its word in the line above
+(strays.py); other lines of bare marks, there or inside bidi controls, join the line above without
+them. Letters and marks a font's glyphs gave the wrong character across the whole document are read
+right: ی ک ھ in Arabic words (arabic/shared.py), a digit standing for shadda (standins.py), a hamza
+drawn apart from its alef and now on the next letter, or an alef with hamza written twice
+(hamza.py); and the space a mark glyph left before punctuation (rules.py).
 Pass 2 (per document): PUA codes decoded like a substitution cipher (rule 4, pua.py).
 Pass 3 (per line): words cut between two letters drawn joined, which no justified line is,
 are rejoined first where the document shows them; then reversed segments (rule 2, segments.py,
@@ -221,7 +221,7 @@ def _repair_once(text: str) -> Repaired:
         _pass_number_order(lines, family, changes)
     if doc_visual:
         _place_stray_tanween(lines, changes)
-    lines = _drop_stray_marks(lines, changes)
+    lines = _drop_stray_marks(lines, changes, doc_visual)
     letters = shared_letters([ln.text for ln in lines])
     for ln in lines:  # ی ک ھ that a font's shared glyph gave Arabic words (warraq.arabic.shared)
         _change(ln, "shared-glyph", ln.text, unshare(ln.text, letters), 0.9, changes)
@@ -311,13 +311,15 @@ def _place_stray_tanween(lines: list[_Line], changes: list[Change]) -> None:
             _change(ln, "stray-mark", ln.text, "", 0.7, changes)
 
 
-def _drop_stray_marks(lines: list[_Line], changes: list[Change]) -> list[_Line]:
-    """Lines of marks alone that no rule put back (pdfplumber and pdftotext give a mark drawn
-    above its letter a line of its own; which word it came from is lost) join the line above,
-    without them: no writing has a line of bare marks."""
+def _drop_stray_marks(lines: list[_Line], changes: list[Change], doc_visual: bool) -> list[_Line]:
+    """Lines of marks alone that no rule put back join the line above, without them: pdfplumber
+    gives a mark drawn above its letter a line of its own in a document it wrote in display
+    order, pdftotext one inside bidi controls; which word it came from is lost. (A lesson on
+    tashkeel may set the marks out on a line of their own: elsewhere such a line stays.)"""
     out: list[_Line] = []
     for ln in lines:
-        if out and (not ln.text.strip() and "stray-mark" in ln.rules or strays.marks_only(ln.text)):
+        stray = strays.marks_only(ln.text) and (doc_visual or "bidi-controls" in ln.rules)
+        if out and (not ln.text.strip() and "stray-mark" in ln.rules or stray):
             above = out[-1]
             merged = _Line(above.number, above.original + "\n" + ln.original,
                            above.text + "\n" + ln.text, ln.eol, above.kind, above.score, above.rules)
