@@ -381,3 +381,9 @@ def test_space_a_mark_glyph_left_before_punctuation() -> None:
     # a writer who spaces punctuation after letters too, and a blank to fill in, are writing
     assert not rules.shows_mark_gaps("قال الناسُ ، ومن كذب ، فقد خسرَ . وقالوا : نعم ، ولا ، أبدًا")
     assert rules.close_punctuation_gaps("الشَّمْسُ ... الْ") == "الشَّمْسُ ... الْ"
+
+
+def test_vocalised_text_that_spaces_its_punctuation_stays() -> None:
+    # a writer's own habit: without a tool's hand (display order, bidi controls) nothing moves
+    text = "قالَ المُعَلِّمُ ، وَهُوَ يَبْتَسِمُ : اقْرَؤوا الدَّرْسَ . ثُمَّ سَأَلَ الطُّلَّابَ ، فَأَجَابُوهُ .\n"
+    assert repair(text).text == text

@@ -228,7 +228,10 @@ def _repair_once(text: str) -> Repaired:
     standins = shadda_standins([ln.text for ln in lines])
     for ln in lines:  # a digit a font's ToUnicode gave to shadda ("الش2ُرْفَةِ": standins.py)
         _change(ln, "shadda-standin", ln.text, restore_shadda(ln.text, standins), 0.9, changes)
-    if rules.shows_mark_gaps("\n".join(ln.text for ln in lines)):  # "النَّاسُ ، وَمَنْ"
+    # "النَّاسُ ، وَمَنْ": only where a tool shows its hand (display order, bidi controls), since a
+    # writer who sets a space before punctuation does it after the marks of vocalised text too
+    tool_seen = doc_visual or any("bidi-controls" in ln.rules for ln in lines)
+    if tool_seen and rules.shows_mark_gaps("\n".join(ln.text for ln in lines)):
         for ln in lines:
             _change(ln, "mark-gap", ln.text, rules.close_punctuation_gaps(ln.text), 0.8, changes)
     if hamza.shows_doubled([ln.text for ln in lines]):  # "ال أأسبوع": a ligature written twice
