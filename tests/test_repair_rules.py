@@ -176,8 +176,8 @@ def test_allah_from_broken_ligature_mapping() -> None:
 def test_alef_before_an_allah_ligature_goes_even_where_the_list_knows_the_word() -> None:
     # the web's list holds "االله" as it holds most typos; a word the other way round ("المياهللجميع",
     # two words with their space lost) is left alone
-    text = "رحمه االله، لقد كان رجلا طيبا\nوأطلقت حملة المياهللجميع في القرى\n"
-    assert repair(text).text == "رحمه الله، لقد كان رجلا طيبا\nوأطلقت حملة المياهللجميع في القرى\n"
+    text = "رحمه االله، لقد كان رجلا طيبا\nوأطلقت حملة المياهللجميع في القرى\nوكتب ياالله ما أجمل الصباح\n"
+    assert repair(text).text == text.replace("رحمه االله", "رحمه الله")  # "ياالله" is informal writing
 
 
 # ---- visual-order helpers: spaces from mark glyph gaps, words split by glyph gaps -----------

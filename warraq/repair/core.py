@@ -523,8 +523,8 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
 
     def fix(m: re.Match[str]) -> str:
         core = m.group()
-        if core.endswith("االله"):  # the alef of an Allah ligature drawn apart: never writing
-            return rules.fix_allah(core)
+        if core == "االله":  # the alef of an Allah ligature drawn apart ("ياالله" is writing)
+            return "الله"
         if "ل" not in core or (logp(core) > UNKNOWN and not trust_pattern):
             return core
         if core in ("ال", "هلل") and trust_pattern:  # a lam ligature read backwards ...
