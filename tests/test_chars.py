@@ -41,5 +41,10 @@ def test_tatweel_typed_as_a_dash_between_spaces_stays() -> None:
     assert remove_kashida("ـالعربية والتـعاون") == "العربية والتعاون"  # nothing to stretch / stretching
 
 
+def test_tatweel_carrying_a_mark_on_its_own_stays() -> None:
+    # a lesson shows each mark on a tatweel: "ـَ ـُ ـِ"
+    assert remove_kashida("الحركات: ـَ ـُ ـِ والتنوين: ـً") == "الحركات: ـَ ـُ ـِ والتنوين: ـً"
+
+
 def test_bidi_controls_removed() -> None:
     assert strip_bidi_controls("\u202bمرحبا\u202c \u200fعالم") == "مرحبا عالم"

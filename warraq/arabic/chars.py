@@ -170,11 +170,12 @@ def remove_kashida(text: str) -> str:
 
 
 def _standing_alone(text: str, i: int) -> bool:
-    """Is the tatweel at i part of a run with a space or the text's edge on both sides?"""
+    """Is the tatweel at i part of a run with a space or the text's edge on both sides? Marks
+    after the run count with it: "ـَ" shows a fatha on its own."""
     a = b = i
     while a > 0 and text[a - 1] == TATWEEL:
         a -= 1
-    while b + 1 < len(text) and text[b + 1] == TATWEEL:
+    while b + 1 < len(text) and (text[b + 1] == TATWEEL or is_mark(text[b + 1])):
         b += 1
     return (a == 0 or text[a - 1].isspace()) and (b + 1 == len(text) or text[b + 1].isspace())
 

@@ -79,13 +79,23 @@ def _left_piece(token: str) -> str:
     if m is None:
         return ""
     bare = _MARKS_RE.sub("", m.group())
-    return m.group() if bare and (bare[-1] in NON_JOINING or bare[-1] == TATWEEL) else ""
+    if not bare or _mark_shown(m.group()):
+        return ""
+    return m.group() if bare[-1] in NON_JOINING or bare[-1] == TATWEEL else ""
 
 
 def _right_piece(token: str) -> str:
     """The Arabic run starting a token ('' if it starts with anything else)."""
     m = _RIGHT_RE.match(token)
-    return m.group() if m else ""
+    return m.group() if m and not _mark_shown(m.group()) else ""
+
+
+def _mark_shown(piece: str) -> bool:
+    """Is the piece a mark shown on a tatweel ("ـَ" in a lesson), no piece of a cut word?"""
+    return _MARK_SHOWN_RE.fullmatch(piece) is not None
+
+
+_MARK_SHOWN_RE = re.compile("\u0640+[\u064b-\u0652]+")
 
 
 @lru_cache(maxsize=50_000)
