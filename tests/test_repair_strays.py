@@ -115,6 +115,8 @@ def test_a_row_of_figures_in_a_visual_document_is_turned() -> None:
 def test_a_lesson_may_set_marks_out_on_a_line_of_their_own() -> None:
     lesson = "للتنوين ثلاث علامات تكتب فوق الحرف الأخير أو تحته:\n\u064b \u064c \u064d\nوتنطق نونا ساكنة لا تكتب\n"
     assert repair(lesson).text == lesson
-    # or on tatweels, which are no pieces of a word cut in two (segments.py)
-    lesson = "الحركات: ـَ ـُ ـِ\nوالتنوين: ـً ـٌ ـٍ\n"
-    assert repair(lesson).text == lesson
+    # or on tatweels, which are no pieces of a word cut in two (segments.py), nor are tatweels
+    # typed as a dash
+    for clean in ("الحركات: ـَ ـُ ـِ\nوالتنوين: ـً ـٌ ـٍ\n", "كتب المؤلف: ــــ الفصل الأول ــــ\n",
+                  "قال الشاعر ب ـ لا يجوز أن نترك الأمر\n"):
+        assert repair(clean).text == clean

@@ -59,6 +59,7 @@ _CLOSING = ")]}»"
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
 _MARKER_CHAR_RE = re.compile("[-#*•>0-9\u0660-\u0669]")  # in every _MARKER_RE match
 _OPENING_RE = re.compile("[([{«]")
+TATWEEL_TOKEN_RE = re.compile("\u0640+[\u064b-\u0652]*")  # a tatweel alone, maybe with marks
 _SPEAKER_RE = re.compile("^[\u0621-\u064a]:$")  # "س:" "ج:" open an interview's question and answer lines
 _HEAD_RE = re.compile("^(#+|•)$")  # markers that only ever start a line (a dash or "15." may not)
 
@@ -79,23 +80,13 @@ def _left_piece(token: str) -> str:
     if m is None:
         return ""
     bare = _MARKS_RE.sub("", m.group())
-    if not bare or _mark_shown(m.group()):
-        return ""
-    return m.group() if bare[-1] in NON_JOINING or bare[-1] == TATWEEL else ""
+    return m.group() if bare and (bare[-1] in NON_JOINING or bare[-1] == TATWEEL) else ""
 
 
 def _right_piece(token: str) -> str:
     """The Arabic run starting a token ('' if it starts with anything else)."""
     m = _RIGHT_RE.match(token)
-    return m.group() if m and not _mark_shown(m.group()) else ""
-
-
-def _mark_shown(piece: str) -> bool:
-    """Is the piece a mark shown on a tatweel ("ـَ" in a lesson), no piece of a cut word?"""
-    return _MARK_SHOWN_RE.fullmatch(piece) is not None
-
-
-_MARK_SHOWN_RE = re.compile("\u0640+[\u064b-\u0652]+")
+    return m.group() if m else ""
 
 
 @lru_cache(maxsize=50_000)
@@ -140,13 +131,16 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
     Free cuts often tie; the line's neighbours may tell them apart (context.py), which also
     decides how sure a reading must be (MIN_SCORE, or MIN_SCORE_DAMAGED in a damaged document).
     With cut_waw (a document shown to be cut into pieces), a lone و before a whole word is the
-    cut-off first letter of a word, not the conjunction set apart (`_chain_gain`).
+    cut-off first letter of a word, not the conjunction set apart (`_chain_gain`), and a token of
+    tatweel alone what a cut left of a kashida, not a dash or a mark shown on its own.
     """
     tokens = line.split(" ")
     n = len(tokens)
     if n < 2 or n > MAX_TOKENS or "" in tokens:
         return ()
     ends = [token_ends(t) for t in tokens]
+    if not cut_waw:  # tatweel alone is no piece of a word in a text not shown to be cut: "ـَ", "ب ـ لا"
+        ends = [("", "", "", "") if TATWEEL_TOKEN_RE.fullmatch(t) else e for t, e in zip(tokens, ends)]
     lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
     if not lefts:
         return ()
