@@ -30,21 +30,17 @@ from warraq.repair.segments import (
     ATTACHES_LEFT,
     MIN_SCORE,
     MIN_SCORE_DAMAGED,
-    TATWEEL_TOKEN_RE,
     SegmentFix,
     free_readings,
     readings,
+    reads_otherwise_when_cut,
 )
 from warraq.repair.text import EDGE_PUNCT
 
 _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
 _OPENING = frozenset("([{«")
-_LONE_WAW_RE = re.compile("(?:^|\\s)و(?:\\s|$)")
 
-
-def _lone_tatweel(text: str) -> bool:
-    return any(TATWEEL_TOKEN_RE.fullmatch(t) for t in text.split(" "))
 PREPOSITIONS = frozenset("في من إلى الى على عن مع حتى منذ".split())
 # Words that open a phrase and are followed by its head: a clause opened by و/ف cannot come next
 GOVERNORS = PREPOSITIONS | frozenset("أن بأن لأن إن لن لم قد سوف الذي التي الذين هذا هذه كل بعض أي لدى "
@@ -143,7 +139,7 @@ def _options(lines: Sequence[str], eligible: Sequence[bool],
     damaged = clear >= CLEAR_LINES
     floor = MIN_SCORE_DAMAGED if damaged else MIN_SCORE
     if damaged:  # a lone و here is more likely a word's first letter cut off than set apart
-        found = [readings(text, cut_waw=True) if ok and (_LONE_WAW_RE.search(text) or _lone_tatweel(text)) else f
+        found = [readings(text, cut_waw=True) if ok and reads_otherwise_when_cut(text) else f
                  for text, ok, f in zip(lines, eligible, found)]
     out: list[list[tuple[SegmentFix | None, list[str]]]] = []
     for text, fixes, ok, end in zip(lines, found, eligible, ends):

@@ -139,8 +139,10 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
     if n < 2 or n > MAX_TOKENS or "" in tokens:
         return ()
     ends = [token_ends(t) for t in tokens]
-    if not cut_waw:  # tatweel alone is no piece of a word in a text not shown to be cut: "ـَ", "ب ـ لا"
-        ends = [("", "", "", "") if TATWEEL_TOKEN_RE.fullmatch(t) else e for t, e in zip(tokens, ends)]
+    if not cut_waw:  # in a text not shown to be cut, writing: tatweel alone ("ـَ", "ب ـ لا"), and
+        # letters spelled out or set out as labels, a lone letter beside another ("م ر ح ب ا", "أ ب ج")
+        ends = [("", "", "", "") if TATWEEL_TOKEN_RE.fullmatch(t) or _spelled(tokens, k) else e
+                for k, (t, e) in enumerate(zip(tokens, ends))]
     lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
     if not lefts:
         return ()
@@ -177,6 +179,19 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
     # ties keep the candidates' fixed order, as if they had been tried in it
     kept = sorted((kf for kf in found if kf[1].gain >= floor), key=lambda kf: (-round(kf[1].gain, 6), kf[0]))
     return tuple(f for _, f in kept[:MAX_READINGS])
+
+
+def reads_otherwise_when_cut(line: str) -> bool:
+    """Would `readings` see the line otherwise in a document shown to be cut (`cut_waw`)?"""
+    tokens = line.split(" ")
+    return any(t == "و" or TATWEEL_TOKEN_RE.fullmatch(t) or _spelled(tokens, k) for k, t in enumerate(tokens))
+
+
+def _spelled(tokens: list[str], k: int) -> bool:
+    """Is token k a lone letter with another lone letter beside it?"""
+    def lone(j: int) -> bool:
+        return 0 <= j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha()
+    return lone(k) and (lone(k - 1) or lone(k + 1))
 
 
 def lettered_items(lines: Sequence[str]) -> set[int]:
