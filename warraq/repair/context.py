@@ -139,7 +139,7 @@ def _options(lines: Sequence[str], eligible: Sequence[bool],
     damaged = clear >= CLEAR_LINES
     floor = MIN_SCORE_DAMAGED if damaged else MIN_SCORE
     if damaged:  # a lone و here is more likely a word's first letter cut off than set apart
-        found = [readings(text, cut_waw=True) if ok and reads_otherwise_when_cut(text) else f
+        found = [readings(text, shown_cut=True) if ok and reads_otherwise_when_cut(text) else f
                  for text, ok, f in zip(lines, eligible, found)]
     out: list[list[tuple[SegmentFix | None, list[str]]]] = []
     for text, fixes, ok, end in zip(lines, found, eligible, ends):

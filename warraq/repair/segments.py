@@ -106,8 +106,8 @@ def _fragment_logp(piece: str, waw_word: bool = False) -> float:
 
 
 @lru_cache(maxsize=100_000)
-def _piece_gain(left: str, right: str, cut_waw: bool = False) -> float:
-    return _chain_gain([left, right], cut_waw)
+def _piece_gain(left: str, right: str, shown_cut: bool = False) -> float:
+    return _chain_gain([left, right], shown_cut)
 
 
 def join_gain(left: str, right: str) -> float:
@@ -125,21 +125,22 @@ def find_segments(line: str) -> SegmentFix | None:
 
 
 @lru_cache(maxsize=20_000)
-def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
+def readings(line: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
     """Reorderings that may be worth a change, best first: all within READING_MARGIN of the best.
 
     Free cuts often tie; the line's neighbours may tell them apart (context.py), which also
     decides how sure a reading must be (MIN_SCORE, or MIN_SCORE_DAMAGED in a damaged document).
-    With cut_waw (a document shown to be cut into pieces), a lone و before a whole word is the
-    cut-off first letter of a word, not the conjunction set apart (`_chain_gain`), and a token of
-    tatweel alone what a cut left of a kashida, not a dash or a mark shown on its own.
+    With shown_cut (a document shown to be cut into pieces), a lone و before a whole word is the
+    cut-off first letter of a word, not the conjunction set apart (`_chain_gain`), a token of
+    tatweel alone what a cut left of a kashida, not a dash or a mark shown on its own, and lone
+    letters side by side what cuts left of words, not letters spelled out.
     """
     tokens = line.split(" ")
     n = len(tokens)
     if n < 2 or n > MAX_TOKENS or "" in tokens:
         return ()
     ends = [token_ends(t) for t in tokens]
-    if not cut_waw:  # in a text not shown to be cut, writing: tatweel alone ("ـَ", "ب ـ لا"), and
+    if not shown_cut:  # in a text not shown to be cut, writing: tatweel alone ("ـَ", "ب ـ لا"), and
         # letters spelled out or set out as labels, a lone letter beside another ("م ر ح ب ا", "أ ب ج")
         ends = [("", "", "", "") if TATWEEL_TOKEN_RE.fullmatch(t) or _spelled(tokens, k) else e
                 for k, (t, e) in enumerate(zip(tokens, ends))]
@@ -154,7 +155,7 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
         for j, rp, rk in rights:
             # neighbours are one piece already; an unlisted join gains nothing (_chain_gain)
             if i != j and i + 1 != j and lk + rk in words:
-                g = _piece_gain(lp, rp, cut_waw)
+                g = _piece_gain(lp, rp, shown_cut)
                 if g >= MIN_JOIN_GAIN:
                     gains[(i, j)] = g
     if (not gains and n > MAX_CHAIN_ONLY) or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
@@ -182,7 +183,7 @@ def readings(line: str, cut_waw: bool = False) -> tuple[SegmentFix, ...]:
 
 
 def reads_otherwise_when_cut(line: str) -> bool:
-    """Would `readings` see the line otherwise in a document shown to be cut (`cut_waw`)?"""
+    """Would `readings` see the line otherwise in a document shown to be cut (`shown_cut`)?"""
     tokens = line.split(" ")
     return any(t == "و" or TATWEEL_TOKEN_RE.fullmatch(t) or _spelled(tokens, k) for k, t in enumerate(tokens))
 
@@ -305,15 +306,15 @@ def _chains_gain(tokens: list[str], pairs: list[tuple[int, int]], gains: dict[tu
     return total
 
 
-def _chain_gain(parts: list[str], cut_waw: bool = False) -> float:
+def _chain_gain(parts: list[str], shown_cut: bool = False) -> float:
     joined = logp("".join(parts))
     if joined < MIN_JOINED:
         return 0.0
     # A lone و before a whole word may be the conjunction set apart, as many writers do
     # ("و التقدير"); before a fragment ("و زارة"), or where the document is shown to be cut into
     # pieces, it is the cut-off first letter of a word. (A chain of three pieces is a word cut
-    # twice: `cut_waw` only matters for two.)
-    whole = not cut_waw and len(parts) == 2 and parts[0] == "و" and logp(parts[1]) > FRAGMENT_FLOOR
+    # twice: `shown_cut` only matters for two.)
+    whole = not shown_cut and len(parts) == 2 and parts[0] == "و" and logp(parts[1]) > FRAGMENT_FLOOR
     return joined - sum(_fragment_logp(p, whole) for p in parts)
 
 
