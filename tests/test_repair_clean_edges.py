@@ -1,7 +1,8 @@
 """Clean texts that look like damage to some rule, written for this project: each must come back
 byte-identical (the clean-text guarantee). Dialogue dashes, lists, labels, spaced punctuation,
 tatweel dashes and marks shown alone, letters spelled out, informal spellings, poetry,
-abbreviations, numbers and Latin in Arabic."""
+abbreviations, numbers and Latin in Arabic; and a few whole documents (a poem, a news brief with
+numbers at the line ends, a technical text, vocalised prose, a reading list, a chat)."""
 
 from __future__ import annotations
 
@@ -107,6 +108,12 @@ EDGES = [
     'هل تعلم؟ أن النحلة تزور ٥٠-١٠٠ زهرة في الرحلة الواحدة!\n',
     'وقّع الاتفاقية كلٌّ من: الوزير، والسفير، ومندوب الأمم المتحدة.\n',
     'الشمس أكبر من الأرض بحوالي ١٫٣ مليون مرة\n',
+    'سألتُ الدارَ عن أهلٍ وزادُوا\nفما ردّت جوابًا ولا أعادُوا\nوكانت بالأمسِ تملؤها ودادُ\nفصارت اليومَ يسكنها السوادُ\n',
+    '2025 عام استثنائي للاقتصاد المحلي\nارتفع الناتج بنسبة 3.4%\n120 ألف وظيفة جديدة في القطاع الخاص\nوانخفضت البطالة إلى 7.1%\nالتضخم عند 2.3% في نهاية العام\n',
+    'يستخدم النظام Python 3.12 مع Django\nوقاعدة بيانات PostgreSQL 16\nويعمل على Linux وWindows\nمع واجهة REST API موثقة بـ OpenAPI\n',
+    'ذَهَبَ الوَلَدُ إِلى المَدْرَسَةِ مُبَكِّرًا.\nوَجَلَسَ في الصَّفِّ الأَوَّلِ.\nثُمَّ فَتَحَ كِتابَهُ وَقَرَأَ الدَّرْسَ.\nفَأَثْنى عَلَيْهِ المُعَلِّمُ.\n',
+    '(١) «الأيام» لطه حسين\n(٢) «الثلاثية» لنجيب محفوظ\n(٣) «موسم الهجرة إلى الشمال» للطيب صالح\n(٤) «رجال في الشمس» لغسان كنفاني\n',
+    'انا رايح السوق بكره\nاذا تبي شي قلي\nاوكي ان شاء الله\nتمام اشوفك بعدين\n',
 ]
 
 
