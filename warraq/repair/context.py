@@ -40,7 +40,6 @@ from warraq.repair.text import EDGE_PUNCT
 _SENTENCE_END_RE = re.compile("[.!?؟…:][»)\"']*$")
 _MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])(\s|$)")
 _OPENING = frozenset("([{«")
-
 PREPOSITIONS = frozenset("في من إلى الى على عن مع حتى منذ".split())
 # Words that open a phrase and are followed by its head: a clause opened by و/ف cannot come next
 GOVERNORS = PREPOSITIONS | frozenset("أن بأن لأن إن لن لم قد سوف الذي التي الذين هذا هذه كل بعض أي لدى "

@@ -60,7 +60,7 @@ from warraq.repair import (
 from warraq.repair.model import UNKNOWN, logp, logp_conj
 from warraq.repair.segments import SegmentFix, find_segments, lettered_items, readings
 from warraq.repair.standins import restore_shadda, shadda_standins
-from warraq.repair.text import MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
+from warraq.repair.text import ARABIC_WORD_RE, MARK_CLASS, PUA_RE, SUSPECT_RE, arabic_core, has_arabic, is_pua
 
 KINDS = ("clean", "visual", "reversed-segments", "mixed", "chars")
 _LEADING_STOP_RE = re.compile(r"[.,:;!?،؛؟](?=\w)")
@@ -503,7 +503,6 @@ def _pass_three(ln: _Line, fix: SegmentFix | None, lam_doc: bool, changes: list[
     _change(ln, "lam-ligature", ln.text, after, 0.8, changes)
 
 
-_ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
 _NEXT_WORD_RE = re.compile("[ \u00a0]+([\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+)")
 
 
@@ -538,7 +537,7 @@ def _fix_lam_line(line: str, trust_pattern: bool) -> str:
         # alone, a rare unknown word ("وثالثتها") is likelier than a rare word read backwards
         return fixed if fixed == core or logp_conj(fixed) >= LONE_LAM_FLOOR else core
 
-    return _ARABIC_WORD_RE.sub(fix, line)
+    return ARABIC_WORD_RE.sub(fix, line)
 
 
 def _lam_damage(lines: list[_Line]) -> bool:

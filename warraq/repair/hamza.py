@@ -20,10 +20,10 @@ import re
 import unicodedata
 
 from warraq.repair.model import UNKNOWN, logp
+from warraq.repair.text import ARABIC_WORD_RE
 
 _APART = "\u0654\u0655"  # hamza above and below as marks of their own
 _APART_RE = re.compile("[\u0654\u0655]")
-_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")
 _CARRIED = {"\u0624": ("\u0648", "\u0654"), "\u0626": ("\u064a", "\u0654")}  # ؤ ئ: و ي with a hamza
 MIN_SHOWN = 2   # words of the document that show the damage
 MIN_GAIN = 1.0  # log10: how much more common the word with its hamza moved must be
@@ -64,7 +64,7 @@ def shows_damage(lines: list[str]) -> bool:
     seen = 0
     for line in lines:
         if _APART_RE.search(line):
-            for m in _WORD_RE.finditer(line):
+            for m in ARABIC_WORD_RE.finditer(line):
                 seen += bool(_APART_RE.search(m.group())) and _better(m.group()) is not None
                 if seen >= MIN_SHOWN:
                     return True
@@ -73,7 +73,7 @@ def shows_damage(lines: list[str]) -> bool:
 
 def fix(line: str) -> str:
     """Every word of the line read with its hamza back on its alef where that makes a listed word."""
-    return _WORD_RE.sub(lambda m: _better(m.group()) or m.group(), line)
+    return ARABIC_WORD_RE.sub(lambda m: _better(m.group()) or m.group(), line)
 
 
 _DOUBLED_RE = re.compile("(?:(?<![\u0621-\u064a])ال )?([\u0621-\u064a]*)([\u0623\u0625])\\2([\u0621-\u064a\u064b-\u0652]*)")

@@ -142,8 +142,7 @@ def readings(line: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
     ends = [token_ends(t) for t in tokens]
     if not shown_cut:  # in a text not shown to be cut, writing: tatweel alone ("ـَ", "ب ـ لا"), and
         # letters spelled out or set out as labels, a lone letter beside another ("م ر ح ب ا", "أ ب ج")
-        ends = [("", "", "", "") if TATWEEL_TOKEN_RE.fullmatch(t) or _spelled(tokens, k) else e
-                for k, (t, e) in enumerate(zip(tokens, ends))]
+        ends = [("", "", "", "") if _writing(tokens, k) else e for k, e in enumerate(ends)]
     lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
     if not lefts:
         return ()
@@ -185,14 +184,14 @@ def readings(line: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
 def reads_otherwise_when_cut(line: str) -> bool:
     """Would `readings` see the line otherwise in a document shown to be cut (`shown_cut`)?"""
     tokens = line.split(" ")
-    return any(t == "و" or TATWEEL_TOKEN_RE.fullmatch(t) or _spelled(tokens, k) for k, t in enumerate(tokens))
+    return any(t == "و" or _writing(tokens, k) for k, t in enumerate(tokens))
 
 
-def _spelled(tokens: list[str], k: int) -> bool:
-    """Is token k a lone letter with another lone letter beside it?"""
+def _writing(tokens: list[str], k: int) -> bool:
+    """Is token k tatweel alone, or a lone letter with another lone letter beside it?"""
     def lone(j: int) -> bool:
         return 0 <= j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha()
-    return lone(k) and (lone(k - 1) or lone(k + 1))
+    return TATWEEL_TOKEN_RE.fullmatch(tokens[k]) is not None or lone(k) and (lone(k - 1) or lone(k + 1))
 
 
 def lettered_items(lines: Sequence[str]) -> set[int]:

@@ -18,6 +18,7 @@ LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهو�
 OPENING_PUNCT = "«(\"'[{“"
 CLOSING_PUNCT = "،,.:;؛!?؟…»)\"']}”"
 EDGE_PUNCT = OPENING_PUNCT + CLOSING_PUNCT
+ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+")  # letters and marks
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Anything a clean line should not contain: PUA, bidi controls, presentation forms, tatweel.
 SUSPECT_RE = re.compile(
