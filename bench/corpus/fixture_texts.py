@@ -70,4 +70,15 @@ genre: literary
 نَزَلَ الْمَطَرُ فِي الصَّبَاحِ الْبَاكِرِ، فَفَرِحَ الْأَطْفَالُ وَخَرَجُوا إِلَى الْحَدِيقَةِ. قَالَتْ أُمُّهُمْ: «لَا تَبْتَلُّوا كَثِيرًا، فَإِنَّ الْهَوَاءَ بَارِدٌ». وَشَكَرَ الْجَدُّ اللَّهَ عَلَى هَذَا الْخَيْرِ، وَقَالَ: إِنَّ الْأَرْضَ الْعَطْشَى تَحْيَا بِالْمَاءِ، وَالْقُلُوبَ تَحْيَا بِالرَّحْمَةِ.
 """
 
-TEXTS = {"notice": NOTICE, "hamza": HAMZA, "memoir": MEMOIR, "results": RESULTS, "evening": EVENING, "rain": RAIN}
+# 52 words: Amiri draws lam before kaf and khah after lam as the letter plus a short kashida
+# (لكن، الكتاب، الخبز); doubled letters that are real (الله، للمرة، مدد) stay doubled
+BAKERY = """---
+title: مخبز الحي
+genre: literary
+---
+## مخبز الحي
+
+لكن الخباز لم يغلق الباب، فالكتاب الذي وعدنا به ما زال على الرف، والخبز الساخن يخرج للمرة الثالثة منذ الفجر. قال لنا: الملك في هذا الحي للخبز، ولكل بيت رغيفه، والمدد من الله. ثم خلط الدقيق بالماء، وأخرج الكعك المحلى بالسمسم، وتكلم عن المملكة التي زارها في شبابه، ولكنه لم يخبرنا باسمها.
+"""
+
+TEXTS = {"bakery": BAKERY, "notice": NOTICE, "hamza": HAMZA, "memoir": MEMOIR, "results": RESULTS, "evening": EVENING, "rain": RAIN}

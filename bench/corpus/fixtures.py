@@ -31,6 +31,8 @@ SPECS = (
     Spec("chromium-amiri-notice", "chromium", "Amiri", "single", ("notice",)),
     Spec("libreoffice-notonaskh-memoir-kashida", "libreoffice", "Noto Naskh Arabic", "single", ("memoir",)),
     Spec("fpdf2-notosans-memoir", "fpdf2", "Noto Sans Arabic", "single", ("memoir",)),
+    # fpdf2 gives a cluster's text to Amiri's kashida and none to the letter's own glyph
+    Spec("fpdf2-amiri-bakery", "fpdf2", "Amiri", "single", ("bakery",)),
     Spec("weasyprint-notonaskh-notice", "weasyprint", "Noto Naskh Arabic", "single", ("notice",)),
     # old Scheherazade draws hamza apart from alef; WeasyPrint maps the alef glyph to "أ" wherever
     Spec("weasyprint-scheherazade-hamza", "weasyprint", "Scheherazade", "single", ("hamza",)),

@@ -104,6 +104,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     bars: dict[int, tuple[bool, bool, bool]] = {}  # glyph position -> what `bar` says below
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
     bounds: SpanBounds | None = None
+    unread: list[int] = []  # positions of glyphs whose text the font program gave
     n = len(chars)
     i = 0
     while i < n:
@@ -178,9 +179,13 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
         if bar is not None:
             bars[len(glyphs)] = bar
+        elif fixed is not None and source not in ("unmapped", "tounicode"):
+            unread.append(len(glyphs))
         glyphs.append(glyph)
     if bars:
         _settle_kashida(glyphs, bars)
+    if unread:
+        _silence_kashida_carried(glyphs, unread, probe, page_height)
     if spans:
         drop_repeated_spans(glyphs, spans)
     split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
@@ -293,6 +298,34 @@ def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
         for g in group:
             if _within(g, h):
                 g.text, g.source, g.is_mark = "", "cluster", False
+
+
+CONNECTOR = 0.4  # em: the longest kashida a font draws inside a cluster (Amiri's: 0.16-0.25)
+
+
+def _silence_kashida_carried(glyphs: list[Glyph], unread: list[int], probe: _BoxProbe, page_height: float) -> None:
+    """Silence a letter read from the font whose neighbour is a short kashida mapped to that
+    same letter.
+
+    Writers that shape with HarfBuzz give a cluster's text to one of its glyphs (fpdf2,
+    WeasyPrint). Amiri draws ل before ك, and خ after ل, as the letter and a short kashida; the
+    kashida's code reads as the letter and the letter's own code as nothing (or, damaged, as a
+    private-use code), so its outline would say it twice ("اللكتاب"). A short bar on the
+    baseline tells the kashida from a real doubled letter (الله), a flat medial seen (تأسست)
+    included: its teeth are as low, but twice as wide.
+    """
+    for k in unread:
+        g = glyphs[k]
+        if len(g.text) != 1 or g.is_mark or g.is_space:
+            continue
+        for h in (glyphs[j] for j in (k - 1, k + 1) if 0 <= j < len(glyphs)):
+            if h.source != "tounicode" or h.text != g.text or h.font != g.font:
+                continue
+            box = probe.box(h.index)
+            if (box is not None and box[1] - box[0] < CONNECTOR * h.size
+                    and _kashida_shape(box, page_height - h.oy, h.size, raised=True)):
+                g.text, g.source = "", "cluster"
+                break
 
 
 def _within(g: Glyph, h: Glyph) -> bool:
