@@ -347,7 +347,8 @@ def _realworld(mode: str, tools: list[str], work: Path, timeout: float, use_venv
     try:
         from bench import realworld
 
-        return realworld.run(tools, work / "realworld", timeout=timeout, use_venv=use_venv,
+        # warraq OCRs the pages of legacy-font magazines there, seconds per page: more time per file
+        return realworld.run(tools, work / "realworld", timeout=max(timeout, 180.0), use_venv=use_venv,
                              jobs=jobs, limit=5 if mode == "quick" else None)
     except Exception as exc:
         return {"error": f"{type(exc).__name__}: {exc}"}

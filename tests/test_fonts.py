@@ -315,6 +315,66 @@ def test_legacy_8bit_font_latin_mapping_arabic_glyphs(tmp_path: Path) -> None:
     assert [r.text for r in got if r] == [BEH, TEH, LAM, MEEM]
 
 
+def _reencoded_pdf(dst: Path, letters: str, names: list[str], shown: str, source: Path = AMIRI) -> Path:
+    """A simple TrueType font of `letters`, re-encoded onto codes 1, 2... with /Differences
+    naming them `names` and a ToUnicode that reads them as `shown`, as a subsetter writes it."""
+    opts = subset.Options()
+    opts.layout_features = []
+    tt = TTFont(str(source))
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=[ord(c) for c in letters])
+    sub.subset(tt)
+    cm = CmapSubtable.newSubtable(4)
+    cm.platformID, cm.platEncID, cm.language = 3, 0, 0
+    cm.cmap = {0xF001 + i: tt.getBestCmap()[ord(c)] for i, c in enumerate(letters)}
+    tt["cmap"].tables = [cm]
+    buf = io.BytesIO()
+    tt.save(buf)
+    pdf = pikepdf.new()
+    pairs = "".join(f"<{i + 1:02X}> <{ord(c):04X}>\n" for i, c in enumerate(shown))
+    cmap = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
+            f"endcodespacerange {len(shown)} beginbfchar\n{pairs}endbfchar endcmap end end").encode()
+    fd = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/QXYZAB+Yaqut"),
+                            Flags=4, FontBBox=[0, -300, 1000, 900], ItalicAngle=0, Ascent=900, Descent=-300,
+                            CapHeight=700, StemV=80, FontFile2=pdf.make_stream(buf.getvalue()))
+    enc = pikepdf.Dictionary(Type=pikepdf.Name.Encoding, Differences=[1, *(pikepdf.Name("/" + n) for n in names)])
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+                              BaseFont=pikepdf.Name("/QXYZAB+Yaqut"), FirstChar=1, LastChar=len(letters),
+                              Widths=[500] * len(letters), Encoding=enc, FontDescriptor=fd,
+                              ToUnicode=pdf.make_stream(cmap))
+    codes = bytes(range(1, len(letters) + 1))
+    _add_page(pdf, {"/F1": font}, b"BT /F1 24 Tf 350 100 Td (" + codes + b") Tj ET")
+    pdf.save(dst)
+    return dst
+
+
+def test_legacy_font_whose_tounicode_spells_latin_names(tmp_path: Path) -> None:
+    """A legacy Arabic font a subsetter re-encoded: its ToUnicode reads the Latin glyph names."""
+    letters = "بتلمنهوي"
+    shown = "BJË…≠∞Åœ"
+    names = ["B", "J", "Edieresis", "ellipsis", "notequal", "infinity", "Aring", "oe"]
+    dst = _reencoded_pdf(tmp_path / "yaqut.pdf", letters, names, shown)
+    chars = pdfium_chars(dst)
+    assert "".join(c[0] for c in chars) == shown  # what every extractor shows
+    font = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)["Yaqut"]
+    assert any(p.startswith("legacy 8-bit encoding: ToUnicode spells") for p in font.problems)
+    got = [font.resolve(t, e) for t, e, _, _ in chars]
+    assert "".join(r.text for r in got if r) == letters  # the glyphs themselves, never the Latin
+
+
+def test_reencoded_latin_font_with_honest_tounicode_is_not_legacy(tmp_path: Path) -> None:
+    letters = "Hamburg, Köln."
+    dejavu = next(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"), None)
+    if dejavu is None:
+        pytest.skip("DejaVu Sans not installed")
+    uniq = "".join(dict.fromkeys(letters))
+    names = [TTFont(str(dejavu)).getBestCmap()[ord(c)] for c in uniq]
+    dst = _reencoded_pdf(tmp_path / "latin.pdf", uniq, names, uniq, source=dejavu)
+    font = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)["Yaqut"]
+    assert not any(p.startswith("legacy") for p in font.problems)
+    assert all(font.resolve(t, e) is None for t, e, _, _ in pdfium_chars(dst))
+
+
 def _type3_pdf(dst: Path, names: tuple[str, ...]) -> Path:
     pdf = pikepdf.new()
     procs = pikepdf.Dictionary({f"/{n}": pdf.make_stream(f"600 0 0 0 {400 + 50 * i} 500 d1 0 0 300 400 re f"

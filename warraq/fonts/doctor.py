@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from warraq.ocr import OcrEngine
 
 _LATIN_SUPPLEMENT = range(0x00A0, 0x0250)
+LEGACY_ODD_SHARE = 0.25  # kahraba's legacy fonts: 0.32-0.83; a French or German subset: about 0.1
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
                 (0xFE70, 0xFEFF))
@@ -217,6 +218,7 @@ class FontRecovery:
             self._check_tounicode(tu)
             if self.subtype in ("/Type1", "/TrueType", "/MMType1"):
                 self._check_gaps(tu)
+                self._check_legacy_tounicode(tu)
         if tu is None and self.subtype in ("/Type1", "/TrueType", "/MMType1"):
             if not self._names:
                 self.problems.append("no ToUnicode and no encoding: codes only")
@@ -352,10 +354,7 @@ class FontRecovery:
                 if (gid is not None and gid in own and is_arabic(own[gid].text)
                         and not is_arabic(text) and not text.isspace()):
                     latin_over_arabic += 1
-        # /Differences putting Latin symbols on control codes or on ASCII positions: a DTP hack
-        shuffled = sum(1 for c, name in self._differences.items()
-                       if (uni := agl.toUnicode(name)) and len(uni) == 1 and not is_arabic(uni)
-                       and (c < 0x20 or (c < 0x80 and ord(uni) in _LATIN_SUPPLEMENT)))
+        shuffled = self._shuffled()
         if latin_over_arabic >= 3:
             self.problems.append(f"legacy 8-bit encoding: Latin text for an Arabic font "
                                  f"({latin_over_arabic} Arabic glyphs)")
@@ -365,6 +364,29 @@ class FontRecovery:
             self.problems.append(f"legacy 8-bit encoding: {shuffled} codes remapped to Latin symbols")
             self._legacy = True
             self._own = None
+
+    def _shuffled(self) -> int:
+        """Codes /Differences gives Latin glyph names on control codes, or Latin-1 names on
+        ASCII positions: how DTP software re-encoded legacy 8-bit Arabic fonts."""
+        return sum(1 for c, name in self._differences.items()
+                   if (uni := agl.toUnicode(name)) and len(uni) == 1 and not is_arabic(uni)
+                   and (c < 0x20 or (c < 0x80 and ord(uni) in _LATIN_SUPPLEMENT)))
+
+    def _check_legacy_tounicode(self, tu: dict[int, str]) -> None:
+        """A legacy font whose ToUnicode only spells out its Latin glyph names.
+
+        A subsetter that re-encodes a legacy Arabic font (Mac-era Yakoot, Beirut) writes a
+        ToUnicode from the glyph names, which are Latin: the text layer reads "«—«d� ≠ ¡»".
+        Such a map has no Arabic, sits on shuffled codes, and a large share of its characters
+        are symbols and capital or foreign letters that a Latin text's subset has few of.
+        """
+        chars = set("".join(tu.values()))
+        if not chars or is_arabic("".join(chars)) or self._shuffled() < 5:
+            return
+        odd = sum(1 for c in chars if not c.isascii() and not (c.islower() and ord(c) in _LATIN_SUPPLEMENT))
+        if odd >= LEGACY_ODD_SHARE * len(chars):
+            self.problems.append(f"legacy 8-bit encoding: ToUnicode spells the Latin names of {len(tu)} glyphs")
+            self._legacy = True
 
     # -- recovery -------------------------------------------------------------------------
 
@@ -451,7 +473,7 @@ class FontRecovery:
         mirror = MIRRORED.get(text)
         maybe = codes + self._codes_of(mirror, map_error) if mirror else codes
         left_out = tu is not None and any(not tu.get(c) for c in maybe)
-        if left_out and (self.subtype != "/Type0" or text not in self._reverse):
+        if left_out and not self._legacy and (self.subtype != "/Type0" or text not in self._reverse):
             # a code ToUnicode leaves out (zero-width marks too) shows as the char with its
             # number; real text (another code's mapping, or /ActualText) may look the same
             shown = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None]
@@ -567,7 +589,9 @@ class FontRecovery:
                 rec = Recovered(" ", "outline", 0.8)  # no contours but an advance: a space
             elif self._prog is not None and (dots := dots_mark(self._prog, gid)) is not None:
                 rec = Recovered(dots, "dots", 0.8)
-            elif self._ocr is not None and self._prog is not None:
+            elif self._ocr is not None and self._prog is not None and not self._legacy:
+                # (a legacy font's glyphs are a whole script's contextual forms, which OCR reads
+                # poorly one by one: its pages go to OCR whole)
                 from warraq.fonts.glyph_ocr import ocr_glyph
 
                 rec = ocr_glyph(self._prog, gid, self._ocr)
