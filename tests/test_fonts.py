@@ -477,3 +477,18 @@ def test_a_bracket_pdfium_mirrored_may_be_an_unmapped_glyph(tmp_path: Path) -> N
                     [("lamalef", 180), ("beh", 190)])
     assert "".join(c[0] for c in pdfium_chars(pdf)) in ("{" + BEH, BEH + "{")  # what others show
     assert warraq.extract(pdf).text().strip() == BEH + LAM + "\u0627"
+
+
+def test_notdef_boxes_are_unread_and_said_to_be_missing_from_the_pdf(tmp_path: Path) -> None:
+    """wkhtmltopdf draws code 0, the font's .notdef box, mapped to U+0000, for chars its font
+    had no glyph for: they stay U+FFFD, and the verdict says their text is not in the PDF."""
+    shapes: Shapes = {".notdef": ([(50, 0, 450, 700)], 500), "beh": ([(0, -150, 400, 100)], 400),
+                      "alef": ([(0, 0, 100, 700)], 200)}
+    font = build_font(shapes, {0x0628: "beh", 0x0627: "alef"})
+    drawn = [("beh", 300.0), ("alef", 290.0), (".notdef", 270.0), (".notdef", 250.0), ("beh", 220.0)]
+    dst = type0_pdf(tmp_path / "boxes.pdf", shapes, font, {0: "\x00", 1: BEH, 2: "\u0627"}, drawn)
+    page = warraq.extract(dst).pages[0]
+    assert page.text().count("\ufffd") == 2
+    assert any("draws .notdef boxes" in r for r in page.verdict.reasons)
+    clean = type0_pdf(tmp_path / "clean.pdf", shapes, font, {0: "\x00", 1: BEH, 2: "\u0627"}, drawn[:2])
+    assert not any("notdef" in r for r in warraq.extract(clean).pages[0].verdict.reasons)

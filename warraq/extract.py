@@ -181,7 +181,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         if block.kind == "paragraph" and _LIST_MARK.match(block.text):
             block.kind = "list-item"
         page.blocks.append(block)
-    problems = recoverer.problems(index) if recoverer is not None else []
+    problems = recoverer.problems(index, methods["unmapped"] > 0) if recoverer is not None else []
     page.verdict = page_verdict(methods, problems + _unshare_letters(page, methods))
     needs_ocr = opts.ocr == "auto" and unusable(page.verdict)
     if recoverer is not None and (opts.ocr == "always" or needs_ocr):

@@ -93,6 +93,7 @@ class FontRecovery:
         self.subtype = str(font.get("/Subtype", ""))
         self.problems: list[str] = []
         self.stats: Counter[str] = Counter()  # method -> distinct glyphs recovered
+        self.notes: set[str] = set()  # found while resolving, not in the mapping: no suspicion
         self._index = index
         self._ocr = ocr
         self._font = font
@@ -459,6 +460,13 @@ class FontRecovery:
         return self._glyph(gid)
 
     def _resolve(self, text: str, map_error: bool) -> Recovered | _Choice | None:
+        codes = self._reverse.get(text) if len(text) == 1 and bad_char(text) else None
+        if codes and all(self._gid_of(c) == 0 for c in codes):
+            # a writer that found no glyph for a char draws the font's .notdef box (wkhtmltopdf:
+            # code 0, mapped to U+0000): the char is not in the PDF, and OCR reads only boxes.
+            # (mPDF draws .notdef for chars its subset left out, but ToUnicode still says them)
+            self.notes.add("draws .notdef boxes where the font had no glyph: their text is not in the PDF")
+            return UNMAPPED
         if self._codes_only and self.subtype == "/Type0" and len(text) == 1 and not map_error:
             # unflagged: PDFium read it through the embedded cmap, or it shows the char code
             guess = None if self._in_own_cmap(text) else self._as_code(text, False)

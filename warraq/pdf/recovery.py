@@ -29,6 +29,7 @@ class Recoverer:
         self._loaded = False
         self._problems: dict[int, list[str]] = {}
         self._sound: dict[Any, frozenset[str]] = {}  # by FontRecovery
+        self._fonts: dict[int, dict[str, Any]] = {}  # a page's fonts, until its problems are asked for
 
     def _load(self) -> Any | None:
         if not self._loaded:
@@ -56,6 +57,7 @@ class Recoverer:
         suspect = {name for name, f in fonts.items() if f.suspect}
         suspect |= {name.split("+", 1)[-1] for name in suspect}
         self._problems[page_index] = [f"{name}: {p}" for name, f in fonts.items() if f.suspect for p in f.problems]
+        self._fonts[page_index] = fonts  # what resolving notices about them (problems)
         by_handle: dict[int, Any] = {}
         looked: dict[str, tuple[bool, Any]] = {}  # asked for every glyph: one lookup per font name
 
@@ -96,9 +98,12 @@ class Recoverer:
             hit = self._sound[font] = frozenset(t for t in font.shown_texts() if not _odd(t))
         return hit
 
-    def problems(self, page_index: int) -> list[str]:
-        """Font problems found on this page (empty until its resolver was asked for)."""
-        return list(self._problems.get(page_index, []))
+    def problems(self, page_index: int, unread: bool = True) -> list[str]:
+        """Font problems found on this page (empty until its resolver was asked for), and, if
+        it has `unread` glyphs, what resolving its fonts' glyphs noticed about them."""
+        fonts = self._fonts.pop(page_index, {}) if unread else {}
+        noticed = [f"{name}: {n}" for name, f in fonts.items() for n in sorted(f.notes)]
+        return list(self._problems.get(page_index, [])) + list(dict.fromkeys(noticed))
 
     def ocr_page(self, page: Page, page_index: int) -> None:
         """Replace the page's blocks with OCR text where an OCR engine is available."""
