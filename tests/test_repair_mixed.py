@@ -105,3 +105,10 @@ def test_a_number_better_placed_by_one_side_needs_its_word_pairs_too() -> None:
     assert number_reading(broken, "bidi") == "شارك في تنظيف الشاطئ نحو 3,000 متطوع صباح الجمعة"
     # a percent sign glued to a word is damage of another kind
     assert number_reading("التوليدي، فيما تخطط 27 أخرى لذلك خلال عام%", "bidi") is None
+
+
+def test_caret_footnote_reference_keeps_its_brackets() -> None:
+    # "[^1]" after a word, displayed right to left: the caret belongs to the reference as "@"
+    # to a handle, so "[" opens it rather than closing the word before it
+    line = "مع مقارنة بالأعوام الأربعة السابقة ،[1^]وفق بيانات هيئة الإحصاء"
+    assert _fixed(line, "bidi") == "وفق بيانات هيئة الإحصاء[^1]، مع مقارنة بالأعوام الأربعة السابقة"

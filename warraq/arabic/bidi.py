@@ -417,7 +417,7 @@ def bracket_sides(texts: list[str]) -> list[str]:
 
 
 def _wordish(ch: str) -> bool:
-    return bool(ch) and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Sc") or ch in "@#$%٪ـ")
+    return bool(ch) and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Sc") or ch in "@#$%٪ـ^")
 
 
 #: Brackets and quotation marks whose side (opening or closing) the text around them shows.
