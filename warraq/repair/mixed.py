@@ -267,10 +267,11 @@ def _flip_edges(piece: str) -> str:
 # Rule 5 without punctuation to show it: where a number stands tells. Arabic sets a number after
 # the words that introduce one (a preposition, "الساعة", "بلغت") and before what it counts (a unit,
 # a month, "صباحًا"); a line whose runs were turned around puts it between the wrong words.
+_WEEKDAYS = "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
 _BEFORE_NUMBER = frozenset(
     "في من إلى الى نحو حوالي بحوالي قرابة بلغ بلغت يبلغ تبلغ بلغا بنسبة بمقدار قدره قدرها بقيمة بتكلفة "
     "الساعة رقم بين منذ حتى تتجاوز يتجاوز تجاوزت تجاوز تجاوزا أصل مقابل عدد إجمالي بواقع بمعدل "
-    "عام العام لعام بعام سنة السنة لسنة".split())
+    "عام العام لعام بعام سنة السنة لسنة".split()) | frozenset(_WEEKDAYS)
 _AFTER_NUMBER = frozenset(
     "ألف آلاف مليون ملايين مليار مليارات ريال ريالا ريالًا دولار دولارا دولارًا درهم درهما دينار دينارا جنيه "
     "جنيها يورو طن طنا طنًا متر مترا مترًا كيلومتر كيلومترا كيلومترًا كيلوواط ميغاواط درجة نقطة ساعة ساعات "
@@ -291,15 +292,23 @@ def number_fit(line: str) -> int:
             continue
         if (m := _RANGE_RE.fullmatch(w)) and len(m.group(1)) == len(m.group(2)) and int(m.group(1)) > int(m.group(2)):
             fit -= 2
-        before = words[k - 1] if k and raw[k][0] not in _OPENING else ""
-        after = words[k + 1] if k + 1 < len(words) and raw[k][-1] not in ")]}»" else ""
+        # of a pair of names ("سبتمبر/أيلول") the one next to the number counts
+        before = words[k - 1].rpartition("/")[2] if k and raw[k][0] not in _OPENING else ""
+        after = words[k + 1].partition("/")[0] if k + 1 < len(words) and raw[k][-1] not in ")]}»" else ""
+        if (before == "الساعة" and not _TIME_RE.match(w)) or (before in _WEEKDAYS and not _DAY_RE.match(w)):
+            before = ""  # the hour introduces a time, a weekday the day of the month: not a year or an amount
+        if after in MONTHS and not _DAY_RE.match(w):
+            after = ""  # a month counts the day before it; a year comes after it
         fit += (before in _BEFORE_NUMBER) + (after in _AFTER_NUMBER)
-        fit -= (before in _AFTER_NUMBER and before not in _BEFORE_NUMBER) + (after in _BEFORE_NUMBER and after not in _AFTER_NUMBER)
+        fit -= ((before in _AFTER_NUMBER and before not in _BEFORE_NUMBER and before not in MONTHS)
+                + (after in _BEFORE_NUMBER and after not in _AFTER_NUMBER))
         fit -= bool(after) and conjunction(after)  # a clause opened by و/ف follows a word, not a number
     return fit
 
 
 _RANGE_RE = re.compile("([0-9]{2,4})-([0-9]{2,4})")
+_DAY_RE = re.compile(f"^[{_DIGIT}]{{1,2}}$")
+_TIME_RE = re.compile(f"^[{_DIGIT}]{{1,2}}(?:[:.٫][{_DIGIT}]{{2}})?$")
 
 
 def number_reading(line: str, family: str) -> str | None:
