@@ -186,3 +186,20 @@ def test_a_line_cut_only_between_words_moves_in_a_damaged_document() -> None:
     assert repair(out).text == out
     clean = "\n".join([CLEAR[0][1], heading[0], FULL]) + "\n"  # no damage shown: nothing moves
     assert repair(clean).text == clean
+
+
+def test_a_short_line_ends_its_paragraph_only_if_the_next_word_would_have_fitted() -> None:
+    from warraq.repair.context import _paragraph_ends
+
+    lines = [
+        "كتبت الصحيفة في عددها الصادر صباح اليوم أن",   # full
+        "المجلس البلدي أقر الميزانية الجديدة بعد نقاش",  # full
+        "استمر ساعات طويلة بين أعضاء اللجنة",             # short, but "المستشارين" did not fit
+        "المستشارين وممثلي الأحياء في المدينة القديمة",  # full
+        "وانتهت الجلسة مساء.",                            # short, and "وفي" would have fitted
+        "وفي الأسبوع المقبل تبدأ المرحلة الثانية من",     # full
+        "المشروع الذي ينتظره السكان منذ سنوات طويلة",    # last
+    ]
+    ends = _paragraph_ends(lines)
+    assert ends[2] is False and ends[4] is True and ends[6] is True
+    assert not any(ends[k] for k in (0, 1, 3, 5))

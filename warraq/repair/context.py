@@ -157,8 +157,9 @@ def _paragraph_ends(lines: Sequence[str]) -> list[bool]:
     out = []
     for k, text in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
-        out.append(bool(text.strip()) and (not nxt.strip() or bool(_MARKER_RE.match(nxt))
-                                           or _length(text) < SHORT_LINE * width))
+        # short, and the next line's first word would have fitted at its end
+        short = _length(text) < SHORT_LINE * width and width - 1 - _length(text) >= _length(nxt.split(" ")[0])
+        out.append(bool(text.strip()) and (not nxt.strip() or bool(_MARKER_RE.match(nxt)) or short))
     return out
 
 
