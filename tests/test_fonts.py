@@ -363,13 +363,11 @@ def test_legacy_font_whose_tounicode_spells_latin_names(tmp_path: Path) -> None:
 
 
 def test_reencoded_latin_font_with_honest_tounicode_is_not_legacy(tmp_path: Path) -> None:
-    letters = "Hamburg, Köln."
-    dejavu = next(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"), None)
-    if dejavu is None:
-        pytest.skip("DejaVu Sans not installed")
-    uniq = "".join(dict.fromkeys(letters))
-    names = [TTFont(str(dejavu)).getBestCmap()[ord(c)] for c in uniq]
-    dst = _reencoded_pdf(tmp_path / "latin.pdf", uniq, names, uniq, source=dejavu)
+    # a Latin font of fonts-noto-core, which set-up installs
+    noto = next(Path("/usr/share/fonts").rglob("NotoSans-Regular.ttf"))
+    uniq = "".join(dict.fromkeys("Hamburg, Köln."))
+    names = [TTFont(str(noto)).getBestCmap()[ord(c)] for c in uniq]
+    dst = _reencoded_pdf(tmp_path / "latin.pdf", uniq, names, uniq, source=noto)
     font = FontDoctor(pikepdf.open(dst)).fonts_for_page(0)["Yaqut"]
     assert not any(p.startswith("legacy") for p in font.problems)
     assert all(font.resolve(t, e) is None for t, e, _, _ in pdfium_chars(dst))

@@ -70,7 +70,7 @@ genre: literary
 نَزَلَ الْمَطَرُ فِي الصَّبَاحِ الْبَاكِرِ، فَفَرِحَ الْأَطْفَالُ وَخَرَجُوا إِلَى الْحَدِيقَةِ. قَالَتْ أُمُّهُمْ: «لَا تَبْتَلُّوا كَثِيرًا، فَإِنَّ الْهَوَاءَ بَارِدٌ». وَشَكَرَ الْجَدُّ اللَّهَ عَلَى هَذَا الْخَيْرِ، وَقَالَ: إِنَّ الْأَرْضَ الْعَطْشَى تَحْيَا بِالْمَاءِ، وَالْقُلُوبَ تَحْيَا بِالرَّحْمَةِ.
 """
 
-# 52 words: Amiri draws lam before kaf and khah after lam as the letter plus a short kashida
+# 55 words: Amiri draws lam before kaf and khah after lam as the letter plus a short kashida
 # (لكن، الكتاب، الخبز); doubled letters that are real (الله، للمرة، مدد) stay doubled
 BAKERY = """---
 title: مخبز الحي

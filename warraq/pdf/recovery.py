@@ -101,8 +101,8 @@ class Recoverer:
     def problems(self, page_index: int, unread: bool = True) -> list[str]:
         """Font problems found on this page (empty until its resolver was asked for), and, if
         it has `unread` glyphs, what resolving its fonts' glyphs noticed about them."""
-        fonts = self._fonts.pop(page_index, {}) if unread else {}
-        noticed = [f"{name}: {n}" for name, f in fonts.items() for n in sorted(f.notes)]
+        fonts = self._fonts.pop(page_index, {})  # asked once per page: let the page's fonts go
+        noticed = [f"{name}: {n}" for name, f in fonts.items() for n in sorted(f.notes)] if unread else []
         return list(self._problems.get(page_index, [])) + list(dict.fromkeys(noticed))
 
     def ocr_page(self, page: Page, page_index: int) -> None:
