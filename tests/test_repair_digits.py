@@ -87,3 +87,21 @@ def test_bench_texts_never_get_a_wrong_digit(name: str) -> None:
     _no_wrong_digit(d.text, out, d.truth)
     decoded = sum(b != r for b, r in zip(d.text, out))
     assert decoded >= (len(d.text) - sum(b == t for b, t in zip(d.text, d.truth))) // 2  # most digits read
+
+
+WEEKDAY = (
+    "أعلنت الوزارة يوم الخميس 31 يوليو 2025 عن افتتاح محطة تحلية جديدة على الساحل.\n"
+    "وقالت إن العمل في المشروع بدأ في 12 مارس 2023 واستمر من دون توقف.\n"
+)
+
+
+def test_a_named_weekday_dates_its_year() -> None:
+    # the 5 is only in 2025: any of 2024-2029 reads as a recent year, and only the calendar says
+    # that 31 July fell on a Thursday in 2025 alone
+    broken = _hide(WEEKDAY)
+    repaired = repair(broken).text
+    _no_wrong_digit(broken, repaired, WEEKDAY)
+    assert "2025" in repaired
+    # without the weekday the year's last digit has nothing to go by, and stays visible
+    bare = WEEKDAY.replace("يوم الخميس ", "")
+    assert "2025" not in repair(_hide(bare)).text

@@ -17,6 +17,7 @@ a wrong digit in a date or an amount is worse than a visible code.
 
 from __future__ import annotations
 
+import datetime
 import math
 import random
 import re
@@ -209,6 +210,8 @@ class _Number:
     next_num: str
     span: bool = False  # one end of a span of years ("2021-2025")
     items: int = 0      # > 0: not a number but the markers of a numbered list, "|" between them
+    weekday: int = -1   # >= 0: not a number but "day|year" of a dated weekday ("الخميس 31 يوليو 2025")
+    month: int = 0      # ... and its month
 
 
 def _numbers(text: str, codes: set[str]) -> list[_Number]:
@@ -243,6 +246,22 @@ def _numbers(text: str, codes: set[str]) -> list[_Number]:
     return found
 
 
+_WEEKDAY = {name: k for k, names in enumerate(("الاثنين الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
+                                              "السبت", "الأحد")) for name in names.split()}  # Monday = 0
+
+
+def _dated_weekdays(found: list[_Number]) -> list[_Number]:
+    """Dates that name their weekday, as one item for the search: the calendar tells which
+    years have "الخميس 31 يوليو", where a year's last digit has nothing else to go by."""
+    out = []
+    for n, y in zip(found, found[1:]):
+        month = _MONTH_NUMBER.get(n.next, 0)
+        if (n.prev in _WEEKDAY and month and len(n.raw) <= 2 and len(y.raw) == 4 and y.prev in MONTHS
+                and y.next not in ("هـ", "ه")):
+            out.append(_Number(f"{n.raw}|{y.raw}", n.prev, "", "", "", "", "", weekday=_WEEKDAY[n.prev], month=month))
+    return out
+
+
 def _list_markers(text: str, codes: set[str]) -> _Number | None:
     """The numbers that start the items of numbered lists, in order ("1." "2." ... or "(3)"),
     as one item for the search: they count up by one, starting again at 1 for a new list."""
@@ -270,6 +289,9 @@ def _decode_digits(text: str, codes: list[str], out: PuaDecoding) -> None:
     for n in found:
         if any(c in code_set for c in n.raw):
             n = _canonical(n)
+            counted[n] = counted.get(n, 0) + 1
+    for n in _dated_weekdays(found):
+        if any(c in code_set for c in n.raw):
             counted[n] = counted.get(n, 0) + 1
     plain = [n for n in found if not any(is_pua(c) for c in n.raw)]  # only their words are read
     visible = frozenset(n.raw for n in plain)
@@ -416,6 +438,7 @@ class _Reading:
         self.year = n.prev in MONTHS or n.prev in _YEAR_WORDS or n.next in ("م", "هـ", "ه") \
             or bool(n.prev_num and n.before == "/" or (n.prev in MONTHS and n.prev_num)) or n.span
         self.items = n.items
+        self.weekday, self.month = n.weekday, n.month
         self.hijri = n.next in ("هـ", "ه")
         self.day = n.next in MONTHS or n.prev in MONTHS
         self.agreement = _agreement_kind(n.next)
@@ -433,6 +456,9 @@ class _Reading:
             return 0.0
         if self.items:
             return _count_up([int(x) if x else None for x in s.split("|")])
+        if self.weekday >= 0:
+            day, year = s.split("|")
+            return _calendar_fit(int(day), self.month, int(year), self.weekday)
         v, k = int(s), len(s)
         score = 0.0
         if self.year and k == 4:
@@ -462,6 +488,14 @@ class _Reading:
         if k <= 2 and s in self.days:
             score += 3.0
         return score + _BENFORD[int(s[0])]
+
+
+def _calendar_fit(day: int, month: int, year: int, weekday: int) -> float:
+    """A date against the weekday it names: one year in five or six has it."""
+    try:
+        return 3.0 if datetime.date(year, month, day).weekday() == weekday else -1.0
+    except ValueError:  # no such day, or no such year
+        return -2.0
 
 
 def _count_up(marks: list[int | None]) -> float:
