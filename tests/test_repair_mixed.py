@@ -112,3 +112,13 @@ def test_caret_footnote_reference_keeps_its_brackets() -> None:
     # to a handle, so "[" opens it rather than closing the word before it
     line = "مع مقارنة بالأعوام الأربعة السابقة ،[1^]وفق بيانات هيئة الإحصاء"
     assert _fixed(line, "bidi") == "وفق بيانات هيئة الإحصاء[^1]، مع مقارنة بالأعوام الأربعة السابقة"
+
+
+def test_numbers_are_judged_by_what_introduces_them() -> None:
+    # a date reads day, month, year: the month names the day before it and introduces the year
+    assert number_fit("30 يوليو/تموز 2025 أن الناتج") - number_fit("أن الناتج 2025 تموز/يوليو 30") >= 2
+    # a weekday introduces the day, not a year; the hour a time, not a year
+    assert number_fit("يوم الأحد 14 سبتمبر/أيلول 2025 عند الساعة") > number_fit(
+        "عند الساعة 2025 أيلول/سبتمبر 14 يوم الأحد")
+    # a year glued to its era ("1446ه") reads as the year and the era
+    assert number_fit("صدر في ١٥ رمضان ١٤٤٦ه") == number_fit("صدر في ١٥ رمضان ١٤٤٦ ه")

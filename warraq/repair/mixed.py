@@ -284,7 +284,7 @@ def number_fit(line: str) -> int:
     """How well the line's numbers sit: +1 for each introducing word before a number and each
     counted word after it, -1 for each the other way round (a number in brackets has none), -2
     for a range that runs backwards ("2025-2021")."""
-    raw = line.split()
+    raw = [part for token in line.split() for part in _SUFFIXED_RE.sub(r"\1 \2", token).split()]
     words = [w.strip("،,.:;؛!?؟()[]«»\"'") for w in raw]
     fit = 0
     for k, w in enumerate(words):
@@ -299,7 +299,7 @@ def number_fit(line: str) -> int:
             before = ""  # the hour introduces a time, a weekday the day of the month: not a year or an amount
         if after in MONTHS and not _DAY_RE.match(w):
             after = ""  # a month counts the day before it; a year comes after it
-        fit += (before in _BEFORE_NUMBER) + (after in _AFTER_NUMBER)
+        fit += (before in _BEFORE_NUMBER or (before in MONTHS and _YEAR_RE.match(w) is not None)) + (after in _AFTER_NUMBER)
         fit -= ((before in _AFTER_NUMBER and before not in _BEFORE_NUMBER and before not in MONTHS)
                 + (after in _BEFORE_NUMBER and after not in _AFTER_NUMBER))
         fit -= bool(after) and conjunction(after)  # a clause opened by و/ف follows a word, not a number
@@ -307,6 +307,8 @@ def number_fit(line: str) -> int:
 
 
 _RANGE_RE = re.compile("([0-9]{2,4})-([0-9]{2,4})")
+_SUFFIXED_RE = re.compile(f"^([{_DIGIT}]+)(هـ|ه|م)(?=[،,.]?$)")  # "1446هـ": a year and its era, two words
+_YEAR_RE = re.compile(f"^[{_DIGIT}]{{4}}$")
 _DAY_RE = re.compile(f"^[{_DIGIT}]{{1,2}}$")
 _TIME_RE = re.compile(f"^[{_DIGIT}]{{1,2}}(?:[:.٫][{_DIGIT}]{{2}})?$")
 
