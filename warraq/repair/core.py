@@ -503,7 +503,7 @@ def _pass_three(ln: _Line, fix: SegmentFix | None, lam_doc: bool, changes: list[
     _change(ln, "lam-ligature", ln.text, after, 0.8, changes)
 
 
-_NEXT_WORD_RE = re.compile("[ \u00a0]+([\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+)")
+_NEXT_WORD_RE = re.compile(f"[ \u00a0]+({ARABIC_WORD_RE.pattern})")
 
 
 LONE_LAM_FLOOR = -7.0  # log10: a lam-alef fix with no pattern in the document must make a word this common

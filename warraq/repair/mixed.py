@@ -19,7 +19,7 @@ from functools import lru_cache
 from warraq.repair import rules
 from warraq.repair.context import conjunction, line_score
 from warraq.repair.model import is_debris
-from warraq.repair.pua import MONTHS
+from warraq.repair.pua import MONTHS, WEEKDAYS
 
 _ATTACH_LEFT = ".،,:;؛!?؟%)\\]}»"
 _OPENING = "([{«"
@@ -267,11 +267,10 @@ def _flip_edges(piece: str) -> str:
 # Rule 5 without punctuation to show it: where a number stands tells. Arabic sets a number after
 # the words that introduce one (a preposition, "الساعة", "بلغت") and before what it counts (a unit,
 # a month, "صباحًا"); a line whose runs were turned around puts it between the wrong words.
-_WEEKDAYS = "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
 _BEFORE_NUMBER = frozenset(
     "في من إلى الى نحو حوالي بحوالي قرابة بلغ بلغت يبلغ تبلغ بلغا بنسبة بمقدار قدره قدرها بقيمة بتكلفة "
     "الساعة رقم بين منذ حتى تتجاوز يتجاوز تجاوزت تجاوز تجاوزا أصل مقابل عدد إجمالي بواقع بمعدل "
-    "عام العام لعام بعام سنة السنة لسنة".split()) | frozenset(_WEEKDAYS)
+    "عام العام لعام بعام سنة السنة لسنة".split()) | frozenset(WEEKDAYS)
 _AFTER_NUMBER = frozenset(
     "ألف آلاف مليون ملايين مليار مليارات ريال ريالا ريالًا دولار دولارا دولارًا درهم درهما دينار دينارا جنيه "
     "جنيها يورو طن طنا طنًا متر مترا مترًا كيلومتر كيلومترا كيلومترًا كيلوواط ميغاواط درجة نقطة ساعة ساعات "
@@ -295,7 +294,7 @@ def number_fit(line: str) -> int:
         # of a pair of names ("سبتمبر/أيلول") the one next to the number counts
         before = words[k - 1].rpartition("/")[2] if k and raw[k][0] not in _OPENING else ""
         after = words[k + 1].partition("/")[0] if k + 1 < len(words) and raw[k][-1] not in ")]}»" else ""
-        if (before == "الساعة" and not _TIME_RE.match(w)) or (before in _WEEKDAYS and not _DAY_RE.match(w)):
+        if (before == "الساعة" and not _TIME_RE.match(w)) or (before in WEEKDAYS and not _DAY_RE.match(w)):
             before = ""  # the hour introduces a time, a weekday the day of the month: not a year or an amount
         if after in MONTHS and not _DAY_RE.match(w):
             after = ""  # a month counts the day before it; a year comes after it

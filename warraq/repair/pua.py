@@ -246,7 +246,7 @@ def _numbers(text: str, codes: set[str]) -> list[_Number]:
     return found
 
 
-_WEEKDAY = {name: k for k, names in enumerate(("الاثنين الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
+WEEKDAYS = {name: k for k, names in enumerate(("الاثنين الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
                                               "السبت", "الأحد")) for name in names.split()}  # Monday = 0
 
 
@@ -256,9 +256,9 @@ def _dated_weekdays(found: list[_Number]) -> list[_Number]:
     out = []
     for n, y in zip(found, found[1:]):
         month = _MONTH_NUMBER.get(n.next, 0)
-        if (n.prev in _WEEKDAY and month and len(n.raw) <= 2 and len(y.raw) == 4 and y.prev in MONTHS
+        if (n.prev in WEEKDAYS and month and len(n.raw) <= 2 and len(y.raw) == 4 and y.prev in MONTHS
                 and y.next not in ("هـ", "ه")):
-            out.append(_Number(f"{n.raw}|{y.raw}", n.prev, "", "", "", "", "", weekday=_WEEKDAY[n.prev], month=month))
+            out.append(_Number(f"{n.raw}|{y.raw}", n.prev, "", "", "", "", "", weekday=WEEKDAYS[n.prev], month=month))
     return out
 
 
