@@ -22,6 +22,7 @@ from fontTools import agl
 
 from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
+from warraq.fonts.legacy import MIN_SHUFFLED, shuffled, spells_latin_names
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.outline import ReferenceIndex, full_signature, signature
 from warraq.fonts.program import (
@@ -52,8 +53,6 @@ from warraq.fonts.tounicode import canonical, parse_tounicode
 if TYPE_CHECKING:
     from warraq.ocr import OcrEngine
 
-_LATIN_SUPPLEMENT = range(0x00A0, 0x0250)
-LEGACY_ODD_SHARE = 0.25  # kahraba's legacy fonts: 0.32-0.83; a French or German subset: about 0.1
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
                 (0xFE70, 0xFEFF))
@@ -355,37 +354,20 @@ class FontRecovery:
                 if (gid is not None and gid in own and is_arabic(own[gid].text)
                         and not is_arabic(text) and not text.isspace()):
                     latin_over_arabic += 1
-        shuffled = self._shuffled()
         if latin_over_arabic >= 3:
             self.problems.append(f"legacy 8-bit encoding: Latin text for an Arabic font "
                                  f"({latin_over_arabic} Arabic glyphs)")
             self._legacy = True
             self._own = None  # recomputed without the Latin glyph names
-        elif shuffled >= 5:
-            self.problems.append(f"legacy 8-bit encoding: {shuffled} codes remapped to Latin symbols")
+        elif (codes := shuffled(self._differences)) >= MIN_SHUFFLED:
+            self.problems.append(f"legacy 8-bit encoding: {codes} codes remapped to Latin symbols")
             self._legacy = True
             self._own = None
 
-    def _shuffled(self) -> int:
-        """Codes /Differences gives Latin glyph names on control codes, or Latin-1 names on
-        ASCII positions: how DTP software re-encoded legacy 8-bit Arabic fonts."""
-        return sum(1 for c, name in self._differences.items()
-                   if (uni := agl.toUnicode(name)) and len(uni) == 1 and not is_arabic(uni)
-                   and (c < 0x20 or (c < 0x80 and ord(uni) in _LATIN_SUPPLEMENT)))
-
     def _check_legacy_tounicode(self, tu: dict[int, str]) -> None:
-        """A legacy font whose ToUnicode only spells out its Latin glyph names.
-
-        A subsetter that re-encodes a legacy Arabic font (Mac-era Yakoot, Beirut) writes a
-        ToUnicode from the glyph names, which are Latin: the text layer reads "«—«d� ≠ ¡»".
-        Such a map has no Arabic, sits on shuffled codes, and a large share of its characters
-        are symbols and capital or foreign letters that a Latin text's subset has few of.
-        """
-        chars = set("".join(tu.values()))
-        if not chars or is_arabic("".join(chars)) or self._shuffled() < 5:
-            return
-        odd = sum(1 for c in chars if not c.isascii() and not (c.islower() and ord(c) in _LATIN_SUPPLEMENT))
-        if odd >= LEGACY_ODD_SHARE * len(chars):
+        """A legacy font (Mac-era Yakoot, Beirut) re-encoded by a subsetter that wrote its
+        ToUnicode from the Latin glyph names (fonts/legacy.py)."""
+        if shuffled(self._differences) >= MIN_SHUFFLED and spells_latin_names(tu):
             self.problems.append(f"legacy 8-bit encoding: ToUnicode spells the Latin names of {len(tu)} glyphs")
             self._legacy = True
 
