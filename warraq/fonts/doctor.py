@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pikepdf
-from fontTools import agl
 
 from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
@@ -47,6 +46,7 @@ from warraq.fonts.shown import (
     marks_added,
     odd_sign,
     part_of,
+    pdfium_texts,
 )
 from warraq.fonts.tounicode import canonical, parse_tounicode
 
@@ -202,7 +202,7 @@ class FontRecovery:
         return self._by_text
 
     def _diagnose(self) -> None:
-        shown = self._shown_as = self._pdfium_texts()
+        shown = self._shown_as = pdfium_texts(self._names, self._tounicode)
         tu = self._tounicode
         if self.subtype == "/Type0":
             if tu is None:
@@ -238,17 +238,6 @@ class FontRecovery:
         gaps = sum(1 for k, w in enumerate(widths) if w > 0 and first + k not in tu)
         if gaps:
             self.problems.append(f"ToUnicode leaves out {gaps} codes of the font")
-
-    def _pdfium_texts(self) -> dict[int, str]:
-        """Code -> the text PDFium shows for it (ToUnicode, else the encoding's glyph name)."""
-        shown: dict[int, str] = {}
-        for code, name in self._names.items():
-            uni = agl.toUnicode(name) if name else ""
-            if uni:
-                shown[code] = uni
-        if self._tounicode:
-            shown.update(self._tounicode)
-        return shown
 
     def _check_tounicode(self, tu: dict[int, str]) -> None:
         if tu.get(0) == "\x00":  # .notdef mapped to U+0000 by many writers: never drawn as text
@@ -357,12 +346,12 @@ class FontRecovery:
         if latin_over_arabic >= 3:
             self.problems.append(f"legacy 8-bit encoding: Latin text for an Arabic font "
                                  f"({latin_over_arabic} Arabic glyphs)")
-            self._legacy = True
-            self._own = None  # recomputed without the Latin glyph names
         elif (codes := shuffled(self._differences)) >= MIN_SHUFFLED:
             self.problems.append(f"legacy 8-bit encoding: {codes} codes remapped to Latin symbols")
-            self._legacy = True
-            self._own = None
+        else:
+            return
+        self._legacy = True
+        self._own = None  # recomputed without the Latin glyph names
 
     def _check_legacy_tounicode(self, tu: dict[int, str]) -> None:
         """A legacy font (Mac-era Yakoot, Beirut) re-encoded by a subsetter that wrote its

@@ -93,3 +93,11 @@ def odd_sign(text: str) -> bool:
 def is_arabic(text: str) -> bool:
     """Has the text an Arabic letter or presentation form?"""
     return any(0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF for c in text)
+
+
+def pdfium_texts(names: dict[int, str], tounicode: dict[int, str] | None) -> dict[int, str]:
+    """Code -> the text PDFium shows for it: ToUnicode's, else the encoding's glyph name's."""
+    shown = {code: uni for code, name in names.items() if name and (uni := agl.toUnicode(name))}
+    if tounicode:
+        shown.update(tounicode)
+    return shown
