@@ -2,28 +2,28 @@
 
 Positives are the adjacent word pairs of each paragraph; negatives are pairs of words drawn at
 random from the whole corpus (NEGATIVES per positive). A logistic regression over crossed
-features is fitted by plain stochastic gradient descent with a fixed seed, so the same corpus
-always gives the same file. Weights too small to matter are dropped to keep the file small.
+features, hashed into a table of SIZE slots, is fitted by plain stochastic gradient descent with
+a fixed seed, so the same corpus always gives the same file. Each weight is stored as one signed
+byte of SCALE steps; weights smaller than half a step are left at zero.
 
-    .venv/bin/python scripts/train_pairs.py      # writes warraq/repair/data/wordpairs.json.gz
+    .venv/bin/python scripts/train_pairs.py      # writes warraq/repair/data/wordpairs.bin.gz
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import math
 import random
 import re
 import sys
-from collections import defaultdict
+from array import array
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from warraq.repair.model import listed  # noqa: E402
-from warraq.repair.pairs import MODEL_FILE, token_features  # noqa: E402
+from warraq.repair.pairs import MODEL_FILE, feature_code, slot, token_features, write_model  # noqa: E402
 
 CORPUS = ROOT / "data" / "pair-corpus"
 OUT = ROOT / "warraq" / "repair" / "data" / MODEL_FILE
@@ -32,7 +32,8 @@ NEGATIVES = 2
 EPOCHS = 6
 RATE = 0.05
 DECAY = 0.07       # L2 shrinkage of a weight each time it is updated
-PRUNE = 0.1        # weights below this (natural-log odds) are left out of the file
+SIZE = 1 << 23     # table slots: about 3 million crossed features occur, so few of them collide
+SCALE = 0.05       # natural-log odds per step of a stored byte (|weight| < 6.4 fits)
 SEED = 13
 
 
@@ -42,21 +43,24 @@ def common_words() -> frozenset[str]:
     return frozenset(ranked[:COMMON])
 
 
-def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, dict[str, dict[str, float]]]:
+def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, list[float]]:
     rng = random.Random(SEED)
-    feats: dict[str, tuple[str, ...]] = {}
+    mask = SIZE - 1
+    codes: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
-    def crossed(a: str, b: str) -> list[str]:
-        fa = feats.get(a) or feats.setdefault(a, token_features(a, common))
-        fb = feats.get(b) or feats.setdefault(b, token_features(b, common))
-        return [x + "|" + y for x in fa for y in fb]
+    def crossed(a: str, b: str) -> array[int]:
+        for t in (a, b):
+            if t not in codes:
+                c = [feature_code(f) for f in token_features(t, common)]
+                codes[t] = (tuple(slot(x, 0, mask) for x in c), tuple(x & mask for x in c))
+        return array("i", [x ^ y for x in codes[a][0] for y in codes[b][1]])
 
     tokens = [t for p in paragraphs for t in p]
     data = [(crossed(a, b), 1.0) for p in paragraphs for a, b in zip(p, p[1:])]
     positives = len(data)
     for _ in range(NEGATIVES * positives):
         data.append((crossed(rng.choice(tokens), rng.choice(tokens)), 0.0))
-    weights: dict[str, float] = defaultdict(float)
+    weights = [0.0] * SIZE
     bias = 0.0
     for _ in range(EPOCHS):
         rng.shuffle(data)
@@ -67,12 +71,7 @@ def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, d
             for k in x:
                 weights[k] -= RATE * (g + DECAY * weights[k])
     # the negatives outnumber the positives NEGATIVES to one: remove that prior from the odds
-    nested: dict[str, dict[str, float]] = {}
-    for k, v in sorted(weights.items()):
-        if abs(v) >= PRUNE:
-            left, right = k.split("|", 1)
-            nested.setdefault(left, {})[right] = round(v, 3)
-    return bias + math.log(NEGATIVES), nested
+    return bias + math.log(NEGATIVES), weights
 
 
 def main() -> int:
@@ -80,13 +79,12 @@ def main() -> int:
                   for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     common = common_words()
     bias, weights = train(paragraphs, common)
+    table = array("b", [max(-127, min(127, round(w / SCALE))) for w in weights])
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    body = json.dumps({"common": sorted(common), "bias": round(bias, 4), "weights": weights},
-                      ensure_ascii=False, separators=(",", ":"))
-    OUT.write_bytes(gzip.compress(body.encode("utf-8"), mtime=0))
+    OUT.write_bytes(gzip.compress(write_model(common, bias, SCALE, table), mtime=0))
     words = sum(len(p) for p in paragraphs)
-    count = sum(len(row) for row in weights.values())
-    print(f"{words} words, {count} weights -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
+    used = sum(1 for q in table if q)
+    print(f"{words} words, {used} of {SIZE} weights set -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
     return 0
 
 

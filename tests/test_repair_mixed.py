@@ -3,7 +3,9 @@ backwards between words (pdftotext), brackets as their mirrored glyphs. Expected
 
 from __future__ import annotations
 
-from warraq.repair import repair
+import pytest
+
+from warraq.repair import mixed, repair
 from warraq.repair.mixed import choose_family, misplacements, number_fit, number_reading, repair_line
 
 
@@ -98,11 +100,14 @@ def test_numbers_show_the_order_where_punctuation_does_not() -> None:
     assert number_fit(line) > number_fit("بالشراكة بين (2025-2021) وقد نُفّذ المشروع على مدى أربع سنوات")
 
 
-def test_a_number_better_placed_by_one_side_needs_its_word_pairs_too() -> None:
+def test_a_number_better_placed_by_one_side_needs_its_word_pairs_too(monkeypatch: pytest.MonkeyPatch) -> None:
     # the runs written left to right: the count noun after the number is the only fit gained,
-    # and the words the reading puts side by side read better ("نحو 3,000", "3,000 متطوع")
+    # so the reading is taken only where the words it puts side by side read better too
     broken = "متطوع صباح الجمعة 3,000 شارك في تنظيف الشاطئ نحو"
-    assert number_reading(broken, "bidi") == "شارك في تنظيف الشاطئ نحو 3,000 متطوع صباح الجمعة"
+    fixed = "شارك في تنظيف الشاطئ نحو 3,000 متطوع صباح الجمعة"
+    for gain, expected in ((mixed.PAIR_FIT, fixed), (mixed.PAIR_FIT - 0.01, None)):
+        monkeypatch.setattr(mixed, "line_score", lambda tokens, g=gain: g if tokens == fixed.split() else 0.0)
+        assert number_reading(broken, "bidi") == expected
     # a percent sign glued to a word is damage of another kind
     assert number_reading("التوليدي، فيما تخطط 27 أخرى لذلك خلال عام%", "bidi") is None
 

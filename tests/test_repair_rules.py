@@ -387,3 +387,16 @@ def test_vocalised_text_that_spaces_its_punctuation_stays() -> None:
     # a writer's own habit: without a tool's hand (display order, bidi controls) nothing moves
     text = "قالَ المُعَلِّمُ ، وَهُوَ يَبْتَسِمُ : اقْرَؤوا الدَّرْسَ . ثُمَّ سَأَلَ الطُّلَّابَ ، فَأَجَابُوهُ .\n"
     assert repair(text).text == text
+
+
+def test_segments_put_a_table_row_and_line_markers_at_their_line_ends() -> None:
+    # each line cut once mid-word, after an alef, a waw or a dal: the word rejoins whatever the
+    # cut between words, which only the line's markup places (a row opens and closes with a
+    # pipe, with no empty cell made up; a footnote's definition and an interview's speaker open
+    # their line)
+    row = find_segments("سكندرية | 1,250 | 8.4% | | الإ")
+    assert row is not None and row.text == "| الإسكندرية | 1,250 | 8.4% |"
+    note = find_segments("طني للإحصاء [^3]: نُشرت نتائج المسح في تقرير مستقل صدر عن المعهد الو")
+    assert note is not None and note.text == "[^3]: نُشرت نتائج المسح في تقرير مستقل صدر عن المعهد الوطني للإحصاء"
+    answer = find_segments("سين ج: نعم، بدأنا العمل على المشروع منذ عامين مع فريق صغير من المهند")
+    assert answer is not None and answer.text == "ج: نعم، بدأنا العمل على المشروع منذ عامين مع فريق صغير من المهندسين"

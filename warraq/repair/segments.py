@@ -56,8 +56,8 @@ _FULL_STOP = tuple(".!?؟…")  # a colon may end a "key:" or introduce a list
 ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")  # punctuation set against the word before it
 _OPENING = "([{«"
 _CLOSING = ")]}»"
-_MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)])$")
-_MARKER_CHAR_RE = re.compile("[-#*•>0-9\u0660-\u0669]")  # in every _MARKER_RE match
+_MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)]|\[\^[^\]]+\]:|[\u0621-\u064a]:)$")
+_MARKER_CHAR_RE = re.compile("[-#*•>0-9\u0660-\u0669^:]")  # in every _MARKER_RE match
 _OPENING_RE = re.compile("[([{«]")
 TATWEEL_TOKEN_RE = re.compile("\u0640+[\u064b-\u0652]*")  # a tatweel alone, maybe with marks
 _SPEAKER_RE = re.compile("^[\u0621-\u064a]:$")  # "س:" "ج:" open an interview's question and answer lines
@@ -379,13 +379,16 @@ def _restore(tokens: list[str], cuts: tuple[int, ...], joined: frozenset[tuple[i
 def _edge_cues(restored: list[str], cuts: tuple[int, ...], n: int) -> float:
     """Weak hints (well below one cut's penalty) for cuts that no word evidence pins down.
 
-    A sentence end likes to close the line (paragraphs end there; context.py knows which lines
-    end one); punctuation that attaches to the word before it does not start a line, nor does an opening bracket end one; a list or heading marker starts its line;
-    brackets opened before they close. Last, pieces of similar length are slightly preferred: a
-    free cut is uniformly likely anywhere, so the middle is the least costly guess.
+    A full stop likes to close the line (paragraphs end there; context.py knows which lines end
+    one; a colon more often introduces what follows on the line). Punctuation that attaches to
+    the word before it does not start a line, nor does an opening bracket end one. A list,
+    heading or footnote marker or an interview's speaker ("ج:") starts its line; a table row
+    opens and closes with a pipe and has no empty cell a cut made up; brackets open before they
+    close. Last, pieces of similar length are slightly preferred: a free cut is uniformly likely
+    anywhere, so the middle is the least costly guess.
     """
     start, end = restored[0], restored[-1]
-    bonus = SENTENCE_END if end.endswith(_SENTENCE_END) else 0.0
+    bonus = SENTENCE_END if end.endswith(_FULL_STOP) else 0.0
     if start[:1] in ATTACHES_LEFT:
         bonus -= 0.4
     if end[-1:] in _OPENING:
@@ -393,6 +396,8 @@ def _edge_cues(restored: list[str], cuts: tuple[int, ...], n: int) -> float:
     chars = "".join(restored)  # most lines have no marker and no bracket: one search each
     if _MARKER_CHAR_RE.search(chars) and any(_MARKER_RE.match(t) for t in restored[1:]):
         bonus -= 0.8
+    if "|" in chars and restored.count("|") > 1:  # a table row: its cells between pipes
+        bonus += 0.5 * ((start == "|") + (end == "|")) - 0.5 * ("| |" in " ".join(restored))
     if _OPENING_RE.search(chars):
         bonus += 0.3 * min(3, _matched_brackets(chars))
     bounds = (0, *cuts, n)
