@@ -32,7 +32,7 @@ NEGATIVES = 2
 EPOCHS = 6
 RATE = 0.05
 DECAY = 0.07       # L2 shrinkage of a weight each time it is updated
-SIZE = 1 << 23     # table slots: about 3 million crossed features occur, so few of them collide
+SIZE = 1 << 23     # table slots: most crossed features are rare, and those sharing a slot cost little
 SCALE = 0.05       # natural-log odds per step of a stored byte (|weight| < 6.4 fits)
 SEED = 13
 

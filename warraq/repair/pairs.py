@@ -3,16 +3,18 @@
 A unigram list cannot see where a line was cut between words: a seam joins two words that met by
 chance, a restored pair is running text. This model tells them apart from features of the two
 words: the word itself if it is among the commonest, its stem without the article or a leading
-conjunction or preposition, its first and last letters and letter pairs, the article, a leading
-conjunction, tanween, the punctuation around it. A logistic regression over every feature of the
-left word crossed with every feature of the right one is trained (scripts/train_pairs.py) on
-pairs of adjacent words against pairs of words drawn at random from the whole corpus, so its
-log-odds is a log likelihood ratio. The training text is original prose in many genres written
-for this project (data/pair-corpus/), none of it the benchmark's.
+conjunction or preposition, that stem without an ending, its first and last one to three
+letters, the article, a leading conjunction, tanween, the punctuation around it. A logistic
+regression over every feature of the left word crossed with every feature of the right one is
+trained (scripts/train_pairs.py) on pairs of adjacent words against pairs of words drawn at
+random from the whole corpus, so its log-odds is a log likelihood ratio. The training text is
+original prose in many genres written for this project (data/pair-corpus/), none of it the
+benchmark's.
 
 Stems crossed with stems are millions of features, so they are hashed into a fixed table of
-one-byte weights: a small file, loaded in a blink, where few features share a slot. It ships
-with the package and loads lazily, once, on the first pair asked about.
+one-byte weights: a small file, loaded in a blink, where features that share a slot (mostly
+rare ones) cost little. It ships with the package and loads lazily, once, on the first pair
+asked about.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _DEFINITE_RE = re.compile("^([وف]?[بكل]?ال|[وف]?لل)")
 _DIGIT_RE = re.compile("[0-9\u0660-\u0669]")
 _ARABIC_RE = re.compile("[\u0621-\u064a]")
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")  # longest first
+_ENDINGS = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ون", "ين", "ان", "ية", "ة", "ه", "ك", "ي")
 
 
 def token_features(token: str, common: frozenset[str]) -> tuple[str, ...]:
@@ -66,6 +69,9 @@ def token_features(token: str, common: frozenset[str]) -> tuple[str, ...]:
         out.append("DEF")
     if bare.endswith(("ًا", "اً", "ً")):
         out.append("TAN")
+    if len(word) > 3:
+        out += ["F3:" + word[:3], "L3:" + word[-3:]]
+    out.append("R:" + root_ish(word))
     return tuple(out)
 
 
@@ -75,6 +81,15 @@ def stem(word: str) -> str:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic):]
     return word
+
+
+def root_ish(word: str) -> str:
+    """The stem without one ending (a pronoun, a plural or the feminine), if 3 letters stay."""
+    core = stem(word)
+    for ending in _ENDINGS:
+        if core.endswith(ending) and len(core) - len(ending) >= 3:
+            return core[:-len(ending)]
+    return core
 
 
 def feature_code(feature: str) -> int:
