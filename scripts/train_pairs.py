@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from warraq.repair.model import listed  # noqa: E402
-from warraq.repair.pairs import MODEL_FILE, feature_code, slot, token_features, write_model  # noqa: E402
+from warraq.repair.pairs import MODEL_FILE, token_codes, write_model  # noqa: E402
 
 CORPUS = ROOT / "data" / "pair-corpus"
 OUT = ROOT / "warraq" / "repair" / "data" / MODEL_FILE
@@ -51,8 +51,7 @@ def train(paragraphs: list[list[str]], common: frozenset[str]) -> tuple[float, l
     def crossed(a: str, b: str) -> array[int]:
         for t in (a, b):
             if t not in codes:
-                c = [feature_code(f) for f in token_features(t, common)]
-                codes[t] = (tuple(slot(x, 0, mask) for x in c), tuple(x & mask for x in c))
+                codes[t] = token_codes(t, common, mask)
         return array("i", [x ^ y for x in codes[a][0] for y in codes[b][1]])
 
     tokens = [t for p in paragraphs for t in p]

@@ -122,8 +122,12 @@ class PairModel:
 
 @lru_cache(maxsize=50_000)
 def _codes(model: PairModel, token: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    mask = len(model.table) - 1
-    codes = [feature_code(f) for f in token_features(token, model.common)]
+    return token_codes(token, model.common, len(model.table) - 1)
+
+
+def token_codes(token: str, common: frozenset[str], mask: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A token's feature codes as a left word and as a right word: `slot` is left ^ right."""
+    codes = [feature_code(f) for f in token_features(token, common)]
     return tuple(slot(c, 0, mask) for c in codes), tuple(c & mask for c in codes)
 
 
