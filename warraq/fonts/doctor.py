@@ -37,13 +37,13 @@ from warraq.fonts.program import (
 from warraq.fonts.sfnt import SfntFacts, read_facts
 from warraq.fonts.shapes import Box, glyph_box, misfit, same_box
 from warraq.fonts.shown import (
-    DOTLESS,
     MIRRORED,
     SHOWN_CODES,
     bad_char,
     fold,
     is_arabic,
     marks_added,
+    odd_mappings,
     odd_sign,
     part_of,
     pdfium_texts,
@@ -242,17 +242,7 @@ class FontRecovery:
     def _check_tounicode(self, tu: dict[int, str]) -> None:
         if tu.get(0) == "\x00":  # .notdef mapped to U+0000 by many writers: never drawn as text
             tu = {code: text for code, text in tu.items() if code}
-        chars = set("".join(tu.values()))
-        odd = {c for c in chars if bad_char(c) or c in DOTLESS}
-        if odd:  # counted per code only when found, over the codes that have one
-            why: Counter[str] = Counter()
-            for text in tu.values():
-                if odd.isdisjoint(text):
-                    continue
-                why.update({r for c in text if (r := bad_char(c))})
-                if any(c in DOTLESS for c in text):
-                    why["dotless letter"] += 1
-            self.problems += [f"ToUnicode maps {n} codes to {reason}" for reason, n in sorted(why.items())]
+        self.problems += [f"ToUnicode maps {n} codes to {reason}" for reason, n in sorted(odd_mappings(tu).items())]
         wrong = self._contradictions(tu)
         if wrong:
             self.problems.append(f"ToUnicode contradicts the font's cmap for {wrong} glyphs")

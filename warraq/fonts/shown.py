@@ -35,6 +35,20 @@ def bad_char(ch: str) -> str | None:
     return None
 
 
+def odd_mappings(tu: dict[int, str]) -> Counter[str]:
+    """How many codes the map gives each kind of char no glyph can stand for, or a dotless letter."""
+    odd = {c for c in set("".join(tu.values())) if bad_char(c) or c in DOTLESS}
+    why: Counter[str] = Counter()
+    if odd:  # counted per code only when found, over the codes that have one
+        for text in tu.values():
+            if odd.isdisjoint(text):
+                continue
+            why.update({r for c in text if (r := bad_char(c))})
+            if any(c in DOTLESS for c in text):
+                why["dotless letter"] += 1
+    return why
+
+
 #: What PDFium's bidi pass may have turned a char into inside a right-to-left run.
 MIRRORED = {**MIRROR, "\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
 
