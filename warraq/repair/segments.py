@@ -56,11 +56,12 @@ _FULL_STOP = tuple(".!?؟…")  # a colon may end a "key:" or introduce a list
 ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")  # punctuation set against the word before it
 _OPENING = "([{«"
 _CLOSING = ")]}»"
-_MARKER_RE = re.compile(r"^(#+|[-*•>]|[0-9\u0660-\u0669]{1,2}[.)]|\[\^[^\]]+\]:|[\u0621-\u064a]:)$")
+_SPEAKER = "[\u0621-\u064a]:"  # "س:" "ج:" open an interview's question and answer lines
+_SPEAKER_RE = re.compile(f"^{_SPEAKER}$")
+_MARKER_RE = re.compile(rf"^(#+|[-*•>]|[0-9\u0660-\u0669]{{1,2}}[.)]|\[\^[^\]]+\]:|{_SPEAKER})$")
 _MARKER_CHAR_RE = re.compile("[-#*•>0-9\u0660-\u0669^:]")  # in every _MARKER_RE match
 _OPENING_RE = re.compile("[([{«]")
 TATWEEL_TOKEN_RE = re.compile("\u0640+[\u064b-\u0652]*")  # a tatweel alone, maybe with marks
-_SPEAKER_RE = re.compile("^[\u0621-\u064a]:$")  # "س:" "ج:" open an interview's question and answer lines
 _HEAD_RE = re.compile("^(#+|•)$")  # markers that only ever start a line (a dash or "15." may not)
 
 
