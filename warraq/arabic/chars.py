@@ -79,6 +79,14 @@ _SKELETON = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646
              "\u064a": "\u066e", "\u062c": "\u062d", "\u062e": "\u062d", "\u0630": "\u062f",
              "\u0632": "\u0631", "\u0634": "\u0633", "\u0636": "\u0635", "\u0638": "\u0637",
              "\u063a": "\u0639", "\u0641": "\u06a1", "\u0642": "\u06a1", "\u0629": "\u0647"}
+# the other dotless forms a skeleton glyph reads as (yeh's, noon's and qaf's)
+_SKELETON_OF = {**_SKELETON, "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e", "\u066f": "\u06a1", "\u08bb": "\u06a1",
+                "\u08bc": "\u06a1"}
+
+
+def skeleton(ch: str) -> str:
+    """The dotless shape a letter is drawn on (ب ت ث ن ي ى -> ٮ), the character itself for others."""
+    return _SKELETON_OF.get(ch, ch)
 
 
 def compose_dots(text: str) -> str:
@@ -106,7 +114,7 @@ def compose_dots(text: str) -> str:
             # a dotted letter whose dots were drawn apart after all (PowerPoint maps its skeleton
             # to the letter it first drew): the drawn dots on its skeleton
             out[base] = _DOTTED.get((out[base], above, below)) or _DOTTED.get(
-                (_SKELETON.get(out[base], ""), above, below), out[base])
+                (skeleton(out[base]), above, below), out[base])
         above = below = 0
         base = len(out)
         out.append(ch)

@@ -168,6 +168,56 @@ def join_score(left: str, right: str) -> float:
     return 0.0
 
 
+def split_glued(pieces: list[str]) -> list[int] | None:
+    """Where an unknown word made of these pieces (letters with their marks) parts into known
+    words, most likely first: the cut positions, or None where it is a word or parts into none.
+
+    For text whose spaces the page cannot show (Nastaliq words overlap): every part must be a
+    common enough word of two letters or more, and each word costs a margin, so that fewer
+    and commoner words win.
+    """
+    whole = "".join(pieces)
+    n = len(pieces)
+    if n < 4 or frequency(whole) >= GLUED_WORD:
+        return None
+    best: list[tuple[float, int]] = [(0.0, -1)] + [(-math.inf, -1)] * n  # score, previous cut
+    for end in range(2, n + 1):
+        for start in range(0, end - 1):
+            if best[start][0] == -math.inf:
+                continue
+            word = "".join(pieces[start:end])
+            key = _key(word)
+            freq = 0.0 if key in _ARTICLE_ONLY else frequency(word)
+            if freq >= (SHORT_PART if len(key) < 3 else PART):
+                score = best[start][0] + math.log10(freq) - WORD_MARGIN
+                if score > best[end][0]:
+                    best[end] = (score, start)
+    if best[n][0] == -math.inf:
+        return None
+    cuts, at = [], best[n][1]
+    while at > 0:
+        cuts.append(at)
+        at = best[at][1]
+    return cuts[::-1]
+
+
+def glued_join(left: str, right: str) -> float:
+    """`join_score` for text whose gaps do not show its spaces (Nastaliq), where a lone letter
+    beside a word is a piece of it, و and ف too ("و سط", "مع ك")."""
+    score = join_score(left, right)
+    joined = frequency(left + right)
+    if score > 0.0 or joined < PART or not (len(_key(left)) == 1 or len(_key(right)) == 1):
+        return score
+    return math.log10(joined / PART)
+
+
+WORD_MARGIN = 1.0  # log10: what one more word in a parting costs
+# The list holds web debris too (typos, words run together): a whole rarer than GLUED_WORD may
+# be two words, and a part must be commoner than PART, or SHORT_PART for one of two letters
+# (function words: في من ما لم; the list's two-letter debris is rarer)
+GLUED_WORD, PART, SHORT_PART = 1e-7, 1e-7, 1e-4
+
+
 def _lone(text: str, freq: float) -> float:
     key = _key(text)
     return LONE_LETTER if len(key) == 1 and key not in "وف" else freq

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from statistics import median
 
@@ -16,7 +17,7 @@ from warraq.arabic.chars import (
     strip_bidi_controls,
     strong_direction,
 )
-from warraq.arabic.lexicon import join_score
+from warraq.arabic.lexicon import glued_join, join_score, split_glued
 from warraq.document import BBox, Block, Line, Word, union
 from warraq.layout.blocks import RawBlock
 from warraq.layout.lines import Cluster, Segment
@@ -204,8 +205,12 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     if texts_now:
         pieces.append((texts_now, clusters_now, joinable))
     words: list[Word] = []
-    for piece_texts, piece_clusters in _rejoined(pieces):
-        _flush(words, piece_texts, piece_clusters, keep_tatweel)
+    for piece_texts, piece_clusters in _rejoined(pieces, glued_join if seg.cascading else join_score):
+        if seg.cascading:
+            for part in _parted(piece_texts):
+                _flush(words, piece_texts[part], piece_clusters[part], keep_tatweel)
+        else:
+            _flush(words, piece_texts, piece_clusters, keep_tatweel)
     drawn = [c.glyph for c in seg.clusters if not c.inserted_space]
     sources = Counter([g.source for g in drawn])
     fonts = list(dict.fromkeys([c.glyph.font for c in seg.clusters if c.glyph.font]))
@@ -213,7 +218,8 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     return Line(words, _bbox([seg]), direction, seg.size, fonts, sources, artifact)
 
 
-def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]]) -> list[tuple[list[str], list[Cluster]]]:
+def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]],
+              join_score: Callable[[str, str], float] = join_score) -> list[tuple[list[str], list[Cluster]]]:
     """Word pieces with the uncertain gaps that cut one word closed, surest first: a piece
     between two others joins the side the lexicon likes better ("تعليم ا ستخدام")."""
     merged = [(texts, clusters) for texts, clusters, _ in pieces]
@@ -273,6 +279,33 @@ def _international_numbers(order: list[int], texts: list[str]) -> tuple[list[int
             texts = texts[:start] + [texts[i] for i in new] + texts[k + 1:]
         k += 1
     return order, texts
+
+
+def _parted(texts: list[str]) -> list[slice]:
+    """The words of a piece of cascading text (Nastaliq), whose overlapping words leave no gap
+    for a space: a word ends after punctuation, and an unknown run of letters that parts into
+    known words is cut there. Punctuation stays with the word before it (or after it, at the
+    piece's start)."""
+    def stop(k: int) -> bool:  # punctuation, but not a number's separator ("4,500")
+        return texts[k] in _PUNCTUATION and not (0 < k < len(texts) - 1 and texts[k - 1].isdigit()
+                                                 and texts[k + 1].isdigit())
+
+    bounds = [0]
+    start = 0
+    while start < len(texts):
+        lo = start
+        while lo < len(texts) and stop(lo):
+            lo += 1
+        hi = lo
+        while hi < len(texts) and not stop(hi):
+            hi += 1
+        end = hi
+        while end < len(texts) and stop(end):
+            end += 1
+        bounds += [lo + c for c in split_glued([remove_kashida(t) for t in texts[lo:hi]]) or ()]
+        bounds.append(end)
+        start = end
+    return [slice(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def _plain(texts: list[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -126,6 +127,8 @@ class Segment:
     char_count: int = 0
     #: (right-to-left letters, left-to-right letters), counted once when first asked for
     strong: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    #: set in a cascading script (Nastaliq), whose words overlap: gaps do not show its spaces
+    cascading: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         cs = self.clusters
@@ -144,17 +147,22 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule
             marks.append(g)
         elif g.text:
             bases.append(g)
-    rows = _rows(bases)
+    rows, cascading = _rows(bases)
     _attach_marks(rows, marks)
     spans = any(g.source == "actualtext" for g in bases)
     for k, row in enumerate(rows):
-        order = _pen_order(row)
+        # a climbing word's letters overlap, pen origins included: their centres keep the order
+        order = sorted(range(len(row)), key=lambda i: row[i].x0 + row[i].x1) if cascading else _pen_order(row)
         rows[k] = [row[i] for i in (_lam_before_alef(row, order) if spans else order)]
     segments: list[Segment] = []
     inks: dict[int, tuple[list[float], list[float]]] = {}  # per row, asked by river tests
     for k, row in enumerate(rows):
         tests = RowTests(rows, k, gutter_em, rules or [], inks)
-        segments.extend(_split_row(row, gutter_em, tests.stretched, tests.ruled if rules else never, tests.river))
+        segments.extend(_split_row(row, gutter_em, tests.stretched, tests.ruled if rules else never, tests.river,
+                                   unsure_em=gutter_em if cascading else UNSURE_EM))
+    if cascading:
+        for seg in segments:
+            seg.cascading = True
     return segments
 
 
@@ -202,8 +210,8 @@ def _by_key(row: list[Cluster], positions: list[int]) -> list[int]:
     return sorted(positions, key=keys.__getitem__)
 
 
-def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
-    """Cluster glyphs around the page's baselines.
+def _rows(bases: list[Glyph]) -> tuple[list[list[Cluster]], bool]:
+    """Cluster glyphs around the page's baselines; and is the page's script cascading?
 
     Baselines are the most crowded y positions, taken greedily; every glyph then joins the
     nearest one. Chaining glyph to glyph instead would walk from one line into the next
@@ -220,20 +228,24 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
             if sizes is None:
                 sizes = counts[y] = []
             sizes.append(1.0 if 1.0 > g.size else g.size)
+    # in a cascading script a word's letters climb from its baseline: their heights are no lines
+    cascading = len(counts) > 1 and _cascading(bases)
+    apart = CASCADE_EM if cascading else 0.6
     peaks: list[tuple[float, float]] = []  # (y, size), sorted by y
     for y, sizes in sorted(counts.items(), key=lambda t: -len(t[1])):
         size = median(sizes)
         at = bisect.bisect_left(peaks, (y, 0.0))
         near = peaks[max(at - 1, 0): at + 1]
-        if all(abs(y - py) > 0.6 * max(size, ps) for py, ps in near):
+        if all(abs(y - py) > apart * max(size, ps) for py, ps in near):
             peaks.insert(at, (y, size))
     rows: list[list[Cluster]] = [[] for _ in peaks]
     ys = [py for py, _ in peaks]
     last = len(ys) - 1
     if last < 0:
-        return []
+        return [], cascading
     row_of: dict[float, int] = {}  # glyphs of a line share its baseline: one search per height
     heights = [0] * len(rows)  # how many heights each row took in
+    at_row = []
     for g in bases:
         oy = g.oy
         known = row_of.get(oy)
@@ -245,8 +257,74 @@ def _rows(bases: list[Glyph]) -> list[list[Cluster]]:
                 at -= 1
             known = row_of[oy] = at
             heights[at] += 1
-        rows[known].append(Cluster(g))
-    return [part for r, n in zip(rows, heights) if r for part in (_two_lines(r) if n > 1 else (r,))]
+        at_row.append(known)
+    if cascading and len(peaks) > 1:
+        _follow_words(bases, at_row, ys)
+    for g, k in zip(bases, at_row):
+        rows[k].append(Cluster(g))
+    return [part for r, n in zip(rows, heights) if r for part in (_two_lines(r) if n > 1 else (r,))], cascading
+
+
+UNSURE_EM = 0.6  # a gap this narrow without a space glyph may be a stretched word or odd boxes
+CASCADE_EM = 1.1    # farthest a cascading script (Nastaliq) lifts a letter above its word's baseline
+CASCADE_SHARE = 0.3  # of a page's neighbouring letters at different heights: a cascading script
+                     # (Nastaliq: half of them and more; other Arabic pages: a tenth at most)
+_NEAR_EM = 2.0       # letters written one after the other this close belong to one word or line
+
+
+def _neighbours(bases: list[Glyph]) -> list[tuple[int, int]]:
+    """Positions of letters written one after the other and drawn side by side: one word's, or
+    one line's (the pen does not come back across the line to start the next)."""
+    letters = [k for k, g in enumerate(bases) if not g.is_space]
+    out = []
+    for a, b in zip(letters, letters[1:]):
+        ga, gb = bases[a], bases[b]
+        em = max(ga.size, gb.size, 1.0)
+        if abs(ga.ox - gb.ox) <= _NEAR_EM * em and abs(ga.oy - gb.oy) <= CASCADE_EM * em:
+            out.append((a, b))
+    return out
+
+
+def _cascading(bases: list[Glyph]) -> bool:
+    """Does the page's script climb (Nastaliq): do letters written one after the other sit at
+    different heights, where in other scripts they share their line's baseline?"""
+    pairs = _neighbours(bases)
+    lifted = 0
+    for a, b in pairs:  # a step up or down within a word; not a step to the next line
+        em = max(bases[a].size, bases[b].size, 1.0)
+        lifted += 0.05 * em < abs(bases[a].oy - bases[b].oy) < 0.7 * em
+    return len(pairs) >= 20 and lifted >= CASCADE_SHARE * len(pairs)
+
+
+def _follow_words(bases: list[Glyph], at_row: list[int], ys: list[float]) -> None:
+    """In a cascading script, a word's letters climb up to an em above its baseline, where the
+    most crowded heights of the page count some as lines of their own, or as the line above.
+    Letters written one after the other and drawn side by side form chains (words, whole
+    lines); a chain whose letters mostly sit on one row takes the rest of them to it."""
+    parent = list(range(len(bases)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in _neighbours(bases):
+        parent[root(b)] = root(a)
+    chains: dict[int, list[int]] = {}
+    for k, g in enumerate(bases):
+        if not g.is_space:
+            chains.setdefault(root(k), []).append(k)
+    for members in chains.values():
+        if len(members) < 2:
+            continue
+        votes = Counter(at_row[k] for k in members)
+        row, n = votes.most_common(1)[0]
+        if n == len(members) or 2 * n <= len(members):
+            continue
+        for k in members:
+            if abs(bases[k].oy - ys[row]) <= CASCADE_EM * max(bases[k].size, 1.0):
+                at_row[k] = row
 
 
 _MIN_LINE = 6  # glyphs of a line of its own, where a raised part or stacked letter has a few
@@ -406,8 +484,10 @@ _COST = itemgetter(0)
 def _split_row(row: list[Cluster], gutter_em: float,
                stretched: Callable[[float, float], bool] = never,
                ruled: Callable[[float, float], bool] = never,
-               river: Callable[[float, float, float], bool] = never_river) -> list[Segment]:
-    """Split a sorted row at gutters and put a space in every gap wider than a letter gap.
+               river: Callable[[float, float, float], bool] = never_river,
+               unsure_em: float = UNSURE_EM) -> list[Segment]:
+    """Split a sorted row at gutters and put a space in every gap wider than a letter gap;
+    one narrower than `unsure_em`, with no space glyph in it, is left to the lexicon.
 
     Space glyphs are not units of their own: producers place them inconsistently (PDFium even
     reports some at the position of a neighbouring letter), while the gap a space leaves
@@ -458,7 +538,7 @@ def _split_row(row: list[Cluster], gutter_em: float,
                 space = _space_between(prev, c)
                 # a narrow gap inside Arabic with no space glyph in it may be a stretched word
                 # or odd glyph boxes: the words on either side decide later
-                space.uncertain = (not drawn and gap < 0.6 * em
+                space.uncertain = (not drawn and gap < unsure_em * em
                                    and _is_arabic(prev.glyph.text) and _is_arabic(c.glyph.text))
                 current.append(space)
         right = (x1 if x1 > right else right) if current else x1

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from warraq.arabic.chars import LIGATURES, TATWEEL, is_arabic_letter, is_mark
+from warraq.arabic.chars import LIGATURES, TATWEEL, is_arabic_letter, is_mark, skeleton
 from warraq.pdf import pdfium as pf
 from warraq.pdf.objects import FontNames, clipped_away
 from warraq.pdf.spans import (
@@ -186,6 +186,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         _settle_kashida(glyphs, bars)
     if unread:
         _silence_kashida_carried(glyphs, unread, probe, page_height)
+        _silence_split_letters(glyphs, unread)
     if spans:
         drop_repeated_spans(glyphs, spans)
     split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
@@ -238,6 +239,37 @@ def _page_chars(raw: Any) -> list[Char]:
         origin(raw, i, p_x, p_y)
         append((u, xy[0], xy[1], (rect[0], rect[1], rect[2], rect[3]), obj, map_err(raw, i) == 1, i))
     return chars
+
+
+_DOTTED_LETTERS = frozenset("بتثجخذزشضظغفقنية")
+SPLIT_REACH = 5  # glyphs apart in the stream: a shaper may write a letter's dots after its neighbours
+
+
+def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
+    """Silence a letter read from the font that is another piece of a letter mapped beside it.
+
+    Some fonts (Noto Nastaliq Urdu) draw a letter as its dotless skeleton and a glyph of its
+    dots, or as a zero-width anchor and the shape. Writers that give a cluster's text to one of
+    its glyphs (fpdf2, WeasyPrint) map one piece to the letter and the other to nothing, which
+    its outline then reads as the skeleton ("يى" for ي). The pieces are written a few glyphs
+    apart at most and lie over each other, on different origins; two letters of a word do not
+    (Amiri's final ى tucks under the ت before it, but on the same baseline).
+    """
+    for k in unread:
+        g = glyphs[k]
+        if len(g.text) != 1 or g.text in _DOTTED_LETTERS or g.is_mark or g.is_space:
+            continue  # a skeleton glyph has no dots: a letter with its dots is a letter
+        shape = skeleton(g.text)
+        for j in range(max(0, k - SPLIT_REACH), min(len(glyphs), k + SPLIT_REACH + 1)):
+            h = glyphs[j]
+            if (h.source != "tounicode" or len(h.text) != 1 or h.font != g.font
+                    or skeleton(h.text) != shape or abs(h.oy - g.oy) > h.size):
+                continue
+            narrow = min(g.x1 - g.x0, h.x1 - h.x0)
+            if (min(g.x1, h.x1) - max(g.x0, h.x0) >= 0.7 * narrow
+                    and (narrow == 0 or abs(h.oy - g.oy) > 0.02 * h.size)):
+                g.text, g.source = "", "cluster"
+                break
 
 
 def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:

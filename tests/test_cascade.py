@@ -1,0 +1,78 @@
+"""Cascading script (Nastaliq): a word's letters climb from its baseline and words overlap."""
+
+from __future__ import annotations
+
+from conftest import rtl_line
+
+from warraq.arabic.chars import DOT_MARKS, compose_dots
+from warraq.arabic.lexicon import glued_join, split_glued
+from warraq.layout.assemble import to_line
+from warraq.layout.lines import build_segments
+from warraq.pdf.glyphs import Glyph, _silence_split_letters
+
+SIZE = 12.0
+LINES = (["تفتح", "المكتبة", "أبوابها", "صباحا"], ["وتستقبل", "القراء", "من", "الأعمار"])
+
+
+def _climbing(words: list[str], y: float) -> list[Glyph]:
+    """A line whose words climb as in Nastaliq: each letter above the one after it, up to 3/4 em."""
+    glyphs = rtl_line(words, gap=0.4 * SIZE, y=y, size=SIZE)
+    at = 0
+    for w in words:  # rtl_line lays each word's letters left to right: its last letter first
+        for k, g in enumerate(glyphs[at: at + len(w)]):
+            lift = min(0.15 * k, 0.75) * SIZE
+            g.oy -= lift
+            g.top -= lift
+            g.bottom -= lift
+        at += len(w)
+    return glyphs
+
+
+def test_climbing_letters_stay_on_their_line_and_in_order() -> None:
+    glyphs = _climbing(LINES[0], 100.0) + _climbing(LINES[1], 100.0 + 1.6 * SIZE)
+    segments = build_segments(glyphs)
+    assert [to_line(s, "rtl", keep_tatweel=False).text for s in segments] == [" ".join(w) for w in LINES]
+    assert all(s.cascading for s in segments)
+
+
+def test_a_line_of_level_letters_is_not_cascading() -> None:
+    glyphs = rtl_line(LINES[0], gap=0.4 * SIZE, y=100.0) + rtl_line(LINES[1], gap=0.4 * SIZE, y=120.0)
+    assert not any(s.cascading for s in build_segments(glyphs))
+
+
+def test_glued_words_part_into_known_words() -> None:
+    assert split_glued(list("الطرفالأول")) == [5]
+    assert split_glued(list("شهرمارس")) == [3]  # listed, but rarer than two words run together
+    assert split_glued(list("المكتبة")) is None  # a word
+    assert split_glued(list("المكتبةقطس")) is None  # "قطس" is no word: no parting
+
+
+def test_a_lone_letter_beside_a_word_joins_it_in_cascading_text() -> None:
+    assert glued_join("و", "سط") > 0  # "وسط": و set apart by the gap Nastaliq leaves after it
+    assert glued_join("مع", "ك") > 0
+    assert glued_join("ما", "لم") == 0  # two words
+
+
+def test_dots_drawn_apart_make_a_letter_on_a_dotless_yeh() -> None:
+    assert compose_dots("ى" + DOT_MARKS[("below", 1)]) == "ب"
+
+
+def _glyph(text: str, source: str, x0: float, x1: float, oy: float) -> Glyph:
+    return Glyph(text, source, x0, oy - 10, x1, oy + 3, x0, oy, SIZE, "F", 0)
+
+
+def test_a_skeleton_read_from_the_font_under_its_mapped_dots_is_silenced() -> None:
+    # fpdf2 maps the dots glyph of ي to the letter; the outline reads its skeleton as ى
+    dots, shape = _glyph("ي", "tounicode", 11, 14, 103), _glyph("ى", "outline", 8, 17, 100)
+    _silence_split_letters([dots, shape], [1])
+    assert (shape.text, shape.source) == ("", "cluster")
+
+
+def test_two_letters_on_one_baseline_are_both_kept() -> None:
+    # Amiri's final ى tucks under the ت before it, on the same baseline: two letters
+    teh, yeh = _glyph("ت", "tounicode", 11, 14, 100), _glyph("ى", "outline", 8, 17, 100)
+    _silence_split_letters([teh, yeh], [1])
+    assert yeh.text == "ى"
+    dotted = _glyph("ب", "outline", 8, 17, 100)  # a letter with its dots is a letter of its own
+    _silence_split_letters([_glyph("ي", "tounicode", 11, 14, 103), dotted], [1])
+    assert dotted.text == "ب"
