@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from conftest import rtl_line
+from fontTools.ttLib import TTFont
 
-from warraq.arabic.chars import DOT_MARKS, compose_dots
+from warraq.arabic.chars import DOT_MARKS, compose_dots, dots_between, takes_dots
 from warraq.arabic.lexicon import glued_join, split_glued
+from warraq.fonts.glyphtext import glyph_texts
+from warraq.fonts.program import FontProgram
 from warraq.layout.assemble import to_line
 from warraq.layout.lines import build_segments
 from warraq.pdf.glyphs import Glyph, _silence_split_letters
@@ -76,3 +79,32 @@ def test_two_letters_on_one_baseline_are_both_kept() -> None:
     dotted = _glyph("ب", "outline", 8, 17, 100)  # a letter with its dots is a letter of its own
     _silence_split_letters([_glyph("ي", "tounicode", 11, 14, 103), dotted], [1])
     assert dotted.text == "ب"
+
+
+def test_a_fonts_dots_glyph_is_known_from_its_decompositions() -> None:
+    path = "/usr/share/fonts/truetype/noto/NotoNastaliqUrdu-Regular.ttf"  # fonts-noto-core
+    prog = FontProgram.from_ttfont(TTFont(path))
+    texts = {prog.glyph_order[g]: t.text for g, t in glyph_texts(prog).items()}
+    # ت ق ة are drawn as a skeleton and one glyph of two dots above; ب as a skeleton and one dot below
+    assert texts["TwoDotsAboveNS"] == DOT_MARKS[("above", 2)]
+    assert texts["OneDotBelowNS"] == DOT_MARKS[("below", 1)]
+
+
+def test_dots_between_a_letter_and_its_skeleton() -> None:
+    assert dots_between("ت", "ٮ") == DOT_MARKS[("above", 2)]
+    assert dots_between("ي", "ى") == DOT_MARKS[("below", 2)]
+    assert dots_between("ت", "ح") is None  # not its skeleton
+    assert dots_between("ت", "ب") is None  # a dotted letter is no skeleton
+    assert takes_dots("ى", DOT_MARKS[("below", 1)]) and not takes_dots("ط", DOT_MARKS[("below", 2)])
+
+
+def test_dots_drawn_apart_go_on_the_letter_they_make() -> None:
+    # the two dots of ي lie nearer the centre of the ط beside it, which they cannot dot
+    tah = _glyph("ط", "outline", 20, 30, 100)
+    yeh = _glyph("ى", "outline", 12, 22, 100)
+    dots = _glyph(DOT_MARKS[("below", 2)], "outline", 21, 24, 103)
+    dots.is_mark = True
+    for g in (tah, yeh, dots):
+        g.ink = (g.x0, g.x1)
+    (segment,) = build_segments([tah, yeh, dots])
+    assert compose_dots(to_line(segment, "rtl", keep_tatweel=False).text) == "طي"

@@ -60,6 +60,7 @@ def fold_presentation_forms(text: str) -> str:
 DOT_MARKS = {("above", 1): "\u0307", ("above", 2): "\u0308", ("above", 3): "\u20db",
              ("below", 1): "\u0323", ("below", 2): "\u0324", ("below", 3): "\u20e8"}
 _DOT_COUNT = {mark: (n, 0) if side == "above" else (0, n) for (side, n), mark in DOT_MARKS.items()}
+DOT_PLACEHOLDERS = frozenset(DOT_MARKS.values())
 # A dotless skeleton and its dots (above, below) -> the letter; Persian and Urdu letters too.
 _DOTTED = {
     ("\u066e", 0, 1): "\u0628", ("\u066e", 2, 0): "\u062a", ("\u066e", 3, 0): "\u062b",
@@ -82,6 +83,24 @@ _SKELETON = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646
 # the other dotless forms a skeleton glyph reads as (yeh's, noon's and qaf's)
 _SKELETON_OF = {**_SKELETON, "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e", "\u066f": "\u06a1", "\u08bb": "\u06a1",
                 "\u08bc": "\u06a1"}
+
+
+_DOTS_OF = {letter: (above, below) for (_, above, below), letter in _DOTTED.items()}
+
+
+def dots_between(letter: str, shape: str) -> str | None:
+    """The placeholder mark of the dots that make a dotless `shape` the `letter` ("ٮ", "ت":
+    two above), None if they are not such a pair."""
+    dots = _DOTS_OF.get(letter)
+    if dots is None or shape in _DOTS_OF or skeleton(shape) != skeleton(letter) or all(dots):
+        return None
+    return DOT_MARKS[("above", dots[0])] if dots[0] else DOT_MARKS[("below", dots[1])]
+
+
+def takes_dots(letter: str, mark: str) -> bool:
+    """Do the dots a placeholder mark stands for make a letter on this one (or its skeleton)?"""
+    counts = _DOT_COUNT.get(mark)
+    return counts is not None and ((letter, *counts) in _DOTTED or (skeleton(letter), *counts) in _DOTTED)
 
 
 def skeleton(ch: str) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 
+from warraq.arabic.chars import DOT_PLACEHOLDERS
 from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
 from warraq.fonts.legacy import MIN_SHUFFLED, shuffled, spells_latin_names
@@ -484,7 +485,8 @@ class FontRecovery:
             return False
         cmap = set(self._cmap_gids().values())
         gids = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None and g not in cmap]
-        return any(dots_mark(self._prog, g) is not None for g in gids)
+        # dots drawn as one shape (Nastaliq's two dots) are known by the reference font's GSUB
+        return any(dots_mark(self._prog, g) is not None or _is_dots(self._glyph(g)) for g in gids)
 
     def _choice(self, text: str, fallback: Recovered | None, parts: bool = False) -> _Choice:
         """The glyphs of every code that shows `text`, with what each reads (None: `text` itself;
@@ -589,3 +591,8 @@ class FontRecovery:
             return prog.advance(gid) > 0
         except Exception:
             return False
+
+
+def _is_dots(rec: Recovered | None) -> bool:
+    """Is a glyph's reading the placeholder of a glyph of dots (fonts/dots.py)?"""
+    return rec is not None and rec.text in DOT_PLACEHOLDERS

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from warraq.arabic.chars import dots_between
 from warraq.fonts.gsub import Rule
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.program import FontProgram
@@ -84,7 +85,26 @@ def glyph_texts(prog: FontProgram, trust_names: bool = True,
                     out[gid] = GlyphText(hit[0], "glyph-name", hit[1])
     if rules:
         _gsub_closure(rules, out)
+        if _dots_of_decompositions(rules, out):
+            _gsub_closure(rules, out)  # to the dots' contextual variants
     return out
+
+
+def _dots_of_decompositions(rules: list[Rule], out: dict[int, GlyphText]) -> bool:
+    """A font that decomposes a dotted letter into its dotless skeleton and a glyph of dots
+    (Noto Nastaliq Urdu: ت -> ٮ + two dots above) tells what that glyph is: the dots between
+    the two letters, as the placeholder mark chars.compose_dots puts back on a skeleton. A
+    glyph that serves letters with different dots says nothing. Whether any glyph was told."""
+    said: dict[int, set[str]] = {}
+    for src, dst in rules:
+        whole, shape = out.get(dst), out.get(src[0]) if src else None
+        if len(src) == 2 and src[1] not in out and whole is not None and shape is not None:
+            mark = dots_between(whole.text, shape.text)
+            if mark is not None:
+                said.setdefault(src[1], set()).add(mark)
+    found = {gid: GlyphText(marks.pop(), "gsub", 0.85) for gid, marks in said.items() if len(marks) == 1}
+    out.update(found)
+    return bool(found)
 
 
 def _sources(rules: list[Rule], targets: Iterable[int]) -> set[int]:

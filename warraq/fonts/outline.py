@@ -24,7 +24,7 @@ from warraq.fonts.program import FontProgram
 from warraq.fonts.sigtable import SignatureTable
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
-_INDEX_VERSION = 8
+_INDEX_VERSION = 9
 
 
 def cache_dir() -> Path:

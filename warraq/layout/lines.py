@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from statistics import median
 
-from warraq.arabic.chars import is_mark
+from warraq.arabic.chars import DOT_PLACEHOLDERS, is_mark, takes_dots
 from warraq.layout.gaps import RIVER_EM, SPACE_EM, RowTests, never, never_river
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.rules import Rule
@@ -380,6 +380,10 @@ def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
     moves = []  # (mark, the base it went to, the base it was written beside, its ink over both)
     for m, ranked, clear, prev, nxt in choices:
         best = ranked[0][1] if ranked else None
+        if best is not None and m.text in DOT_PLACEHOLDERS and not takes_dots(best.glyph.text[-1:], m.text):
+            # dots drawn apart go on a letter they make (Nastaliq's overlapping letters)
+            reach = ranked[0][0] + 0.5 * max(m.size, 1.0)
+            best = next((c for cost, c, _ in ranked if cost <= reach and takes_dots(c.glyph.text[-1:], m.text)), best)
         inside = [c for _, c, overlaps in ranked if overlaps]
         written = (prev if after > before else nxt) if ordered else None
         if ordered and not clear and len(inside) > 1:

@@ -242,7 +242,7 @@ def _page_chars(raw: Any) -> list[Char]:
 
 
 _DOTTED_LETTERS = frozenset("بتثجخذزشضظغفقنية")
-SPLIT_REACH = 5  # glyphs apart in the stream: a shaper may write a letter's dots after its neighbours
+SPLIT_REACH = 16  # glyphs apart in the stream: a shaper may write a letter's dots after its neighbours
 
 
 def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
