@@ -163,6 +163,20 @@ def _ratio(v: float | None) -> str:
     return f"{v:.2f}" if v else "–"
 
 
+def _other_fonts(of: dict[str, Any], tools: list[str]) -> list[str]:
+    if "error" in of:
+        return [f"Not run: {of['error']}", ""]
+    rows = of["rows"]
+    nastaliq = [r for r in rows if r["font"] == "Noto Nastaliq Urdu"]
+    out = [f"The held-out texts (bench/heldout) set in fonts the main corpus does not use, by the same "
+           f"producers: {of['corpus']}. Noto Nastaliq Urdu is a cascading script: a word's letters climb "
+           "from its baseline and words overlap, so lines and spaces are not where they are in other fonts.",
+           "", "CER % per font: median / worst.", ""]
+    out += _matrix(rows, tools, "font", "mw")
+    out += ["Noto Nastaliq Urdu, CER % per producer: median / worst.", ""]
+    return out + _matrix(nastaliq, tools, "producer", "mw")
+
+
 def _realworld(rw: dict[str, Any]) -> list[str]:
     if "error" in rw:
         return [f"Real-world run: {rw['error']}", ""]
@@ -293,6 +307,8 @@ def render(res: dict[str, Any]) -> str:
     L += ["## Speed and memory", ""] + _speed(res.get("speed") or {"error": "not run"})
     if res.get("recovery_cost"):
         L += ["### Cost of font recovery", ""] + _recovery_cost(res["recovery_cost"])
+    if res.get("other_fonts"):
+        L += ["## Other fonts (side corpus)", ""] + _other_fonts(res["other_fonts"], tools)
     L += ["## Real-world PDFs", ""] + _realworld(res.get("realworld") or {"error": "not run"})
     L += ["## Repair", ""] + _repair(res.get("repair") or {})
     L += ["## How scores are computed", "", SCORING, ""]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from . import deps, flow, lo, selfcheck
+from . import deps, flow, fonts, lo, selfcheck
 from .plan import PRODUCERS, Job, plan, quick
 from .textfmt import HEADINGS, Block, Doc, FormatError, features, load
 from .truth import truth_text
@@ -153,10 +153,11 @@ class Builder:
         return self.finish(job, doc, pdf)
 
 
-def build(out: Path = DEFAULT_OUT, texts: Path = DEFAULT_TEXTS, quick_mode: bool = False) -> int:
-    """Build the corpus; returns the number of PDFs written."""
+def build(out: Path = DEFAULT_OUT, texts: Path = DEFAULT_TEXTS, quick_mode: bool = False,
+          pool: tuple[fonts.Font, ...] = fonts.FONTS) -> int:
+    """Build the corpus (with the fonts of `pool`); returns the number of PDFs written."""
     t0 = time.monotonic()
-    producers, found = deps.check(list(PRODUCERS))
+    producers, found = deps.check(list(PRODUCERS), pool)
     paths = sorted(texts.glob("*.md"))
     if not paths:
         deps.warn(f"no texts in {texts}")

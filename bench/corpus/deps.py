@@ -32,7 +32,7 @@ def warn(msg: str) -> None:
     print(f"corpus: warning: {msg}", file=sys.stderr)
 
 
-def check(producers: list[str]) -> tuple[list[str], list[fonts.Font]]:
+def check(producers: list[str], pool: tuple[fonts.Font, ...] = fonts.FONTS) -> tuple[list[str], list[fonts.Font]]:
     """The producers and fonts usable here; warnings for everything missing."""
     ok: list[str] = []
     for prod in producers:
@@ -47,8 +47,8 @@ def check(producers: list[str]) -> tuple[list[str], list[fonts.Font]]:
     for tool, pkg in COMMON_TOOLS.items():
         if shutil.which(tool) is None:
             warn(f"{tool} is missing (apt install {pkg}); the rest of the bench needs it")
-    found = fonts.available()
-    for f in fonts.FONTS:
+    found = fonts.available(pool)
+    for f in pool:
         if f not in found:
             warn(f"font {f.family} not found (apt install {f.package}); skipped")
     if fonts.fallback_path() is None:

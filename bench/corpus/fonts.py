@@ -34,7 +34,18 @@ FONTS: tuple[Font, ...] = (
     Font("Scheherazade", "scheherazade", "Scheherazade-Regular.ttf", "Scheherazade-Bold.ttf",
          "fonts-sil-scheherazade", False, 1.3),
 )
-BY_FAMILY = {f.family: f for f in FONTS}
+# A side corpus of other fonts the same Debian packages ship, among them a cascading script
+# (Nastaliq), to show how the tools do beyond the fonts the main corpus is made with.
+OTHER_FONTS: tuple[Font, ...] = (
+    Font("Noto Kufi Arabic", "notokufi", "NotoKufiArabic-Regular.ttf", "NotoKufiArabic-Bold.ttf",
+         "fonts-noto-core", True),
+    Font("Noto Nastaliq Urdu", "nastaliq", "NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf",
+         "fonts-noto-core", False),
+    Font("KacstOffice", "kacstoffice", "KacstOffice.ttf", "KacstOffice.ttf", "fonts-kacst", True),
+    Font("KacstNaskh", "kacstnaskh", "KacstNaskh.ttf", "KacstNaskh.ttf", "fonts-kacst", True),
+    Font("DejaVu Sans", "dejavu", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "fonts-dejavu-core", True),
+)
+BY_FAMILY = {f.family: f for f in FONTS + OTHER_FONTS}
 
 
 @cache
@@ -62,5 +73,5 @@ def fallback_path() -> Path | None:
     return find_file(FALLBACK_FILE)
 
 
-def available() -> list[Font]:
-    return [f for f in FONTS if find_file(f.regular) is not None]
+def available(pool: tuple[Font, ...] = FONTS) -> list[Font]:
+    return [f for f in pool if find_file(f.regular) is not None]

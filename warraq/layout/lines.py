@@ -230,14 +230,15 @@ def _rows(bases: list[Glyph]) -> tuple[list[list[Cluster]], bool]:
             sizes.append(1.0 if 1.0 > g.size else g.size)
     # in a cascading script a word's letters climb from its baseline: their heights are no lines
     cascading = len(counts) > 1 and _cascading(bases)
-    apart = CASCADE_EM if cascading else 0.6
     peaks: list[tuple[float, float]] = []  # (y, size), sorted by y
     for y, sizes in sorted(counts.items(), key=lambda t: -len(t[1])):
         size = median(sizes)
         at = bisect.bisect_left(peaks, (y, 0.0))
         near = peaks[max(at - 1, 0): at + 1]
-        if all(abs(y - py) > apart * max(size, ps) for py, ps in near):
+        if all(abs(y - py) > 0.6 * max(size, ps) for py, ps in near):
             peaks.insert(at, (y, size))
+    if cascading:
+        peaks = _baselines(peaks, counts, _spans(bases, halves))
     rows: list[list[Cluster]] = [[] for _ in peaks]
     ys = [py for py, _ in peaks]
     last = len(ys) - 1
@@ -266,10 +267,37 @@ def _rows(bases: list[Glyph]) -> tuple[list[list[Cluster]], bool]:
 
 
 UNSURE_EM = 0.6  # a gap this narrow without a space glyph may be a stretched word or odd boxes
-CASCADE_EM = 1.1    # farthest a cascading script (Nastaliq) lifts a letter above its word's baseline
+CASCADE_EM = 1.1    # a cascading script's (Nastaliq's) lines are farther apart than this
+CLIMB_EM = 1.5      # farthest a long word of it climbs above its baseline
 CASCADE_SHARE = 0.3  # of a page's neighbouring letters at different heights: a cascading script
                      # (Nastaliq: half of them and more; other Arabic pages: a tenth at most)
 _NEAR_EM = 2.0       # letters written one after the other this close belong to one word or line
+
+
+def _spans(bases: list[Glyph], halves: dict[float, float]) -> dict[float, tuple[float, float]]:
+    """The stretch of the page (x0, x1) the letters at each height cover."""
+    spans: dict[float, tuple[float, float]] = {}
+    for g in bases:
+        if not g.is_space:
+            y = halves[g.oy]
+            lo, hi = spans.get(y, (g.x0, g.x1))
+            spans[y] = (min(lo, g.x0), max(hi, g.x1))
+    return spans
+
+
+def _baselines(peaks: list[tuple[float, float]], counts: dict[float, list[float]],
+               spans: dict[float, tuple[float, float]]) -> list[tuple[float, float]]:
+    """The peaks of a cascading page that are lines: one within CASCADE_EM of a more crowded
+    one, over the same stretch of the page, is its words' climbing letters (a column beside
+    it may run on another line grid)."""
+    kept: list[tuple[float, float]] = []
+    for y, size in sorted(peaks, key=lambda p: -len(counts[p[0]])):
+        lo, hi = spans[y]
+        if not any(abs(y - ky) <= CASCADE_EM * max(size, ks)
+                   and min(hi, spans[ky][1]) - max(lo, spans[ky][0]) > 0.5 * min(hi - lo, spans[ky][1] - spans[ky][0])
+                   for ky, ks in kept):
+            kept.append((y, size))
+    return sorted(kept)
 
 
 def _neighbours(bases: list[Glyph]) -> list[tuple[int, int]]:
@@ -323,7 +351,7 @@ def _follow_words(bases: list[Glyph], at_row: list[int], ys: list[float]) -> Non
         if n == len(members) or 2 * n <= len(members):
             continue
         for k in members:
-            if abs(bases[k].oy - ys[row]) <= CASCADE_EM * max(bases[k].size, 1.0):
+            if abs(bases[k].oy - ys[row]) <= CLIMB_EM * max(bases[k].size, 1.0):
                 at_row[k] = row
 
 
