@@ -313,15 +313,22 @@ def _neighbours(bases: list[Glyph]) -> list[tuple[int, int]]:
     return out
 
 
+CASCADE_SAMPLE = 400  # letters: the first few lines of a page show its script
+
+
 def _cascading(bases: list[Glyph]) -> bool:
     """Does the page's script climb (Nastaliq): do letters written one after the other sit at
     different heights, where in other scripts they share their line's baseline?"""
-    pairs = _neighbours(bases)
-    lifted = 0
-    for a, b in pairs:  # a step up or down within a word; not a step to the next line
-        em = max(bases[a].size, bases[b].size, 1.0)
-        lifted += 0.05 * em < abs(bases[a].oy - bases[b].oy) < 0.7 * em
-    return len(pairs) >= 20 and lifted >= CASCADE_SHARE * len(pairs)
+    letters = [g for g in bases[: 2 * CASCADE_SAMPLE] if not g.is_space][:CASCADE_SAMPLE]
+    pairs = lifted = 0
+    for a, b in zip(letters, letters[1:]):
+        dy = abs(a.oy - b.oy)
+        em = a.size if a.size > b.size else b.size
+        em = em if em > 1.0 else 1.0
+        if abs(a.ox - b.ox) <= _NEAR_EM * em and dy <= CASCADE_EM * em:
+            pairs += 1
+            lifted += 0.05 * em < dy < 0.7 * em  # a step within a word, not to the next line
+    return pairs >= 20 and lifted >= CASCADE_SHARE * pairs
 
 
 def _follow_words(bases: list[Glyph], at_row: list[int], ys: list[float]) -> None:

@@ -255,15 +255,18 @@ def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
     apart at most and lie over each other, on different origins; two letters of a word do not
     (Amiri's final ى tucks under the ت before it, but on the same baseline).
     """
+    mapped = [j for j, h in enumerate(glyphs) if h.source == "tounicode" and len(h.text) == 1 and not h.is_space]
+    if not mapped:  # a font without ToUnicode: nothing to be said twice
+        return
     for k in unread:
         g = glyphs[k]
         if len(g.text) != 1 or g.text in _DOTTED_LETTERS or g.is_mark or g.is_space:
             continue  # a skeleton glyph has no dots: a letter with its dots is a letter
         shape = skeleton(g.text)
-        for j in range(max(0, k - SPLIT_REACH), min(len(glyphs), k + SPLIT_REACH + 1)):
+        lo = bisect.bisect_left(mapped, k - SPLIT_REACH)
+        for j in mapped[lo: bisect.bisect_right(mapped, k + SPLIT_REACH)]:
             h = glyphs[j]
-            if (h.source != "tounicode" or len(h.text) != 1 or h.font != g.font
-                    or skeleton(h.text) != shape or abs(h.oy - g.oy) > h.size):
+            if h.font != g.font or skeleton(h.text) != shape or abs(h.oy - g.oy) > h.size:
                 continue
             narrow = min(g.x1 - g.x0, h.x1 - h.x0)
             if (min(g.x1, h.x1) - max(g.x0, h.x0) >= 0.7 * narrow
