@@ -313,7 +313,7 @@ def _neighbours(bases: list[Glyph]) -> list[tuple[int, int]]:
     return out
 
 
-CASCADE_SAMPLE = 400  # letters: the first few lines of a page show its script
+CASCADE_SAMPLE = 200  # letters: the first lines of a page show its script
 
 
 def _cascading(bases: list[Glyph]) -> bool:

@@ -255,13 +255,14 @@ def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
     apart at most and lie over each other, on different origins; two letters of a word do not
     (Amiri's final ى tucks under the ت before it, but on the same baseline).
     """
-    mapped = [j for j, h in enumerate(glyphs) if h.source == "tounicode" and len(h.text) == 1 and not h.is_space]
-    if not mapped:  # a font without ToUnicode: nothing to be said twice
+    # a skeleton glyph has no dots: a letter with its dots is a letter
+    found = [k for k in unread if len(glyphs[k].text) == 1 and glyphs[k].text not in _DOTTED_LETTERS
+             and not glyphs[k].is_mark and not glyphs[k].is_space]
+    if not found:
         return
-    for k in unread:
+    mapped = [j for j, h in enumerate(glyphs) if h.source == "tounicode" and len(h.text) == 1 and not h.is_space]
+    for k in found:
         g = glyphs[k]
-        if len(g.text) != 1 or g.text in _DOTTED_LETTERS or g.is_mark or g.is_space:
-            continue  # a skeleton glyph has no dots: a letter with its dots is a letter
         shape = skeleton(g.text)
         lo = bisect.bisect_left(mapped, k - SPLIT_REACH)
         for j in mapped[lo: bisect.bisect_right(mapped, k + SPLIT_REACH)]:
