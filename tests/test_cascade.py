@@ -43,6 +43,15 @@ def test_a_line_of_level_letters_is_not_cascading() -> None:
     assert not any(s.cascading for s in build_segments(glyphs))
 
 
+def test_raised_latin_letters_are_not_a_cascading_script() -> None:
+    # exponents in formulas ("x2 y2 ..."): every other letter raised, but no Arabic letter climbs
+    glyphs = rtl_line(["x2y2z2w2", "a2b2c2d2", "e2f2g2h2"], gap=0.4 * SIZE, y=100.0)
+    for k, g in enumerate(glyphs):
+        if k % 2:
+            g.oy -= 0.3 * SIZE
+    assert not any(s.cascading for s in build_segments(glyphs))
+
+
 def test_glued_words_part_into_known_words() -> None:
     assert split_glued(list("الطرفالأول")) == [5]
     assert split_glued(list("شهرمارس")) == [3]  # listed, but rarer than two words run together

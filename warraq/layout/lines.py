@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from statistics import median
 
-from warraq.arabic.chars import DOT_PLACEHOLDERS, is_mark, takes_dots
+from warraq.arabic.chars import DOT_PLACEHOLDERS, is_arabic_letter, is_mark, takes_dots
 from warraq.layout.gaps import RIVER_EM, SPACE_EM, RowTests, never, never_river
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.rules import Rule
@@ -319,7 +319,8 @@ CASCADE_SAMPLE = 200  # letters: the first lines of a page show its script
 def _cascading(bases: list[Glyph]) -> bool:
     """Does the page's script climb (Nastaliq): do letters written one after the other sit at
     different heights, where in other scripts they share their line's baseline?"""
-    letters = [g for g in bases[: 2 * CASCADE_SAMPLE] if not g.is_space][:CASCADE_SAMPLE]
+    # Arabic letters only: superscripts and formulas lift Latin letters and digits too
+    letters = [g for g in bases[: 2 * CASCADE_SAMPLE] if g.text and is_arabic_letter(g.text[0])][:CASCADE_SAMPLE]
     pairs = lifted = 0
     for a, b in zip(letters, letters[1:]):
         dy = abs(a.oy - b.oy)
