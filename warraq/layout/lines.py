@@ -271,7 +271,8 @@ CASCADE_EM = 1.1    # a cascading script's (Nastaliq's) lines are farther apart 
 CLIMB_EM = 1.5      # farthest a long word of it climbs above its baseline
 CASCADE_SHARE = 0.3  # of a page's neighbouring letters at different heights: a cascading script
                      # (Nastaliq: half of them and more; other Arabic pages: a tenth at most)
-_NEAR_EM = 2.0       # letters written one after the other this close belong to one word or line
+_NEAR_EM = 6.0       # letters written one after the other this close belong to one line (Chromium writes
+                     # a Nastaliq word's letters in an order that jumps by a few ems)
 
 
 def _spans(bases: list[Glyph], halves: dict[float, float]) -> dict[float, tuple[float, float]]:
