@@ -11,7 +11,7 @@ from warraq.fonts.glyphtext import glyph_texts
 from warraq.fonts.program import FontProgram
 from warraq.layout.assemble import to_line
 from warraq.layout.lines import build_segments
-from warraq.pdf.glyphs import Glyph, _silence_split_letters
+from warraq.pdf.glyphs import Glyph, _silence_hollow_letters, _silence_split_letters
 
 SIZE = 12.0
 LINES = (["تفتح", "المكتبة", "أبوابها", "صباحا"], ["وتستقبل", "القراء", "من", "الأعمار"])
@@ -117,3 +117,17 @@ def test_dots_drawn_apart_go_on_the_letter_they_make() -> None:
         g.ink = (g.x0, g.x1)
     (segment,) = build_segments([tah, yeh, dots])
     assert compose_dots(to_line(segment, "rtl", keep_tatweel=False).text) == "طي"
+
+
+def test_a_letter_drawn_with_no_width_is_said_only_where_its_shape_shows_it() -> None:
+    # WeasyPrint maps Nastaliq's zero-width joiner glyph to the ل of the first word it joined
+    meem, hollow, noon = (_glyph("م", "tounicode", 20, 26, 100), _glyph("ل", "tounicode", 19, 19, 100),
+                          _glyph("ن", "tounicode", 12, 20, 100))
+    letters = [_glyph("ب", "tounicode", 30 + 6 * k, 36 + 6 * k, 100) for k in range(8)]
+    _silence_hollow_letters([meem, hollow, noon, *letters], [1], set())
+    assert hollow.text == ""
+    # fpdf2 gives the cluster's ل to the zero-width glyph; its shape, read from the font, shows it
+    lam, shape = _glyph("ل", "tounicode", 19, 19, 100), _glyph("ل", "outline", 16, 22, 104)
+    glyphs = [lam, shape, *letters]
+    _silence_hollow_letters(glyphs, [0], _silence_split_letters(glyphs, [1]))
+    assert (lam.text, shape.text) == ("ل", "")

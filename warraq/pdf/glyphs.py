@@ -105,6 +105,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     spans: set[int] = set()  # ids of glyphs whose box is a span's or a split box: their ink
     bounds: SpanBounds | None = None
     unread: list[int] = []  # positions of glyphs whose text the font program gave
+    hollow: list[int] = []  # positions of mapped letters drawn with no width
     n = len(chars)
     i = 0
     while i < n:
@@ -181,12 +182,17 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             bars[len(glyphs)] = bar
         elif fixed is not None and source not in ("unmapped", "tounicode"):
             unread.append(len(glyphs))
+        if left == right and source == "tounicode" and is_arabic_letter(text[:1]):
+            hollow.append(len(glyphs))
         glyphs.append(glyph)
     if bars:
         _settle_kashida(glyphs, bars)
+    shown: set[int] = set()
     if unread:
         _silence_kashida_carried(glyphs, unread, probe, page_height)
-        _silence_split_letters(glyphs, unread)
+        shown = _silence_split_letters(glyphs, unread)
+    if hollow:
+        _silence_hollow_letters(glyphs, hollow, shown)
     if spans:
         drop_repeated_spans(glyphs, spans)
     split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
@@ -245,7 +251,27 @@ _DOTTED_LETTERS = frozenset("بتثجخذزشضظغفقنية")
 SPLIT_REACH = 16  # glyphs apart in the stream: a shaper may write a letter's dots after its neighbours
 
 
-def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
+def _silence_hollow_letters(glyphs: list[Glyph], hollow: list[int], shown: set[int]) -> None:
+    """Silence a mapped letter drawn with no width that no shape drawn with it shows.
+
+    Noto Nastaliq Urdu places zero-width glyphs between some letters. fpdf2 may give one of
+    them its cluster's letter (the letter's shape, read from the font, then says it: `shown`);
+    WeasyPrint maps a glyph to the first cluster it drew it in, so the same glyph says ل
+    between the letters of every word it joins ("ملن" for من). A page whose letters all lack
+    width (a font without outlines) keeps them.
+    """
+    letters = sum(1 for g in glyphs if g.text and not g.is_space and not g.is_mark)
+    if len(hollow) > HOLLOW_SHARE * letters:
+        return
+    for k in hollow:
+        if k not in shown:
+            glyphs[k].text, glyphs[k].source = "", "cluster"
+
+
+HOLLOW_SHARE = 0.2
+
+
+def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> set[int]:
     """Silence a letter read from the font that is another piece of a letter mapped beside it.
 
     Some fonts (Noto Nastaliq Urdu) draw a letter as its dotless skeleton and a glyph of its
@@ -253,13 +279,15 @@ def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
     its glyphs (fpdf2, WeasyPrint) map one piece to the letter and the other to nothing, which
     its outline then reads as the skeleton ("يى" for ي). The pieces are written a few glyphs
     apart at most and lie over each other, on different origins; two letters of a word do not
-    (Amiri's final ى tucks under the ت before it, but on the same baseline).
+    (Amiri's final ى tucks under the ت before it, but on the same baseline). Gives the mapped
+    letters drawn with no width whose shape was found this way.
     """
     # a skeleton glyph has no dots: a letter with its dots is a letter
     found = [k for k in unread if len(glyphs[k].text) == 1 and glyphs[k].text not in _DOTTED_LETTERS
              and not glyphs[k].is_mark and not glyphs[k].is_space]
+    shown: set[int] = set()  # mapped letters drawn with no width whose shape was found
     if not found:
-        return
+        return shown
     mapped = [j for j, h in enumerate(glyphs) if h.source == "tounicode" and len(h.text) == 1 and not h.is_space]
     for k in found:
         g = glyphs[k]
@@ -273,7 +301,10 @@ def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> None:
             if (min(g.x1, h.x1) - max(g.x0, h.x0) >= 0.7 * narrow
                     and (narrow == 0 or abs(h.oy - g.oy) > 0.02 * h.size)):
                 g.text, g.source = "", "cluster"
+                if h.x1 == h.x0:
+                    shown.add(j)
                 break
+    return shown
 
 
 def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
