@@ -556,8 +556,10 @@ class FontRecovery:
             hit = self._outline_of(gid)
             if hit is not None:
                 rec = Recovered(hit[0], "outline", round(hit[1], 3))
-            elif self._prog is not None and self._is_blank(gid):
-                rec = Recovered(" ", "outline", 0.8)  # no contours but an advance: a space
+            elif self._prog is not None and (blank := self._blank(gid)) is not None:
+                # no contours: a space if it takes room; if not, a joiner that shows nothing
+                # (Noto Nastaliq Urdu's zero-width glyphs between letters)
+                rec = Recovered(blank, "outline", 0.8)
             elif self._prog is not None and (dots := dots_mark(self._prog, gid)) is not None:
                 rec = Recovered(dots, "dots", 0.8)
             elif self._ocr is not None and self._prog is not None and not self._legacy:
@@ -583,14 +585,16 @@ class FontRecovery:
                                   if sig and prog is not None else None)
         return self._outline[gid]
 
-    def _is_blank(self, gid: int) -> bool:
+    def _blank(self, gid: int) -> str | None:
+        """What a glyph without contours says: a space if it has an advance, nothing if not;
+        None for a glyph with contours (or none at all)."""
         prog = self._prog
         if prog is None or signature(prog, gid) is not None or not 0 < gid < len(prog.glyph_order):
-            return False
+            return None
         try:
-            return prog.advance(gid) > 0
+            return " " if prog.advance(gid) > 0 else ""
         except Exception:
-            return False
+            return None
 
 
 def _is_dots(rec: Recovered | None) -> bool:
