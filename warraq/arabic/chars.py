@@ -81,11 +81,10 @@ _SKELETON = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646
              "\u0632": "\u0631", "\u0634": "\u0633", "\u0636": "\u0635", "\u0638": "\u0637",
              "\u063a": "\u0639", "\u0641": "\u06a1", "\u0642": "\u06a1", "\u0629": "\u0647"}
 # the other dotless forms a skeleton glyph reads as (yeh's, noon's and qaf's)
-_SKELETON_OF = {**_SKELETON, "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e", "\u066f": "\u06a1", "\u08bb": "\u06a1",
-                "\u08bc": "\u06a1"}
-
-
+_SKELETON_OF = {**_SKELETON, "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e",
+                "\u066f": "\u06a1", "\u08bb": "\u06a1", "\u08bc": "\u06a1"}
 _DOTS_OF = {letter: (above, below) for (_, above, below), letter in _DOTTED.items()}
+DOTTED_LETTERS = frozenset(_DOTS_OF)  # letters whose dots tell them from their skeleton
 
 
 def dots_between(letter: str, shape: str) -> str | None:

@@ -301,13 +301,13 @@ def _baselines(peaks: list[tuple[float, float]], counts: dict[float, list[float]
     return sorted(kept)
 
 
-def _neighbours(bases: list[Glyph]) -> list[tuple[int, int]]:
+def _neighbours(glyphs: list[Glyph]) -> list[tuple[int, int]]:
     """Positions of letters written one after the other and drawn side by side: one word's, or
     one line's (the pen does not come back across the line to start the next)."""
-    letters = [k for k, g in enumerate(bases) if not g.is_space]
+    letters = [k for k, g in enumerate(glyphs) if not g.is_space]
     out = []
     for a, b in zip(letters, letters[1:]):
-        ga, gb = bases[a], bases[b]
+        ga, gb = glyphs[a], glyphs[b]
         em = max(ga.size, gb.size, 1.0)
         if abs(ga.ox - gb.ox) <= _NEAR_EM * em and abs(ga.oy - gb.oy) <= CASCADE_EM * em:
             out.append((a, b))
@@ -322,20 +322,17 @@ def _cascading(bases: list[Glyph]) -> bool:
     different heights, where in other scripts they share their line's baseline?"""
     # Arabic letters only: superscripts and formulas lift Latin letters and digits too
     letters = [g for g in bases[: 2 * CASCADE_SAMPLE] if g.text and is_arabic_letter(g.text[0])][:CASCADE_SAMPLE]
-    pairs = lifted = 0
-    for a, b in zip(letters, letters[1:]):
-        dy = abs(a.oy - b.oy)
-        em = a.size if a.size > b.size else b.size
-        em = em if em > 1.0 else 1.0
-        if abs(a.ox - b.ox) <= _NEAR_EM * em and dy <= CASCADE_EM * em:
-            pairs += 1
-            lifted += 0.05 * em < dy < 0.7 * em  # a step within a word, not to the next line
-    return pairs >= 20 and lifted >= CASCADE_SHARE * pairs
+    pairs = _neighbours(letters)
+    lifted = 0
+    for a, b in pairs:  # a step within a word, not to the next line
+        em = max(letters[a].size, letters[b].size, 1.0)
+        lifted += 0.05 * em < abs(letters[a].oy - letters[b].oy) < 0.7 * em
+    return len(pairs) >= 20 and lifted >= CASCADE_SHARE * len(pairs)
 
 
 def _follow_words(bases: list[Glyph], at_row: list[int], ys: list[float]) -> None:
-    """In a cascading script, a word's letters climb up to an em above its baseline, where the
-    most crowded heights of the page count some as lines of their own, or as the line above.
+    """In a cascading script, a word's letters climb up to CLIMB_EM above its baseline, where
+    the most crowded heights of the page count some as lines of their own, or as the line above.
     Letters written one after the other and drawn side by side form chains (words, whole
     lines); a chain whose letters mostly sit on one row takes the rest of them to it."""
     parent = list(range(len(bases)))

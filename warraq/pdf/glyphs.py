@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from warraq.arabic.chars import LIGATURES, TATWEEL, is_arabic_letter, is_mark, skeleton
+from warraq.arabic.chars import DOTTED_LETTERS, LIGATURES, TATWEEL, is_arabic_letter, is_mark, skeleton
 from warraq.pdf import pdfium as pf
 from warraq.pdf.objects import FontNames, clipped_away
 from warraq.pdf.spans import (
@@ -182,7 +182,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             bars[len(glyphs)] = bar
         elif fixed is not None and source not in ("unmapped", "tounicode"):
             unread.append(len(glyphs))
-        if left == right and source == "tounicode" and is_arabic_letter(text[:1]):
+        if left == right and source == "tounicode" and text and is_arabic_letter(text[0]):
             hollow.append(len(glyphs))
         glyphs.append(glyph)
     if bars:
@@ -247,7 +247,6 @@ def _page_chars(raw: Any) -> list[Char]:
     return chars
 
 
-_DOTTED_LETTERS = frozenset("بتثجخذزشضظغفقنية")
 SPLIT_REACH = 16  # glyphs apart in the stream: a shaper may write a letter's dots after its neighbours
 
 
@@ -283,7 +282,7 @@ def _silence_split_letters(glyphs: list[Glyph], unread: list[int]) -> set[int]:
     letters drawn with no width whose shape was found this way.
     """
     # a skeleton glyph has no dots: a letter with its dots is a letter
-    found = [k for k in unread if len(glyphs[k].text) == 1 and glyphs[k].text not in _DOTTED_LETTERS
+    found = [k for k in unread if len(glyphs[k].text) == 1 and glyphs[k].text not in DOTTED_LETTERS
              and not glyphs[k].is_mark and not glyphs[k].is_space]
     shown: set[int] = set()  # mapped letters drawn with no width whose shape was found
     if not found:
