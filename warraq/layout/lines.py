@@ -10,13 +10,13 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from statistics import median
 
-from warraq.arabic.chars import DOT_PLACEHOLDERS, is_arabic_letter, is_mark, takes_dots
+from warraq.arabic.chars import DOT_PLACEHOLDERS, is_mark, takes_dots
+from warraq.layout import cascade
 from warraq.layout.gaps import RIVER_EM, SPACE_EM, RowTests, never, never_river
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.rules import Rule
@@ -229,7 +229,7 @@ def _rows(bases: list[Glyph]) -> tuple[list[list[Cluster]], bool]:
                 sizes = counts[y] = []
             sizes.append(1.0 if 1.0 > g.size else g.size)
     # in a cascading script a word's letters climb from its baseline: their heights are no lines
-    cascading = len(counts) > 1 and _cascading(bases)
+    cascading = len(counts) > 1 and cascade.cascading(bases)
     peaks: list[tuple[float, float]] = []  # (y, size), sorted by y
     for y, sizes in sorted(counts.items(), key=lambda t: -len(t[1])):
         size = median(sizes)
@@ -238,7 +238,7 @@ def _rows(bases: list[Glyph]) -> tuple[list[list[Cluster]], bool]:
         if all(abs(y - py) > 0.6 * max(size, ps) for py, ps in near):
             peaks.insert(at, (y, size))
     if cascading:
-        peaks = _baselines(peaks, counts, _spans(bases, halves))
+        peaks = cascade.baselines(peaks, counts, cascade.spans(bases, halves))
     rows: list[list[Cluster]] = [[] for _ in peaks]
     ys = [py for py, _ in peaks]
     last = len(ys) - 1
@@ -260,107 +260,13 @@ def _rows(bases: list[Glyph]) -> tuple[list[list[Cluster]], bool]:
             heights[at] += 1
         at_row.append(known)
     if cascading and len(peaks) > 1:
-        _follow_words(bases, at_row, ys)
+        cascade.follow_words(bases, at_row, ys)
     for g, k in zip(bases, at_row):
         rows[k].append(Cluster(g))
     return [part for r, n in zip(rows, heights) if r for part in (_two_lines(r) if n > 1 else (r,))], cascading
 
 
 UNSURE_EM = 0.6  # a gap this narrow without a space glyph may be a stretched word or odd boxes
-CASCADE_EM = 1.1    # a cascading script's (Nastaliq's) lines are farther apart than this
-CLIMB_EM = 1.5      # farthest a long word of it climbs above its baseline
-CASCADE_SHARE = 0.3  # of a page's neighbouring letters at different heights: a cascading script
-                     # (Nastaliq: half of them and more; other Arabic pages: a tenth at most)
-_NEAR_EM = 6.0       # letters written one after the other this close belong to one line (Chromium writes
-                     # a Nastaliq word's letters in an order that jumps by a few ems)
-
-
-def _spans(bases: list[Glyph], halves: dict[float, float]) -> dict[float, tuple[float, float]]:
-    """The stretch of the page (x0, x1) the letters at each height cover."""
-    spans: dict[float, tuple[float, float]] = {}
-    for g in bases:
-        if not g.is_space:
-            y = halves[g.oy]
-            lo, hi = spans.get(y, (g.x0, g.x1))
-            spans[y] = (min(lo, g.x0), max(hi, g.x1))
-    return spans
-
-
-def _baselines(peaks: list[tuple[float, float]], counts: dict[float, list[float]],
-               spans: dict[float, tuple[float, float]]) -> list[tuple[float, float]]:
-    """The peaks of a cascading page that are lines: one within CASCADE_EM of a more crowded
-    one, over the same stretch of the page, is its words' climbing letters (a column beside
-    it may run on another line grid)."""
-    kept: list[tuple[float, float]] = []
-    for y, size in sorted(peaks, key=lambda p: -len(counts[p[0]])):
-        lo, hi = spans[y]
-        if not any(abs(y - ky) <= CASCADE_EM * max(size, ks)
-                   and min(hi, spans[ky][1]) - max(lo, spans[ky][0]) > 0.5 * min(hi - lo, spans[ky][1] - spans[ky][0])
-                   for ky, ks in kept):
-            kept.append((y, size))
-    return sorted(kept)
-
-
-def _neighbours(glyphs: list[Glyph]) -> list[tuple[int, int]]:
-    """Positions of letters written one after the other and drawn side by side: one word's, or
-    one line's (the pen does not come back across the line to start the next)."""
-    letters = [k for k, g in enumerate(glyphs) if not g.is_space]
-    out = []
-    for a, b in zip(letters, letters[1:]):
-        ga, gb = glyphs[a], glyphs[b]
-        em = max(ga.size, gb.size, 1.0)
-        if abs(ga.ox - gb.ox) <= _NEAR_EM * em and abs(ga.oy - gb.oy) <= CASCADE_EM * em:
-            out.append((a, b))
-    return out
-
-
-CASCADE_SAMPLE = 200  # letters: the first lines of a page show its script
-
-
-def _cascading(bases: list[Glyph]) -> bool:
-    """Does the page's script climb (Nastaliq): do letters written one after the other sit at
-    different heights, where in other scripts they share their line's baseline?"""
-    # Arabic letters only: superscripts and formulas lift Latin letters and digits too
-    letters = [g for g in bases[: 2 * CASCADE_SAMPLE] if g.text and is_arabic_letter(g.text[0])][:CASCADE_SAMPLE]
-    pairs = _neighbours(letters)
-    lifted = 0
-    for a, b in pairs:  # a step within a word, not to the next line
-        em = max(letters[a].size, letters[b].size, 1.0)
-        lifted += 0.05 * em < abs(letters[a].oy - letters[b].oy) < 0.7 * em
-    return len(pairs) >= 20 and lifted >= CASCADE_SHARE * len(pairs)
-
-
-def _follow_words(bases: list[Glyph], at_row: list[int], ys: list[float]) -> None:
-    """In a cascading script, a word's letters climb up to CLIMB_EM above its baseline, where
-    the most crowded heights of the page count some as lines of their own, or as the line above.
-    Letters written one after the other and drawn side by side form chains (words, whole
-    lines); a chain whose letters mostly sit on one row takes the rest of them to it."""
-    parent = list(range(len(bases)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for a, b in _neighbours(bases):
-        parent[root(b)] = root(a)
-    chains: dict[int, list[int]] = {}
-    for k, g in enumerate(bases):
-        if not g.is_space:
-            chains.setdefault(root(k), []).append(k)
-    for members in chains.values():
-        if len(members) < 2:
-            continue
-        votes = Counter(at_row[k] for k in members)
-        row, n = votes.most_common(1)[0]
-        if n == len(members) or 2 * n <= len(members):
-            continue
-        for k in members:
-            if abs(bases[k].oy - ys[row]) <= CLIMB_EM * max(bases[k].size, 1.0):
-                at_row[k] = row
-
-
 _MIN_LINE = 6  # glyphs of a line of its own, where a raised part or stacked letter has a few
 
 
