@@ -24,7 +24,7 @@ from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
 from warraq.fonts.legacy import MIN_SHUFFLED, shuffled, spells_latin_names
 from warraq.fonts.names import fold_presentation, text_from_name
-from warraq.fonts.outline import ReferenceIndex, full_signature, signature
+from warraq.fonts.outline import ReferenceIndex, blank_text, full_signature, signature
 from warraq.fonts.program import (
     FontProgram,
     code_to_gid_fn,
@@ -556,7 +556,7 @@ class FontRecovery:
             hit = self._outline_of(gid)
             if hit is not None:
                 rec = Recovered(hit[0], "outline", round(hit[1], 3))
-            elif self._prog is not None and (blank := self._blank(gid)) is not None:
+            elif self._prog is not None and (blank := blank_text(self._prog, gid)) is not None:
                 # no contours: a space if it takes room; if not, a joiner that shows nothing
                 # (Noto Nastaliq Urdu's zero-width glyphs between letters)
                 rec = Recovered(blank, "outline", 0.8)
@@ -584,17 +584,6 @@ class FontRecovery:
             self._outline[gid] = (self._index.lookup(self.name, sig, lambda: full_signature(prog, gid))
                                   if sig and prog is not None else None)
         return self._outline[gid]
-
-    def _blank(self, gid: int) -> str | None:
-        """What a glyph without contours says: a space if it has an advance, nothing if not;
-        None for a glyph with contours (or none at all)."""
-        prog = self._prog
-        if prog is None or signature(prog, gid) is not None or not 0 < gid < len(prog.glyph_order):
-            return None
-        try:
-            return " " if prog.advance(gid) > 0 else ""
-        except Exception:
-            return None
 
 
 def _is_dots(rec: Recovered | None) -> bool:

@@ -45,6 +45,17 @@ def signature(prog: FontProgram, gid: int) -> str | None:
     return prog.signatures[gid]
 
 
+def blank_text(prog: FontProgram, gid: int) -> str | None:
+    """What a glyph without contours says: a space if it has an advance, nothing if not (a
+    joiner); None for a glyph with contours, or none at all."""
+    if signature(prog, gid) is not None or not 0 < gid < len(prog.glyph_order):
+        return None
+    try:
+        return " " if prog.advance(gid) > 0 else ""
+    except Exception:
+        return None
+
+
 def _pen_signature(prog: FontProgram, name: str) -> str | None:
     """CFF outlines: the drawn path, points rounded in 1000-unit em space."""
     pen = RecordingPen()
