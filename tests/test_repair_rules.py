@@ -400,3 +400,22 @@ def test_segments_put_a_table_row_and_line_markers_at_their_line_ends() -> None:
     assert note is not None and note.text == "[^3]: نُشرت نتائج المسح في تقرير مستقل صدر عن المعهد الوطني للإحصاء"
     answer = find_segments("سين ج: نعم، بدأنا العمل على المشروع منذ عامين مع فريق صغير من المهند")
     assert answer is not None and answer.text == "ج: نعم، بدأنا العمل على المشروع منذ عامين مع فريق صغير من المهندسين"
+
+
+def test_hamza_written_as_a_mark_is_no_evidence_against_marks_first() -> None:
+    from warraq.repair.visual import misplaced_marks
+
+    # أ and إ drawn as alef plus a hamza mark: the alef carries it, and any haraka with it
+    assert misplaced_marks("\u0627\u0654\u064e\u0645\u0627\u0645 \u0627\u0655\u063a\u0644\u0627\u0642") == 0
+    # so a display-order line of such words keeps each haraka before its letter ("يُقصد", "وبناءً")
+    logical = "يُقصد بالعبارات ا\u0654ينما وردت، وبناءً على ا\u0655غلاق ا\u0654مام المبنى"
+    assert repair(logical[::-1] + "\n").text == "يُقصد بالعبارات أينما وردت، وبناءً على إغلاق أمام المبنى\n"
+
+
+def test_justified_gaps_of_a_display_order_line_become_one_space() -> None:
+    # pdfminer.six writes each wide gap of a justified line as two spaces
+    justified = "  ".join("وقال الوزير في كلمته إن المحطة ستنتج المياه يوميا".split(" "))[::-1]
+    assert repair(justified + "\n").text == "وقال الوزير في كلمته إن المحطة ستنتج المياه يوميا\n"
+    # a single wide gap is the room of a glyph left out, not justification: it stays
+    lone = "وقال الوزير في  كلمته إن المحطة ستنتج المياه يوميا"[::-1]
+    assert "  " in repair(lone + "\n").text

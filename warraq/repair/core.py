@@ -252,6 +252,9 @@ def _repair_once(text: str) -> Repaired:
     for ln, fix in zip(lines, fixes):
         _pass_three(ln, fix, lam_doc, changes)
     _pass_split_words(lines, changes, shown=split)
+    for ln in lines:  # last: the passes above read a double space as a gap they must not close
+        if ln.kind == "visual" and _justified(ln.text):
+            _change(ln, "justified-gaps", ln.text, _INNER_SPACES_RE.sub(" ", ln.text), 0.9, changes)
     changes.sort(key=lambda c: c.line)
     out = "\n".join(ln.text + ln.eol if ln.rules else ln.original for ln in lines)
     conf = [_text_confidence(ln.text) for ln in lines]
@@ -260,6 +263,18 @@ def _repair_once(text: str) -> Repaired:
     doc_conf = sum(c * w for c, w in zip(conf, weights)) / total if total else 1.0
     verdicts = [LineVerdict(ln.number, ln.kind, round(ln.score, 3), tuple(ln.rules)) for ln in lines]
     return Repaired(out, changes, doc_conf, conf, verdicts, unresolved)
+
+
+def _justified(text: str) -> bool:
+    """Are most gaps of a line written as two spaces or more? Tools that write display order
+    write a justified line's wide gaps so (pdfminer.six); no alignment survives the reversal, so
+    they become one. A few such gaps are the room of a glyph left out ("ا  قيمت") and stay."""
+    wide = len(_INNER_SPACES_RE.findall(text))
+    return wide >= 2 and 2 * wide >= len(_GAPS_RE.findall(text))
+
+
+_INNER_SPACES_RE = re.compile("(?<=[^ ])  +(?=[^ ])")
+_GAPS_RE = re.compile("(?<=[^ ]) +(?=[^ ])")
 
 
 def detect(text: str) -> list[LineVerdict]:

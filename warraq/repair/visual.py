@@ -20,6 +20,7 @@ LEAD_SAMPLE = 40  # lines with marks read both ways to decide where a tool wrote
 _WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc\u064b-\u065f\u0670\ue000-\uf8ff]+")
 _PLAIN_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]+")  # _WORD_RE without marks, forms and PUA
 _MARK_RE = re.compile("[\u064b-\u0652]")
+_HAMZA_MARKS = "\u0653\u0654\u0655"  # madda, hamza above and below: written as marks by some fonts
 _TANWEEN = "\u064b\u064c\u064d"
 _SHORT_VOWELS_NOT_BEFORE_ALEF = "\u064c\u064d\u064f\u0650\u0652"
 _GAP_BEFORE_MARK = re.compile("[ \u00a0]+(?=[\u064b-\u065f\u0670])")
@@ -97,9 +98,11 @@ def doc_marks_lead(lines: list[str]) -> bool:
 def misplaced_marks(text: str) -> int:
     """Marks in logical text where spelling does not put them.
 
-    A haraka on a bare alef or alef maqsura (only fathatan may stand there), a mark on anything
-    but a letter, shadda on the first letter of a word, damma, kasra or sukun before a long-vowel
-    alef, and tanween anywhere but on a word's last letter or before its final alef.
+    A haraka on a bare alef or alef maqsura (only fathatan may stand there; a hamza's alef takes
+    any), a mark on anything but a letter, shadda on the first letter of a word, damma, kasra or
+    sukun before a long-vowel alef, and tanween anywhere but on a word's last letter or before
+    its final alef. A madda or hamza written as a mark is no evidence: fonts that draw it apart
+    may place it by another rule than the harakat (hamza.py seats it).
     """
     bad = 0
     for token in text.split():
@@ -111,8 +114,11 @@ def misplaced_marks(text: str) -> int:
                 continue
             base = unit[0]
             nxt = units[k + 1][0] if k + 1 < len(units) else ""
+            seated = any(m in _HAMZA_MARKS for m in marks)
             for m in marks:
-                if not _is_letter(base) or (base in "اى" and m != "\u064b"):
+                if m in _HAMZA_MARKS:
+                    continue
+                if not _is_letter(base) or (base in "اى" and m != "\u064b" and not seated):
                     bad += 1
                 elif m == "\u0651" and letters and k == letters[0]:
                     bad += 1
