@@ -17,9 +17,9 @@ SIZE = 12.0
 LINES = (["تفتح", "المكتبة", "أبوابها", "صباحا"], ["وتستقبل", "القراء", "من", "الأعمار"])
 
 
-def _climbing(words: list[str], y: float) -> list[Glyph]:
+def _climbing(words: list[str], y: float, right: float = 500.0) -> list[Glyph]:
     """A line whose words climb as in Nastaliq: each letter above the one after it, up to 3/4 em."""
-    glyphs = rtl_line(words, gap=0.4 * SIZE, y=y, size=SIZE)
+    glyphs = rtl_line(words, gap=0.4 * SIZE, y=y, right=right, size=SIZE)
     at = 0
     for w in words:  # rtl_line lays each word's letters left to right: its last letter first
         for k, g in enumerate(glyphs[at: at + len(w)]):
@@ -131,3 +131,27 @@ def test_a_letter_drawn_with_no_width_is_said_only_where_its_shape_shows_it() ->
     glyphs = [lam, shape, *letters]
     _silence_hollow_letters(glyphs, [0], _silence_split_letters(glyphs, [1]))
     assert (lam.text, shape.text) == ("ل", "")
+
+
+def _tall(glyphs: list[Glyph]) -> list[Glyph]:
+    """Boxes as a Nastaliq font's metrics make them: three ems above the baseline."""
+    for g in glyphs:
+        g.top = g.oy - 3 * SIZE
+    return glyphs
+
+
+def test_columns_are_cut_where_a_cascading_fonts_tall_boxes_overlap() -> None:
+    from warraq.layout.blocks import build_blocks
+
+    right = [["تفتح", "المكتبة", "أبوابها"], ["صباحا", "وتستقبل", "القراء"], ["من", "كل", "الأعمار"]]
+    left = [["ويقصدها", "الطلاب", "للقراءة"], ["والباحثون", "للدرس", "والكتابة"], ["حتى", "المساء", "كل"]]
+    note = ["مواعيد", "العمل", "قابلة", "للتغيير", "في"]  # from x=391 to 560: over the gutter
+    segments = []
+    # columns from x=442 and to x=400, their lines on grids of their own (else: a table's rows)
+    for lines, edge, y in ((right, 560.0, 100.0), (left, 400.0, 95.0)):
+        segments += build_segments([g for k, w in enumerate(lines) for g in _tall(_climbing(w, y + 1.5 * SIZE * k, edge))])
+    segments += build_segments(_tall(_climbing(note, 100.0 + 5 * SIZE, 560.0)))
+    assert all(s.cascading for s in segments)
+    blocks = build_blocks(segments, "rtl", SIZE)
+    read = [to_line(s, "rtl", keep_tatweel=False).text for b in blocks for s in b.segments]
+    assert read == [" ".join(w) for w in right + left] + [" ".join(note)]

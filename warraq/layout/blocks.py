@@ -44,6 +44,13 @@ class RawBlock:
         return max(s.bottom for s in self.segments)
 
     @property
+    def line_top(self) -> float:
+        """Where the block's first line starts, for cutting a page into bands. A cascading
+        script's font reaches up to three ems above its baseline, into the line above and the
+        block above, so its lines are taken to start an em above their baseline."""
+        return min(max(s.top, s.baseline - s.size) if s.cascading else s.top for s in self.segments)
+
+    @property
     def size(self) -> float:
         return median(s.size for s in self.segments)
 
@@ -301,7 +308,7 @@ def _stacked(band: list[RawBlock]) -> bool:
 def _cut(blocks: list[RawBlock], horizontal: bool) -> list[list[RawBlock]]:
     """Split where no block straddles: along y when horizontal, else along x."""
     if horizontal:
-        spans = sorted(((b.top, b.bottom, b) for b in blocks), key=lambda t: t[0])
+        spans = sorted(((b.line_top, b.bottom, b) for b in blocks), key=lambda t: t[0])
     else:
         spans = sorted(((b.x0, b.x1, b) for b in blocks), key=lambda t: t[0])
     groups: list[list[RawBlock]] = []
