@@ -155,3 +155,23 @@ def test_columns_are_cut_where_a_cascading_fonts_tall_boxes_overlap() -> None:
     blocks = build_blocks(segments, "rtl", SIZE)
     read = [to_line(s, "rtl", keep_tatweel=False).text for b in blocks for s in b.segments]
     assert read == [" ".join(w) for w in right + left] + [" ".join(note)]
+
+
+def test_dots_gone_astray_are_read_again_from_the_lexicon() -> None:
+    from warraq.arabic.lexicon import redotted
+
+    # the dot of ن landed on the ح beside it; ي and ج lost theirs
+    assert "".join(redotted("ىخو") or []) == "نحو"
+    assert "".join(redotted("الخلىح") or []) == "الخليج"
+    # a dotless tooth read beside the letter whose skeleton it is (fpdf2: "مںن" for من) goes
+    assert redotted("مںن") == ["م", "", "ن"]
+    assert redotted("المكتبة") is None  # a word as it stands
+    assert redotted("صصصص") is None  # nothing listed is drawn on its skeleton
+
+
+def test_only_words_that_show_stray_dots_are_read_again() -> None:
+    # cascading text: "ىخو" shows a dotless yeh inside a word; "يقتض" (a rare form) shows nothing
+    glyphs = rtl_line(["ىخو", "يقتض", "الخلىح"], gap=0.4 * SIZE, y=100.0)
+    seg = build_segments(glyphs)[0]
+    seg.cascading = True
+    assert to_line(seg, "rtl", keep_tatweel=False).text == "نحو يقتض الخليج"

@@ -85,6 +85,7 @@ _SKELETON = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646
              "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e",
              "\u066f": "\u06a1", "\u08bb": "\u06a1", "\u08bc": "\u06a1"}
 _DOTS_OF = {letter: (above, below) for (_, above, below), letter in _DOTTED.items()}
+SKELETONS: dict[str, str] = dict(_SKELETON)  # letter -> the dotless shape it is drawn on
 DOTTED_LETTERS = frozenset(_DOTS_OF)  # letters whose dots tell them from their skeleton
 
 

@@ -17,6 +17,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from warraq.arabic.chars import SKELETONS
 from warraq.cache import cache_root, find_packed, write_atomically
 
 _DICT: dict[str, float] | None = None
@@ -62,6 +63,12 @@ class WordList:
         for w in encoded:
             offsets.append(offsets[-1] + len(w))
         return cls(b"".join(encoded), offsets, array("I", [band[w] for w in words]))
+
+    def listed(self, band: int) -> list[tuple[str, float]]:
+        """Every word at least as common as a band (centibels below 1), with its frequency."""
+        data, offsets = self._data, self._offsets
+        return [(data[offsets[k]: offsets[k + 1]].decode("utf-8", "surrogatepass"), 10 ** (-b / 100))
+                for k, b in enumerate(self._bands) if b <= band]
 
     def get(self, word: str) -> float:
         """The word's frequency as wordfreq.get_frequency_dict gives it, 0.0 if unlisted."""
@@ -210,6 +217,65 @@ def glued_join(left: str, right: str) -> float:
         return score
     return math.log10(joined / PART)
 
+
+def redotted(word: str) -> list[str] | None:
+    """For text whose dots a page leaves in doubt (a cascading script draws them as glyphs of
+    their own, which may land on a neighbour, on nothing, or be read once more as a dotless
+    letter beside their own): the listed word with the same dotless skeleton that the dots seen
+    make likeliest ("ىخو" -> "نحو", "مںن" -> "من"), as the letter each letter of `word` becomes
+    ("" where it goes); None if the word is listed or none is likely enough. Each letter read
+    with other dots costs DOT_COST, each dotless letter dropped beside its own DROP_COST."""
+    if len(word) < 3 or frequency(word) >= PART:  # two letters: too many words share a skeleton
+        return None
+    shapes = word.translate(_SKELETON_MAP)
+    variants = [list(range(len(word)))]  # the letters kept
+    for i, ch in enumerate(word):
+        if ch in _DOTLESS and any(0 <= j < len(word) and j != i and shapes[j] == shapes[i] and word[j] not in _DOTLESS
+                                  for j in (i - 1, i + 1)):
+            variants.append([k for k in range(len(word)) if k != i])
+    best: tuple[str, list[int]] | None = None
+    top = REDOT_FLOOR
+    for kept in variants:
+        seen = "".join(word[k] for k in kept)
+        cost = DROP_COST * (len(word) - len(kept))
+        for cand, freq in _skeleton_index().get(seen.translate(_SKELETON_MAP), ()):
+            score = math.log10(freq) - cost - DOT_COST * sum(a != b for a, b in zip(cand, seen))
+            if score > top:
+                best, top = (cand, kept), score
+    if best is None:
+        return None
+    out = [""] * len(word)
+    for letter, k in zip(*best):
+        out[k] = letter
+    return out
+
+
+_SKELETON_INDEX: dict[str, list[tuple[str, float]]] | None = None
+
+
+def _skeleton_index() -> dict[str, list[tuple[str, float]]]:
+    """Dotless skeleton -> the listed words drawn on it, commonest first (built once, on the
+    first doubtful word: a few tenths of a second, which only cascading pages pay)."""
+    global _SKELETON_INDEX
+    if _SKELETON_INDEX is None:
+        index: dict[str, list[tuple[str, float]]] = {}
+        for w, freq in word_list().listed(round(-100 * math.log10(PART))):
+            index.setdefault(w.translate(_SKELETON_MAP), []).append((w, freq))
+        for words in index.values():
+            words.sort(key=lambda wf: -wf[1])
+            del words[REDOT_CANDIDATES:]
+        _SKELETON_INDEX = index
+    return _SKELETON_INDEX
+
+
+# Persian letters too: an Arabic word read with پ چ ژ ڤ is one whose dots went astray
+_SKELETON_MAP = str.maketrans({**SKELETONS, "\u067e": "\u066e", "\u0686": "\u062d", "\u0698": "\u0631",
+                               "\u06a4": "\u06a1"})
+_DOTLESS = frozenset("\u066e\u066f\u06a1\u06ba\u0649")  # ٮ ٯ ڡ ں ى: skeletons without their dots
+DOT_COST = 1.3       # log10: a letter read with other dots than the page shows
+DROP_COST = 0.5      # log10: a dotless letter dropped beside a letter of its skeleton
+REDOT_FLOOR = -8.5   # log10: a word read so must be likelier than an unlisted word read right
+REDOT_CANDIDATES = 8  # words kept per skeleton
 
 WORD_MARGIN = 1.0  # log10: what one more word in a parting costs
 # The list holds web debris too (typos, words run together): a whole rarer than GLUED_WORD may

@@ -17,7 +17,7 @@ from warraq.arabic.chars import (
     strip_bidi_controls,
     strong_direction,
 )
-from warraq.arabic.lexicon import glued_join, join_score, split_glued
+from warraq.arabic.lexicon import glued_join, join_score, redotted, split_glued
 from warraq.document import BBox, Block, Line, Word, union
 from warraq.layout.blocks import RawBlock
 from warraq.layout.lines import Cluster, Segment
@@ -208,7 +208,7 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     for piece_texts, piece_clusters in _rejoined(pieces, glued_join if seg.cascading else join_score):
         if seg.cascading:
             for part in _parted(piece_texts):
-                _flush(words, piece_texts[part], piece_clusters[part], keep_tatweel)
+                _flush(words, _redotted(piece_texts[part]), piece_clusters[part], keep_tatweel)
         else:
             _flush(words, piece_texts, piece_clusters, keep_tatweel)
     drawn = [c.glyph for c in seg.clusters if not c.inserted_space]
@@ -306,6 +306,26 @@ def _parted(texts: list[str]) -> list[slice]:
         bounds.append(end)
         start = end
     return [slice(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _redotted(texts: list[str]) -> list[str]:
+    """A word of cascading text with its letters' dots read again from the lexicon where the
+    page's make no word (`lexicon.redotted`): its clusters keep their marks."""
+    chars = "".join(texts)
+    core = "".join(_LETTER_RE.findall(chars))
+    if not core or any(ch.isalnum() for ch in _LETTER_RE.sub("", chars)):  # digits, Latin: not ours
+        return texts
+    found = redotted(core) if _STRAY_DOTS_RE.search(core) else None
+    if found is None:
+        return texts
+    letters = iter(found)
+    return ["".join(next(letters) if _LETTER_RE.match(ch) else ch for ch in t) for t in texts]
+
+
+_LETTER_RE = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d3]")
+# What shows a word's dots went astray: a dotless form Arabic spelling never writes (ٮ ں ڡ ٯ),
+# a Persian letter, or a dotless yeh inside a word
+_STRAY_DOTS_RE = re.compile("[\u066e\u066f\u06a1\u06ba\u067e\u0686\u0698\u06a4]|\u0649(?=.)")
 
 
 def _plain(texts: list[str]) -> str:
