@@ -197,3 +197,20 @@ def test_a_kashida_glyph_mapped_to_a_vowel_is_a_kashida(tmp_path: Path) -> None:
     assert remapped
     truth = re.sub(r"\s+", " ", (FIXTURES / "libreoffice-notonaskh-memoir-kashida.txt").read_text(encoding="utf-8")).strip()
     assert _text(dst) == unicodedata.normalize("NFC", truth)
+
+
+def test_split_box_in_two_runs_with_another_glyph_between_is_one_glyph() -> None:
+    from warraq.pdf.spans import gather_split_boxes
+
+    # Chromium's Allah ligature in "اللَّهُ": PDFium hands out "لل", then the alef (a glyph of its
+    # own), then "ّ َ ه ُ" of the ligature, whose first share does not touch the first run
+    def share(text: str, lo: float, hi: float, obj: int = 7) -> Char:
+        return (text, 136.54, 736.17, (lo, 744.34, hi, 736.17), obj, False, 0)
+
+    chars = [share("\u0644", 143.76, 145.36), share("\u0644", 145.36, 146.96), share("\u0627", 147.96, 150.82, 8),
+             share("\u0651", 140.56, 142.16), share("\u064e", 142.16, 143.76), share("\u0647", 138.96, 140.56),
+             share("\u064f", 137.35, 138.96)]
+    gathered = gather_split_boxes(chars)
+    assert split_run(gathered, 0) == 6
+    assert unicodedata.normalize("NFC", span_text(gathered[:6])) == unicodedata.normalize(
+        "NFC", "\u0644\u0644\u0651\u064e\u0647\u064f")

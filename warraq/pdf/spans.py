@@ -66,7 +66,33 @@ def gather_split_boxes(chars: list[Char]) -> list[Char]:
             continue
         at[key] = len(groups)
         groups.append([ch])
-    return chars if len(groups) == len(chars) else [ch for g in groups for ch in g]
+    if len(groups) == len(chars):
+        return chars
+    # One glyph's shares may come as two runs, another glyph between them, when the share that
+    # joins them comes after the first share of the second run (Chromium's Allah ligature with
+    # its marks: "لل", the alef, then "ّ َ ه ُ"): runs of one object and origin whose boxes
+    # tile one span together, none repeated, are one split box.
+    first: dict[tuple[int, float, float], list[Char]] = {}
+    kept: list[list[Char]] = []
+    for g in groups:
+        key = (g[0][OBJ], g[0][OX], g[0][OY])
+        run = first.get(key)
+        if run is not None and _tile(run, g):
+            run.extend(g)
+            continue
+        first[key] = g
+        kept.append(g)
+    return [ch for g in kept for ch in g]
+
+
+def _tile(a: list[Char], b: list[Char]) -> bool:
+    """Do two runs' boxes, none shared, tile one span side by side at one height?"""
+    boxes_a, boxes_b = {ch[BOX] for ch in a}, {ch[BOX] for ch in b}
+    if boxes_a & boxes_b:
+        return False
+    parts = sorted(boxes_a | boxes_b)
+    return (len({(p[1], p[3]) for p in parts}) == 1 and all(p[2] > p[0] for p in parts)
+            and all(abs(x[2] - y[0]) < 1e-3 for x, y in zip(parts, parts[1:])))
 
 
 def _in_place(chars: list[Char]) -> bool:
