@@ -130,6 +130,18 @@ def test_a_paragraph_ending_in_either_script_takes_the_side_its_last_line_keeps(
     assert block_direction(build_segments(first + last), "ltr") == "rtl"
 
 
+def test_an_arabic_paragraph_opening_and_closing_with_english_words_reads_right_to_left() -> None:
+    # the last line of a paragraph begun on the page before: "OpenAI وMeta دعمها للعربية في
+    # نماذجها الأحدث مثل Gemini وLlama 3." shown from left to right
+    visual = list("Llama 3") + list(rev("و")) + [" "] + list("Gemini") + [" "] + list(rev("دعمها للعربية في نماذجها الأحدث مثل")) + [
+        " "] + list("Meta") + list(rev("و")) + [" "] + list("OpenAI")
+    segments = build_segments(glyphs_from_visual(visual))
+    assert block_direction(segments, "rtl") == "rtl"
+    # an English line with a few Arabic words keeps its own direction
+    visual = list("The library of ") + list(rev("بيت الحكمة")) + list(" in Baghdad")
+    assert block_direction(build_segments(glyphs_from_visual(visual)), "rtl") == "ltr"
+
+
 def test_two_lines_closer_than_a_row_apart_stay_two_lines() -> None:
     # a column whose line grid is shifted by a line taller for its marks: two of its lines
     # end up closer together than the page's rows are told apart (half an em)

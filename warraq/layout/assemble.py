@@ -78,8 +78,11 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
         rightmost = next(filter(None, (strong_direction(c.glyph.text) for c in reversed(first.clusters))))
         rtl_ok = rightmost == "rtl"
         ltr_ok = leftmost == "ltr"
-        if ltr_ok and not rtl_ok and page_direction == "rtl" and _marker_on_right(first):
-            return "rtl"  # an item set right to left that opens in English ("3. ^ IEA urges ...")
+        if ltr_ok and not rtl_ok and page_direction == "rtl" and (_marker_on_right(first) or r > l_):
+            # an item set right to left that opens in English ("3. ^ IEA urges ..."), or a
+            # paragraph of Arabic whose line opens and closes with English words ("OpenAI
+            # وMeta دعمها ... مثل Gemini وLlama 3."): its author set it right to left
+            return "rtl"
         if rtl_ok != ltr_ok:
             return "rtl" if rtl_ok else "ltr"
         kept = _kept_side(segments)
