@@ -169,3 +169,24 @@ def test_a_ruled_table_takes_its_rows_from_its_rules() -> None:
     assert [len(row) for row in text] == [2, 2, 2, 2]
     assert text[1] == ["Two-factorlogin", rev("المصادقة الثنائية")]
     assert text[3][0] == "Distributed denial of service"
+
+
+def test_cells_drawn_as_stroked_rectangles_give_rules(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    from warraq.pdf.rules import thin_objects
+
+    pdf = FPDF(unit="pt", format=(300, 200))
+    pdf.add_page()
+    pdf.rect(100, 50, 80, 20)  # a cell's outline (fpdf2 draws table cells so)
+    pdf.rect(20, 120, 60, 30, style="F")  # a filled box is a shape, not a cell's border
+    path = tmp_path / "cells.pdf"
+    pdf.output(str(path))
+    page = pdfium.PdfDocument(path)[0]
+    found = thin_objects(page, page.get_height())
+    # the bounds take in half the stroke's width: sides within a point of the path
+    xs, ys = sorted(r.x for r in found.rules), sorted(a.y for a in found.across)
+    assert len(xs) == 2 and abs(xs[0] - 100) <= 1 and abs(xs[1] - 180) <= 1
+    assert len(ys) == 2 and abs(ys[0] - 50) <= 1 and abs(ys[1] - 70) <= 1
+    assert all(49 <= r.top and r.bottom <= 71 for r in found.rules)

@@ -56,3 +56,6 @@ object_matrix = _lean(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, [ctypes.c_vo
 mark_string = _lean(pdfium_c.FPDFPageObjMark_GetParamStringValue, ctypes.c_int,
                     [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p])
 count_objects = _lean(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+path_draw_mode = _lean(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int, [ctypes.c_void_p] * 3)
+count_path_segments = _lean(pdfium_c.FPDFPath_CountSegments, ctypes.c_int, [ctypes.c_void_p])
+path_segment = _lean(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_int])

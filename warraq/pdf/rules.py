@@ -76,7 +76,35 @@ def thin_objects(page: Any, page_height: float, bars: bool = True) -> ThinObject
             rules.append(Rule((left + right) / 2, page_height - top, page_height - bottom))
         elif top - bottom <= _THIN and right - left >= _TALL:
             across.append(Across(page_height - (top + bottom) / 2, left, right))
+        elif right - left >= _TALL and top - bottom >= _TALL and _outlined_box(obj, left, bottom, right, top):
+            # a cell drawn as a stroked rectangle (fpdf2, ReportLab): its four sides are rules
+            top_y, bottom_y = page_height - top, page_height - bottom
+            rules += [Rule(left, top_y, bottom_y), Rule(right, top_y, bottom_y)]
+            across += [Across(top_y, left, right), Across(bottom_y, left, right)]
     return ThinObjects(sorted(rules), _joined(sorted(across)), flat)
+
+
+def _outlined_box(obj: Any, left: float, bottom: float, right: float, top: float) -> bool:
+    """Is a path object a rectangle that is stroked and not filled (a box's outline)? Its four
+    or five points (a closing one) all lie on corners of its bounds."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    n = pf.count_path_segments(obj)
+    if not 4 <= n <= 5 or not pf.path_draw_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    if fill.value != 0 or not stroke.value:
+        return False
+    m = pdfium_c.FS_MATRIX()
+    if not pf.object_matrix(obj, ctypes.byref(m)):
+        return False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    tol = _THIN  # the bounds take in half the stroke's width
+    for k in range(n):
+        if not pf.segment_point(pf.path_segment(obj, k), ctypes.byref(x), ctypes.byref(y)):
+            return False
+        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        if min(abs(px - left), abs(px - right)) > tol or min(abs(py - bottom), abs(py - top)) > tol:
+            return False
+    return True
 
 
 def _joined(across: list[Across]) -> list[Across]:
