@@ -6,7 +6,7 @@ from conftest import glyphs_from_visual, rev, rtl_line, shifted
 
 from warraq.document import Block, Line, Page, Word
 from warraq.layout.assemble import block_direction, to_block, to_line
-from warraq.layout.blocks import RawBlock, build_blocks
+from warraq.layout.blocks import RawBlock, build_blocks, xy_order
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
 from warraq.pdf.glyphs import Glyph
@@ -458,3 +458,62 @@ def test_words_spread_across_a_column_stay_one_line_beside_the_gutter() -> None:
     beside = rtl_line(["سطر", "من", "العمود", "الأيمن"], 4.0, 100.0, right=392.0)
     texts = sorted(to_line(s, "rtl", keep_tatweel=False).text for s in build_segments(spread + beside))
     assert texts == ["الاستفسارات إلى البريد الإلكتروني", "سطر من العمود الأيمن"]
+
+
+def _para(lines: list[str], right: float, y: float) -> RawBlock:
+    """A block of right-aligned lines, 16 points apart."""
+    return RawBlock([s for k, text in enumerate(lines) for s in build_segments(rtl_line(text.split(), 4.0, y + 16 * k, right))])
+
+
+_RIGHT_COLUMN = (["تفتح المكتبة أبوابها صباحا", "وتستقبل القراء من كل", "الأعمار والاهتمامات"],
+                 ["وللتسجيل يزور القارئ الموقع", "الإلكتروني على الرابط المكتبةالعامةللمدينةالقديمةوضواحيها"],
+                 ["وتغلق أبوابها مساء", "في تمام الساعة التاسعة", "من كل يوم"])
+_LEFT_COLUMN = (["ويقصدها الطلاب للقراءة", "والباحثون للدرس", "والكتابة والمراجعة"],
+                ["وتقام فيها ندوات", "ثقافية كل أسبوع"],
+                ["حتى المساء", "بحضور جمهور كبير", "من أهل المدينة"])
+
+
+def _columns(right: float = 540.0, left: float = 280.0) -> tuple[list[RawBlock], list[RawBlock]]:
+    """Two columns of staggered paragraphs: a horizontal cut through both lines up by chance."""
+    return ([_para(lines, right, y) for lines, y in zip(_RIGHT_COLUMN, (100, 170, 230))],
+            [_para(lines, left, y) for lines, y in zip(_LEFT_COLUMN, (110, 180, 240))])
+
+
+def _read(blocks: list[RawBlock]) -> list[str]:
+    return [to_line(s, "rtl", keep_tatweel=False).text for b in xy_order(blocks, "rtl") for s in b.segments]
+
+
+def test_a_word_running_into_the_next_column_leaves_the_columns_apart() -> None:
+    # the right column's last word (a URL, say) runs far into the left column
+    right, left = _columns()
+    assert right[1].x0 < max(b.x1 for b in left)
+    read = _read(right + left)
+    first_left = read.index("ويقصدها الطلاب للقراءة")
+    assert read[:first_left] == ["تفتح المكتبة أبوابها صباحا", "وتستقبل القراء من كل", "الأعمار والاهتمامات",
+                                 "وللتسجيل يزور القارئ الموقع", "الإلكتروني على الرابط المكتبةالعامة",
+                                 "وتغلق أبوابها مساء", "في تمام الساعة التاسعة", "من كل يوم"]
+    assert "حتى المساء" in read[first_left:]
+
+
+def test_columns_between_a_title_and_footnotes_read_column_by_column() -> None:
+    right, left = _columns()
+    second = ["وللتسجيل يزور القارئ الموقع", "الإلكتروني للمكتبة"]
+    right[1] = _para(second, 540.0, 170)  # no word runs over
+    title = _para(["افتتاح المكتبة العامة الجديدة في وسط المدينة القديمة بحضور عدد كبير من أهلها"], 540.0, 60)
+    notes = _para(["1 تفتح المكتبة أبوابها في أيام العطل الرسمية من الساعة العاشرة صباحا حتى الظهر"], 540.0, 320)
+    assert title.x0 < 280 and notes.x0 < 280  # both run across the gutter
+    read = _read([title, *right, *left, notes])
+    assert read[0].startswith("افتتاح") and read[-1].startswith("1 تفتح")
+    assert read[1:-1] == [*_RIGHT_COLUMN[0], *second, *_RIGHT_COLUMN[2], *(line for lines in _LEFT_COLUMN for line in lines)]
+
+
+def test_two_columns_first_lines_run_together_are_parted_at_the_gutter() -> None:
+    from warraq.layout.lines import Segment
+
+    right, left = _columns()
+    right[1] = _para(["وللتسجيل يزور القارئ الموقع", "الإلكتروني للمكتبة"], 540.0, 170)
+    # both columns' first lines on one baseline, taken for one line (the gutter left white)
+    a = build_segments(rtl_line("عنوان العمود الأيسر".split(), 4.0, 70.0, 280.0))[0]
+    b = build_segments(rtl_line("عنوان العمود الأيمن".split(), 4.0, 70.0, 540.0))[0]
+    read = _read([RawBlock([Segment(a.clusters + b.clusters, 70.0, 12.0)]), *right, *left])
+    assert read[0] == "عنوان العمود الأيمن" and read.index("عنوان العمود الأيسر") == read.index("ويقصدها الطلاب للقراءة") - 1

@@ -223,11 +223,14 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     if len(blocks) <= 1:
         return list(blocks)
     bands = _columns_under_titles(_cut(blocks, horizontal=True))
-    if len(bands) > 1 and not _prefer_columns(blocks):
-        runs = _column_runs(bands)
+    cols = _cut(blocks, horizontal=False)
+    if len(cols) == 1:  # one block may bridge two columns' gutter
+        cols = _parted_at_gutter(blocks) or cols
+    if len(bands) > 1 and not _prefer_columns(cols):
+        runs = _framed_columns(bands) if len(cols) == 1 else None
+        runs = runs or _column_runs(bands)
         if len(runs) > 1:  # else all the bands read as columns: cut them so below
             return [b for run in runs for b in xy_order(run, direction)]
-    cols = _cut(blocks, horizontal=False)
     if len(cols) > 1:
         if direction == "rtl":
             cols.reverse()
@@ -235,6 +238,73 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     if len(bands) > 1:
         return [b for band in bands for b in xy_order(band, direction)]
     return sorted(blocks, key=lambda b: (b.top, -b.x1 if direction == "rtl" else b.x0))
+
+
+def _framed_columns(bands: list[list[RawBlock]]) -> list[list[RawBlock]] | None:
+    """A title band above tall columns, or a band of footnotes below them, or both: each read
+    on its own and the columns between them as one run (None if no such frame holds them)."""
+    n = len(bands)
+    for i, j in ((0, n - 1), (1, n), (1, n - 1)):
+        if j - i < 1 or (i, j) == (0, n):
+            continue
+        middle = [b for band in bands[i:j] for b in band]
+        if _prefer_columns(_cut(middle, horizontal=False)):
+            return [*bands[:i], middle, *bands[j:]]
+    return None
+
+
+def _parted_at_gutter(blocks: list[RawBlock]) -> list[list[RawBlock]] | None:
+    """Two columns, left and right, with the block that bridges their gutter parted at it, if
+    one does.
+
+    A word too long for its column (a URL) runs into the next one, and its line then takes in
+    the words beside it; or two columns' lines too close for a gutter run together: one block
+    straddles the gutter, and neither cut finds the columns. Without it, the other blocks part
+    into columns, each a third of the height or more; its lines are cut where the gutter
+    runs, each glyph going to the side its centre is on.
+    """
+    if not 4 <= len(blocks) <= MAX_BRIDGED or min(b.x1 for b in blocks) >= max(b.x0 for b in blocks):
+        return None  # (most pages: every block shares some width with every other)
+    height = max(b.bottom for b in blocks) - min(b.top for b in blocks)
+    for k, bridge in enumerate(blocks):
+        rest = blocks[:k] + blocks[k + 1:]
+        cols = _cut(rest, horizontal=False)
+        if len(cols) != 2 or any(sum(b.bottom - b.top for b in col) < height / 3 for col in cols):
+            continue
+        left, right = max(b.x1 for b in cols[0]), min(b.x0 for b in cols[1])
+        if not bridge.x0 < left < right < bridge.x1:
+            continue
+        gutter = (left + right) / 2
+        crossing = [s for s in bridge.segments if s.x0 < gutter < s.x1]
+        # two columns' lines run together leave the gutter white; a word too long for its
+        # column bridges it on one of a block's lines, with the columns' blocks above and
+        # below. A title above the columns, footnotes below them or a quotation between two
+        # runs of them have lines across the gutter, and no white there.
+        merged = all(not any(c.x0 < right and left < c.x1 for c in s.clusters if not c.glyph.is_space)
+                     for s in crossing)
+        overrun = 2 * len(crossing) <= len(bridge.segments) and all(
+            any(b.top < bridge.top for b in col) and any(b.bottom > bridge.bottom for b in col) for col in cols)
+        if not (merged or overrun):
+            continue
+        sides: tuple[list[Segment], list[Segment]] = ([], [])
+        for seg in bridge.segments:
+            on_left = [c.x0 + c.x1 < 2 * gutter for c in seg.clusters]
+            for side, part in enumerate(([c for c, lt in zip(seg.clusters, on_left) if lt],
+                                         [c for c, lt in zip(seg.clusters, on_left) if not lt])):
+                if part:
+                    sides[side].append(seg if len(part) == len(seg.clusters) else _part(seg, part))
+        return [col + [RawBlock(segs, bridge.kind)] if segs else col for col, segs in zip(cols, sides)]
+    return None
+
+
+MAX_BRIDGED = 200  # blocks on a page: each is tried as the bridge, with a cut of the others
+
+
+def _part(seg: Segment, clusters: list[Cluster]) -> Segment:
+    """A segment of some of another's clusters, on its baseline."""
+    part = Segment(clusters, seg.baseline, seg.size)
+    part.cascading = seg.cascading
+    return part
 
 
 def _column_runs(bands: list[list[RawBlock]]) -> list[list[RawBlock]]:
@@ -288,11 +358,11 @@ def _shared_gutter(a: list[RawBlock], b: list[RawBlock]) -> bool:
                for left, right, left_b, right_b in zip(ca, ca[1:], cb, cb[1:]))
 
 
-def _prefer_columns(blocks: list[RawBlock]) -> bool:
+def _prefer_columns(cols: list[list[RawBlock]]) -> bool:
     """Two tall columns beat horizontal cuts that only line up by chance between paragraphs."""
-    cols = _cut(blocks, horizontal=False)
     if len(cols) < 2:
         return False
+    blocks = [b for col in cols for b in col]
     height = max(b.bottom for b in blocks) - min(b.top for b in blocks)
     tall = [c for c in cols if max(b.bottom for b in c) - min(b.top for b in c) > 0.6 * height]
     return len(tall) >= 2
