@@ -517,3 +517,18 @@ def test_two_columns_first_lines_run_together_are_parted_at_the_gutter() -> None
     b = build_segments(rtl_line("عنوان العمود الأيمن".split(), 4.0, 70.0, 540.0))[0]
     read = _read([RawBlock([Segment(a.clusters + b.clusters, 70.0, 12.0)]), *right, *left])
     assert read[0] == "عنوان العمود الأيمن" and read.index("عنوان العمود الأيسر") == read.index("ويقصدها الطلاب للقراءة") - 1
+
+
+def test_framed_columns_with_two_lines_run_together_between_them() -> None:
+    from warraq.layout.lines import Segment
+
+    right, left = _columns()
+    second = ["وللتسجيل يزور القارئ الموقع", "الإلكتروني للمكتبة"]
+    right[1] = _para(second, 540.0, 170)
+    a = build_segments(rtl_line("نهاية الفقرة".split(), 4.0, 152.0, 280.0))[0]
+    b = build_segments(rtl_line("رأس الجدول".split(), 4.0, 152.0, 540.0))[0]
+    merged = RawBlock([Segment(a.clusters + b.clusters, 152.0, 12.0)])
+    notes = _para(["1 تفتح المكتبة أبوابها في أيام العطل الرسمية من الساعة العاشرة صباحا حتى الظهر"], 540.0, 320)
+    read = _read([*right, *left, merged, notes])
+    assert read.index("رأس الجدول") < read.index("ويقصدها الطلاب للقراءة") < read.index("نهاية الفقرة")
+    assert read[-1].startswith("1 تفتح") and read.index("من كل يوم") < read.index("ويقصدها الطلاب للقراءة")

@@ -227,7 +227,7 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     if len(cols) == 1:  # one block may bridge two columns' gutter
         cols = _parted_at_gutter(blocks) or cols
     if len(bands) > 1 and not _prefer_columns(cols):
-        runs = _framed_columns(bands) if len(cols) == 1 else None
+        runs = _framed_columns(bands, direction) if len(cols) == 1 else None
         runs = runs or _column_runs(bands)
         if len(runs) > 1:  # else all the bands read as columns: cut them so below
             return [b for run in runs for b in xy_order(run, direction)]
@@ -240,16 +240,20 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     return sorted(blocks, key=lambda b: (b.top, -b.x1 if direction == "rtl" else b.x0))
 
 
-def _framed_columns(bands: list[list[RawBlock]]) -> list[list[RawBlock]] | None:
+def _framed_columns(bands: list[list[RawBlock]], direction: Direction) -> list[list[RawBlock]] | None:
     """A title band above tall columns, or a band of footnotes below them, or both: each read
-    on its own and the columns between them as one run (None if no such frame holds them)."""
+    on its own and the columns between them one after the other, in the page's direction
+    (None if no such frame holds them)."""
     n = len(bands)
     for i, j in ((0, n - 1), (1, n), (1, n - 1)):
         if j - i < 1 or (i, j) == (0, n):
             continue
         middle = [b for band in bands[i:j] for b in band]
-        if _prefer_columns(_cut(middle, horizontal=False)):
-            return [*bands[:i], middle, *bands[j:]]
+        cols = _cut(middle, horizontal=False)
+        if len(cols) == 1:
+            cols = _parted_at_gutter(middle) or cols
+        if _prefer_columns(cols):
+            return [*bands[:i], *(cols[::-1] if direction == "rtl" else cols), *bands[j:]]
     return None
 
 
