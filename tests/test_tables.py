@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import glyphs_from_visual, rev, rtl_line, shifted
 
-from warraq.layout.assemble import to_block
+from warraq.layout.assemble import to_block, to_line
 from warraq.layout.blocks import build_blocks
 from warraq.layout.lines import build_segments
 
@@ -190,3 +190,26 @@ def test_cells_drawn_as_stroked_rectangles_give_rules(tmp_path) -> None:  # type
     assert len(xs) == 2 and abs(xs[0] - 100) <= 1 and abs(xs[1] - 180) <= 1
     assert len(ys) == 2 and abs(ys[0] - 50) <= 1 and abs(ys[1] - 70) <= 1
     assert all(49 <= r.top and r.bottom <= 71 for r in found.rules)
+
+
+def test_a_ruled_table_beside_a_column_of_text_level_with_its_rows() -> None:
+    from warraq.layout.tables import find_tables
+    from warraq.pdf.rules import Across
+
+    # a table in the right column (cells of figures between rules from x=308 to 540), and the
+    # left column's lines of running text on the very same baselines
+    rows = [["2020", "4.1", "9.8", "31.5%"], ["2021", "6.7", "15.3", "44.2%"], ["2022", "11.2", "27.6", "58.7%"]]
+    text = ["وقد أطلقت الوزارة حملات ترويجية رقمية", "تستهدف الفئات العمرية الشابة في المدن",
+            "الكبرى وترفع الطاقة الاستيعابية للفنادق"]
+    glyphs = []
+    for i, (row, line) in enumerate(zip(rows, text)):
+        y = 100.0 + 22 * i
+        for j, cell in enumerate(row):  # first cell is the rightmost
+            glyphs += shifted(cell, 535.0 - 55 * j, y)
+        glyphs += rtl_line(line.split(), 4.0, y, right=280.0)
+    across = [Across(100.0 + 22 * i - 16, 308.0, 540.0) for i in range(4)]
+    tables, rest = find_tables(build_segments(glyphs), across)
+    assert len(tables) == 1 and len(tables[0]) == 3
+    assert len(rest) == 3 and all(s.x1 < 300 for s in rest)  # the text lines stay text
+    read = [[to_line(cell[0], "rtl", keep_tatweel=False).text for cell in row[::-1]] for row in tables[0]]
+    assert read == rows

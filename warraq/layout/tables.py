@@ -29,6 +29,8 @@ def find_tables(segments: list[Segment], across: list[Across] | None = None) -> 
     tables: list[list[list[Segment]]] = []
     run: list[list[Segment]] = []
     rows, merged = _rows(segments)
+    if across:
+        rows = [_inside_rules(row, across) for row in rows]
     for row in rows:
         is_cells = len(row) >= 2 and median(s.char_count for s in row) <= _SHORT
         if is_cells and run and _aligned(run[-1], row):
@@ -57,6 +59,21 @@ def find_tables(segments: list[Segment], across: list[Across] | None = None) -> 
         taken.update(id(s) for row in table for cell in row for s in cell)
         out.append(table)
     return out, [s for s in segments if id(s) not in used]
+
+
+def _inside_rules(row: list[Segment], across: list[Across]) -> list[Segment]:
+    """A row's segments within the horizontal rules drawn just above or below it, where two or
+    more are and others lie wholly outside them: those are lines of the next column that sit
+    level with a ruled table's row."""
+    size = median(s.size for s in row)
+    y = median(s.baseline for s in row)
+    for a in across:
+        if abs(a.y - y) > 1.5 * size:
+            continue
+        inside = [s for s in row if a.left - 1 <= s.x0 and s.x1 <= a.right + 1]
+        if len(inside) >= 2 and all(s.x1 < a.left or s.x0 > a.right for s in row if s not in inside):
+            return inside if len(inside) < len(row) else row
+    return row
 
 
 def _ruled_rows(table: list[Row], across: list[Across], free: list[Segment]) -> list[Row]:
