@@ -443,7 +443,8 @@ class FontRecovery:
         mirror = MIRRORED.get(text)
         maybe = codes + self._codes_of(mirror, map_error) if mirror else codes
         left_out = tu is not None and any(not tu.get(c) for c in maybe)
-        if left_out and not self._legacy and (self.subtype != "/Type0" or text not in self._reverse):
+        if left_out and not self._legacy and (self.subtype != "/Type0" or text not in self._reverse
+                                              or (self.suspect and self._other_glyph(text))):
             # a code ToUnicode leaves out (zero-width marks too) shows as the char with its
             # number; real text (another code's mapping, or /ActualText) may look the same
             shown = [g for c in self._reverse.get(text, []) if (g := self._gid_of(c)) is not None]
@@ -471,6 +472,19 @@ class FontRecovery:
             return self._choice(text, UNMAPPED)
         best = max(found, key=lambda r: r.confidence)
         return None if fold(best.text) == fold(text) else best
+
+    def _other_glyph(self, text: str) -> bool:
+        """Is the code PDFium shows as `text` when ToUnicode leaves it out another glyph than
+        the ones ToUnicode maps to `text`? fpdf2 gives a cluster's text to one of its glyphs
+        and leaves out the other, whose low code then shows as ASCII ("@" for the alef of an
+        alef-and-hamza pair) beside the real "@" of an e-mail address."""
+        if len(text) != 1 or ord(text) >= 0x80 or is_arabic(text):
+            return False  # fpdf2's codes start low: a left-out one shows as ASCII
+        gid = self._gid_of(ord(text))
+        if gid is None or gid == 0 or any(self._gid_of(c) == gid for c in self._reverse.get(text, [])):
+            return False
+        own = self._glyph(gid)  # an Arabic letter's glyph behind an ASCII sign
+        return own is not None and is_arabic(own.text)
 
     def _as_code(self, text: str, map_error: bool) -> Recovered:
         codes = self._codes_of(text, map_error)
