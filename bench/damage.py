@@ -16,6 +16,7 @@ import random
 import shutil
 import sys
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -289,7 +290,7 @@ def glyph_accuracy(clean: str | Path, damaged: str | Path, page_index: int = 0,
     with pikepdf.open(damaged) as pdf:
         doctor = FontDoctor(pdf, font_dirs=font_dirs)
         fonts = {k: f for k, blob in programs.items()
-                 if (f := doctor.font_for(page_index, k.rsplit("#", 1)[0], blob)) is not None}
+                 if (f := doctor.font_for(page_index, k.rsplit("#", 1)[0], partial(bytes, blob))) is not None}
         got_at: dict[tuple[float, float], tuple[str, str]] = {}
         for text, err, name, origin in chars:  # glyphs sharing an origin (base + mark) join up
             rec = fonts[name].resolve(text, err) if name in fonts and fonts[name].suspect else None

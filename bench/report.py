@@ -177,6 +177,18 @@ def _other_fonts(of: dict[str, Any], tools: list[str]) -> list[str]:
     return out + _matrix(nastaliq, tools, "producer", "mw")
 
 
+def _pairings(pr: dict[str, Any], tools: list[str]) -> list[str]:
+    if "error" in pr:
+        return [f"Not run: {pr['error']}", ""]
+    rows = pr["rows"]
+    out = [f"The held-out texts (bench/heldout) with every producer, every main font and every layout "
+           f"a text fits, where the main corpus pairs each text with two: {pr['corpus']}.", "",
+           "CER % per layout: median / worst.", ""]
+    out += _matrix(rows, tools, "layout", "mw")
+    out += ["CER % per producer: median / worst.", ""]
+    return out + _matrix(rows, tools, "producer", "mw")
+
+
 def _realworld(rw: dict[str, Any]) -> list[str]:
     if "error" in rw:
         return [f"Real-world run: {rw['error']}", ""]
@@ -309,6 +321,8 @@ def render(res: dict[str, Any]) -> str:
         L += ["### Cost of font recovery", ""] + _recovery_cost(res["recovery_cost"])
     if res.get("other_fonts"):
         L += ["## Other fonts (side corpus)", ""] + _other_fonts(res["other_fonts"], tools)
+    if res.get("pairings"):
+        L += ["## Every producer, font and layout (side corpus)", ""] + _pairings(res["pairings"], tools)
     L += ["## Real-world PDFs", ""] + _realworld(res.get("realworld") or {"error": "not run"})
     L += ["## Repair", ""] + _repair(res.get("repair") or {})
     L += ["## How scores are computed", "", SCORING, ""]

@@ -35,6 +35,7 @@ CACHE = ROOT / "bench" / ".cache"
 CORPUS = CACHE / "corpus"
 QUICK_CORPUS = CACHE / "corpus-quick"
 FONTS_CORPUS = CACHE / "corpus-fonts"  # the held-out texts in other fonts
+PAIRINGS_CORPUS = CACHE / "corpus-pairings"  # the held-out texts, every producer x font x layout
 FIXTURES = ROOT / "tests" / "fixtures"
 SMOKE_PDFS = ("chromium-amiri-notice", "libreoffice-kacstbook-table", "legacy-amiri-notice")
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -218,7 +219,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--jobs", type=int, default=2, help="tools run in parallel")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-realworld", action="store_true")
-    ap.add_argument("--no-fonts", action="store_true", help="skip the side corpus of other fonts")
+    ap.add_argument("--no-fonts", action="store_true", help="skip the side corpora (other fonts, every pairing)")
     ap.add_argument("--no-repair", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the tools' outputs (temp dir)")
     return ap.parse_args(argv)
@@ -272,7 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed and mode == "full":
         res["recovery_cost"] = _recovery_cost(timings)
     if mode == "full" and not args.no_fonts:
-        res["other_fonts"] = _other_fonts(tools, work, args.timeout, use_venv, args.jobs, timings)
+        res["other_fonts"] = _side_corpus("other fonts", FONTS_CORPUS, tools, work, args.timeout, use_venv,
+                                          args.jobs, timings)
+        res["pairings"] = _side_corpus("pairings", PAIRINGS_CORPUS, tools, work, args.timeout, use_venv,
+                                       args.jobs, timings)
     if not args.no_realworld and not args.smoke:
         res["realworld"] = _realworld(mode, tools, work, args.timeout, use_venv, args.jobs,
                                       timings)
@@ -344,27 +348,32 @@ def _recovery_cost(timings: dict[str, float]) -> dict[str, Any]:
         timings["recovery_cost"] = time.monotonic() - t0
 
 
-def _other_fonts(tools: list[str], work: Path, timeout: float, use_venv: bool, jobs: int,
-                 timings: dict[str, float]) -> dict[str, Any]:
-    """Every tool on a side corpus: the held-out texts set in fonts the main corpus does not
-    use (bench/corpus/fonts.py OTHER_FONTS), built once into bench/.cache/corpus-fonts."""
+def _side_corpus(name: str, folder: Path, tools: list[str], work: Path, timeout: float, use_venv: bool,
+                 jobs: int, timings: dict[str, float]) -> dict[str, Any]:
+    """Every tool on a side corpus of the held-out texts (bench/heldout), built once into
+    `folder`: "other fonts", the fonts the main corpus does not use (corpus/fonts.py
+    OTHER_FONTS); "pairings", every producer with every main font and layout (plan.combos)."""
     t0 = time.monotonic()
-    log("side corpus of other fonts")
+    log(f"side corpus: {name}")
     try:
-        if not (FONTS_CORPUS / "manifest.json").exists():
+        if not (folder / "manifest.json").exists():
             from bench.corpus.build import build
-            from bench.corpus.fonts import OTHER_FONTS
+            from bench.corpus.fonts import FONTS, OTHER_FONTS
 
-            build(FONTS_CORPUS, ROOT / "bench" / "heldout", False, OTHER_FONTS)
-        entries = load_manifest(FONTS_CORPUS)
-        results = run_tools(tools, [Path(e["pdf"]) for e in entries], work / "out-fonts", timeout,
-                            use_venv, jobs)
-        return {"rows": score_rows(entries, results, work / "out-fonts"),
-                "corpus": f"{len(entries)} PDFs from `{FONTS_CORPUS.relative_to(ROOT)}`"}
+            heldout = ROOT / "bench" / "heldout"
+            if name == "pairings":
+                build(folder, heldout, False, FONTS, every_pairing=True)
+            else:
+                build(folder, heldout, False, OTHER_FONTS)
+        entries = load_manifest(folder)
+        out = work / f"out-{name.replace(' ', '-')}"
+        results = run_tools(tools, [Path(e["pdf"]) for e in entries], out, timeout, use_venv, jobs)
+        return {"rows": score_rows(entries, results, out),
+                "corpus": f"{len(entries)} PDFs from `{folder.relative_to(ROOT)}`"}
     except Exception as exc:
         return {"error": f"{type(exc).__name__}: {exc}"}
     finally:
-        timings["other fonts"] = time.monotonic() - t0
+        timings[name] = time.monotonic() - t0
 
 
 def _realworld(mode: str, tools: list[str], work: Path, timeout: float, use_venv: bool,

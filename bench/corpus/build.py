@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from . import deps, flow, fonts, lo, selfcheck
-from .plan import PRODUCERS, Job, plan, quick
+from .plan import PRODUCERS, Job, combos, plan, quick
 from .textfmt import HEADINGS, Block, Doc, FormatError, features, load
 from .truth import truth_text
 
@@ -154,8 +154,9 @@ class Builder:
 
 
 def build(out: Path = DEFAULT_OUT, texts: Path = DEFAULT_TEXTS, quick_mode: bool = False,
-          pool: tuple[fonts.Font, ...] = fonts.FONTS) -> int:
-    """Build the corpus (with the fonts of `pool`); returns the number of PDFs written."""
+          pool: tuple[fonts.Font, ...] = fonts.FONTS, every_pairing: bool = False) -> int:
+    """Build the corpus (with the fonts of `pool`; `every_pairing`: every producer, font and
+    layout once, plan.combos); returns the number of PDFs written."""
     t0 = time.monotonic()
     producers, found = deps.check(list(PRODUCERS), pool)
     paths = sorted(texts.glob("*.md"))
@@ -168,7 +169,7 @@ def build(out: Path = DEFAULT_OUT, texts: Path = DEFAULT_TEXTS, quick_mode: bool
             docs.append(load(p))
         except (FormatError, UnicodeDecodeError) as e:
             deps.warn(f"{p.name} skipped: {e}")
-    jobs = plan(docs, producers, found)
+    jobs = combos(docs, producers, found) if every_pairing else plan(docs, producers, found)
     if quick_mode:
         jobs = quick(jobs)
     for sub in ("pdf", "truth"):

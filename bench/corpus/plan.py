@@ -70,6 +70,21 @@ def plan(docs: list[Doc], producers: list[str], found: list[fonts.Font]) -> list
     return jobs
 
 
+def combos(docs: list[Doc], producers: list[str], found: list[fonts.Font]) -> list[Job]:
+    """Every producer with every font and layout, each with one text that fits the layout
+    (chosen in turn): the pairings `plan` leaves out, for a side corpus of held-out texts."""
+    jobs: list[Job] = []
+    k = 0
+    for prod in producers:
+        for font in fonts_for(prod, found):
+            for layout in LAYOUTS:
+                fit = [d for d in docs if eligible(d, layout)]
+                if fit:
+                    jobs.append(Job(prod, font, layout, fit[k % len(fit)]))
+                    k += 1
+    return jobs
+
+
 def quick(jobs: list[Job]) -> list[Job]:
     """A representative subset: two per producer, preferring layouts and fonts not yet taken."""
     out: list[Job] = []
