@@ -78,14 +78,13 @@ _TOOTH_HAMZA = "\u066e\u0654"  # a dotless tooth with hamza above is how ئ is w
 
 # letter -> the dotless shape it is drawn on; also the other dotless forms a skeleton glyph
 # reads as (yeh's, noon's and qaf's)
-_SKELETON = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646": "\u066e",
+SKELETONS: dict[str, str] = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646": "\u066e",
              "\u064a": "\u066e", "\u062c": "\u062d", "\u062e": "\u062d", "\u0630": "\u062f",
              "\u0632": "\u0631", "\u0634": "\u0633", "\u0636": "\u0635", "\u0638": "\u0637",
              "\u063a": "\u0639", "\u0641": "\u06a1", "\u0642": "\u06a1", "\u0629": "\u0647",
              "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e",
              "\u066f": "\u06a1", "\u08bb": "\u06a1", "\u08bc": "\u06a1"}
 _DOTS_OF = {letter: (above, below) for (_, above, below), letter in _DOTTED.items()}
-SKELETONS: dict[str, str] = dict(_SKELETON)  # letter -> the dotless shape it is drawn on
 DOTTED_LETTERS = frozenset(_DOTS_OF)  # letters whose dots tell them from their skeleton
 
 
@@ -106,7 +105,7 @@ def takes_dots(letter: str, mark: str) -> bool:
 
 def skeleton(ch: str) -> str:
     """The dotless shape a letter is drawn on (ب ت ث ن ي ى -> ٮ), the character itself for others."""
-    return _SKELETON.get(ch, ch)
+    return SKELETONS.get(ch, ch)
 
 
 def compose_dots(text: str) -> str:

@@ -246,7 +246,7 @@ def _framed_columns(bands: list[list[RawBlock]], direction: Direction) -> list[l
     (None if no such frame holds them)."""
     n = len(bands)
     for i, j in ((0, n - 1), (1, n), (1, n - 1)):
-        if j - i < 1 or (i, j) == (0, n):
+        if j - i < 1:
             continue
         middle = [b for band in bands[i:j] for b in band]
         cols = _cut(middle, horizontal=False)

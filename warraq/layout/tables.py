@@ -72,7 +72,7 @@ def _inside_rules(row: list[Segment], across: list[Across]) -> list[Segment]:
             continue
         inside = [s for s in row if a.left - 1 <= s.x0 and s.x1 <= a.right + 1]
         if len(inside) >= 2 and all(s.x1 < a.left or s.x0 > a.right for s in row if s not in inside):
-            return inside if len(inside) < len(row) else row
+            return inside
     return row
 
 

@@ -88,11 +88,13 @@ def gather_split_boxes(chars: list[Char]) -> list[Char]:
 def _tile(a: list[Char], b: list[Char]) -> bool:
     """Do two runs' boxes, none shared, tile one span side by side at one height?"""
     boxes_a, boxes_b = {ch[BOX] for ch in a}, {ch[BOX] for ch in b}
-    if boxes_a & boxes_b:
-        return False
-    parts = sorted(boxes_a | boxes_b)
-    return (len({(p[1], p[3]) for p in parts}) == 1 and all(p[2] > p[0] for p in parts)
-            and all(abs(x[2] - y[0]) < 1e-3 for x, y in zip(parts, parts[1:])))
+    return not boxes_a & boxes_b and len({(p[1], p[3]) for p in boxes_a | boxes_b}) == 1 and _tiled(boxes_a | boxes_b)
+
+
+def _tiled(boxes: set[Box]) -> bool:
+    """Do these boxes lie side by side, each touching the next, none empty?"""
+    parts = sorted(boxes)
+    return all(p[2] > p[0] for p in parts) and all(abs(x[2] - y[0]) < 1e-3 for x, y in zip(parts, parts[1:]))
 
 
 def _in_place(chars: list[Char]) -> bool:
@@ -122,9 +124,8 @@ def split_run(chars: list[Char], i: int) -> int:
         j += 1
     if j == i + 1:
         return j
-    parts = sorted({ch[BOX] for ch in chars[i:j]})
-    tiled = all(b[2] > b[0] for b in parts) and all(abs(a[2] - b[0]) < 1e-3 for a, b in zip(parts, parts[1:]))
-    return j if len(parts) > 1 and tiled else i + 1
+    parts = {ch[BOX] for ch in chars[i:j]}
+    return j if len(parts) > 1 and _tiled(parts) else i + 1
 
 
 def span_text(group: list[Char]) -> str:
