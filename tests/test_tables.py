@@ -213,3 +213,25 @@ def test_a_ruled_table_beside_a_column_of_text_level_with_its_rows() -> None:
     assert len(rest) == 3 and all(s.x1 < 300 for s in rest)  # the text lines stay text
     read = [[to_line(cell[0], "rtl", keep_tatweel=False).text for cell in row[::-1]] for row in tables[0]]
     assert read == rows
+
+
+def test_the_last_lines_of_two_columns_are_no_table() -> None:
+    from warraq.layout.tables import find_tables
+
+    # two columns of running text whose paragraphs end level with each other in two short
+    # lines each: side by side they look like two rows of two cells
+    right = ["ويتضح من الجدول أن العام كان الأضعف بسبب", "القيود على السفر", "في ذلك العام"]
+    left = ["وللاطلاع على التقرير الكامل زيارة الموقع", "أو مراسلة الفريق", "على البريد المعتاد"]
+    glyphs = []
+    for i, (r, lft) in enumerate(zip(right, left)):
+        glyphs += rtl_line(r.split(), 4.0, 100.0 + 16 * i, right=560.0)
+        glyphs += rtl_line(lft.split(), 4.0, 100.0 + 16 * i, right=260.0)
+    tables, rest = find_tables(build_segments(glyphs))
+    assert tables == [] and len(rest) == 6
+    # a table right under a paragraph's line (all its cells under that one line) is a table
+    glyphs = rtl_line("يبين الجدول الآتي عدد الزوار في كل عام من الأعوام الثلاثة الماضية".split(), 4.0, 84.0, right=540.0)
+    for i, row in enumerate([["2021", "6.7", "15.3"], ["2022", "11.2", "27.6"], ["2023", "14.9", "36.1"]]):
+        for j, cell in enumerate(row):
+            glyphs += shifted(cell, 535.0 - 90 * j, 100.0 + 16 * i)
+    tables, _ = find_tables(build_segments(glyphs))
+    assert len(tables) == 1 and len(tables[0]) == 3

@@ -31,8 +31,12 @@ def find_tables(segments: list[Segment], across: list[Across] | None = None) -> 
     rows, merged = _rows(segments)
     if across:
         rows = [_inside_rules(row, across) for row in rows]
+    above: list[Segment] = []
     for row in rows:
         is_cells = len(row) >= 2 and median(s.char_count for s in row) <= _SHORT
+        if is_cells and not run and _ends_of_text(above, row):
+            is_cells = False  # the last lines of paragraphs side by side, not a table's first row
+        above = row
         if is_cells and run and _aligned(run[-1], row):
             run.append(row)
         elif run and not is_cells and _beside(run, row):
@@ -61,6 +65,20 @@ def find_tables(segments: list[Segment], across: list[Across] | None = None) -> 
     return out, [s for s in segments if id(s) not in used]
 
 
+def _ends_of_text(above: list[Segment], row: list[Segment]) -> bool:
+    """Does each segment of the row sit right under a line of text of its own (longer than any
+    cell, over it)? Then each ends a paragraph of its column. (A table under a paragraph has
+    all its cells under that paragraph's one line.)"""
+    if not above:
+        return False
+    size = max(median(s.size for s in row), 1.0)
+    if min(s.top for s in row) - max(s.bottom for s in above) > 1.5 * size:
+        return False
+    over = [[k for k, t in enumerate(above) if t.char_count > _SHORT and t.x0 - size <= s.x0 and s.x1 <= t.x1 + size]
+            for s in row]
+    return all(len(ks) == 1 for ks in over) and len({ks[0] for ks in over}) == len(row)
+
+
 def _inside_rules(row: list[Segment], across: list[Across]) -> list[Segment]:
     """A row's segments within the horizontal rules drawn just above or below it, where two or
     more are and others lie wholly outside them: those are lines of the next column that sit
@@ -72,7 +90,7 @@ def _inside_rules(row: list[Segment], across: list[Across]) -> list[Segment]:
             continue
         inside = [s for s in row if a.left - 1 <= s.x0 and s.x1 <= a.right + 1]
         if len(inside) >= 2 and all(s.x1 < a.left or s.x0 > a.right for s in row if s not in inside):
-            return inside
+            return inside if len(inside) < len(row) else row  # the row itself: `merged` knows it by id
     return row
 
 
