@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 
-from warraq.fonts.doctor import UNMAPPED, FontRecovery, Recovered
+from warraq.fonts.doctor import FontRecovery
 from warraq.fonts.outline import ReferenceIndex
+from warraq.fonts.recovered import UNMAPPED, Recovered
 from warraq.fonts.shown import bad_char
 
 if TYPE_CHECKING:

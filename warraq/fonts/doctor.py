@@ -35,6 +35,7 @@ from warraq.fonts.program import (
     program_hash,
     truetype_data,
 )
+from warraq.fonts.recovered import UNMAPPED, Recovered, ShapeProbe
 from warraq.fonts.sfnt import SfntFacts, read_facts
 from warraq.fonts.shapes import Box, glyph_box, misfit, same_box
 from warraq.fonts.shown import (
@@ -57,22 +58,6 @@ if TYPE_CHECKING:
 # Blocks real text of Arabic and Latin documents is written in (see FontRecovery._in_own_cmap).
 _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF),
                 (0xFE70, 0xFEFF))
-
-
-@dataclass(frozen=True)
-class Recovered:
-    """The text recovered for one glyph, how, and how sure."""
-
-    text: str          # logical text (may be several chars, e.g. "لا")
-    method: str        # "tounicode" | "font-cmap" | "glyph-name" | "gsub" | "outline" | "ocr" | "unmapped"
-    confidence: float  # 0..1
-
-
-UNMAPPED = Recovered("\ufffd", "unmapped", 0.0)
-
-
-#: A lazy probe of the drawn glyph's ink box, asked only when the shown text is ambiguous.
-ShapeProbe = Callable[[], "Box | None"]
 
 
 @dataclass(frozen=True)

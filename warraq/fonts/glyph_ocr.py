@@ -11,9 +11,9 @@ from fontTools.pens.transformPen import TransformPen
 from PIL import Image, ImageDraw
 
 from warraq.fonts.program import FontProgram
+from warraq.fonts.recovered import Recovered
 
 if TYPE_CHECKING:
-    from warraq.fonts.doctor import Recovered
     from warraq.ocr import OcrEngine
 
 # OCR of an isolated glyph is weak evidence: never more trusted than this.
@@ -103,8 +103,6 @@ def _xor(a: Image.Image, b: Image.Image) -> Image.Image:
 
 def ocr_glyph(prog: FontProgram, gid: int, engine: OcrEngine) -> Recovered | None:
     """Read one glyph with the OCR engine; None when it reads nothing."""
-    from warraq.fonts.doctor import Recovered
-
     img = render_glyph(prog, gid)
     if img is None:
         return None
