@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import math
+import re
 import unicodedata
 from array import array
 from functools import lru_cache
@@ -223,10 +224,11 @@ def redotted(word: str) -> list[str] | None:
     their own, which may land on a neighbour, on nothing, or be read once more as a dotless
     letter beside their own): the listed word with the same dotless skeleton that the dots seen
     make likeliest ("ىخو" -> "نحو", "مںن" -> "من"), as the letter each letter of `word` becomes
-    ("" where it goes); None if the word is listed or none is likely enough. Each letter read
-    with other dots costs DOT_COST, each dotless letter dropped beside its own DROP_COST."""
-    if len(word) < 3 or frequency(word) >= PART:  # two letters: too many words share a skeleton
-        return None
+    ("" where it goes); None if the word is listed, shows no sign of dots gone astray, or none
+    is likely enough. Each letter read with other dots costs DOT_COST, each dotless letter
+    dropped beside its own DROP_COST."""
+    if len(word) < 3 or not _STRAY_DOTS_RE.search(word) or frequency(word) >= PART:
+        return None  # (two letters: too many words share a skeleton)
     shapes = word.translate(_SKELETON_MAP)
     variants = [list(range(len(word)))]  # the letters kept
     for i, ch in enumerate(word):
@@ -269,9 +271,12 @@ def _skeleton_index() -> dict[str, list[tuple[str, float]]]:
 
 
 # Persian letters too: an Arabic word read with پ چ ژ ڤ is one whose dots went astray
-_SKELETON_MAP = str.maketrans({**SKELETONS, "\u067e": "\u066e", "\u0686": "\u062d", "\u0698": "\u0631",
-                               "\u06a4": "\u06a1"})
-_DOTLESS = frozenset("\u066e\u066f\u06a1\u06ba\u0649")  # ٮ ٯ ڡ ں ى: skeletons without their dots
+_PERSIAN = {"\u067e": "\u066e", "\u0686": "\u062d", "\u0698": "\u0631", "\u06a4": "\u06a1"}
+_SKELETON_MAP = str.maketrans({**SKELETONS, **_PERSIAN})
+_NEVER_WRITTEN = "\u066e\u066f\u06a1\u06ba"  # ٮ ٯ ڡ ں: dotless forms Arabic spelling never writes
+_DOTLESS = _NEVER_WRITTEN + "\u0649"  # skeletons without their dots, ى too
+# What shows a word's dots went astray: such a form, a Persian letter, a dotless yeh inside it
+_STRAY_DOTS_RE = re.compile(f"[{_NEVER_WRITTEN}{''.join(_PERSIAN)}]|\u0649(?=.)")
 DOT_COST = 1.3       # log10: a letter read with other dots than the page shows
 DROP_COST = 0.5      # log10: a dotless letter dropped beside a letter of its skeleton
 REDOT_FLOOR = -8.5   # log10: a word read so must be likelier than an unlisted word read right

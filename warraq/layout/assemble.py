@@ -318,7 +318,7 @@ def _redotted(texts: list[str]) -> list[str]:
     core = "".join(_LETTER_RE.findall(chars))
     if not core or any(ch.isalnum() for ch in _LETTER_RE.sub("", chars)):  # digits, Latin: not ours
         return texts
-    found = redotted(core) if _STRAY_DOTS_RE.search(core) else None
+    found = redotted(core)
     if found is None:
         return texts
     letters = iter(found)
@@ -326,9 +326,6 @@ def _redotted(texts: list[str]) -> list[str]:
 
 
 _LETTER_RE = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d3]")
-# What shows a word's dots went astray: a dotless form Arabic spelling never writes (ٮ ں ڡ ٯ),
-# a Persian letter, or a dotless yeh inside a word
-_STRAY_DOTS_RE = re.compile("[\u066e\u066f\u06a1\u06ba\u067e\u0686\u0698\u06a4]|\u0649(?=.)")
 
 
 def _plain(texts: list[str]) -> str:

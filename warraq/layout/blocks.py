@@ -223,9 +223,7 @@ def xy_order(blocks: list[RawBlock], direction: Direction) -> list[RawBlock]:
     if len(blocks) <= 1:
         return list(blocks)
     bands = _columns_under_titles(_cut(blocks, horizontal=True))
-    cols = _cut(blocks, horizontal=False)
-    if len(cols) == 1:  # one block may bridge two columns' gutter
-        cols = _parted_at_gutter(blocks) or cols
+    cols = _columns(blocks)
     if len(bands) > 1 and not _prefer_columns(cols):
         runs = _framed_columns(bands, direction) if len(cols) == 1 else None
         runs = runs or _column_runs(bands)
@@ -249,12 +247,17 @@ def _framed_columns(bands: list[list[RawBlock]], direction: Direction) -> list[l
         if j - i < 1:
             continue
         middle = [b for band in bands[i:j] for b in band]
-        cols = _cut(middle, horizontal=False)
-        if len(cols) == 1:
-            cols = _parted_at_gutter(middle) or cols
+        cols = _columns(middle)
         if _prefer_columns(cols):
             return [*bands[:i], *(cols[::-1] if direction == "rtl" else cols), *bands[j:]]
     return None
+
+
+def _columns(blocks: list[RawBlock]) -> list[list[RawBlock]]:
+    """The blocks cut into columns, left to right, where no block straddles a cut, or past the
+    one block that bridges two columns' gutter (`_parted_at_gutter`)."""
+    cols = _cut(blocks, horizontal=False)
+    return (_parted_at_gutter(blocks) or cols) if len(cols) == 1 else cols
 
 
 def _parted_at_gutter(blocks: list[RawBlock]) -> list[list[RawBlock]] | None:

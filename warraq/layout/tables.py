@@ -69,11 +69,9 @@ def _ends_of_text(above: list[Segment], row: list[Segment]) -> bool:
     """Does each segment of the row sit right under a line of text of its own (longer than any
     cell, over it)? Then each ends a paragraph of its column. (A table under a paragraph has
     all its cells under that paragraph's one line.)"""
-    if not above:
+    if not above or not _right_under(above, row):
         return False
     size = max(median(s.size for s in row), 1.0)
-    if min(s.top for s in row) - max(s.bottom for s in above) > 1.5 * size:
-        return False
     over = [[k for k, t in enumerate(above) if t.char_count > _SHORT and t.x0 - size <= s.x0 and s.x1 <= t.x1 + size]
             for s in row]
     return all(len(ks) == 1 for ks in over) and len({ks[0] for ks in over}) == len(row)
@@ -208,11 +206,11 @@ def _word_gaps(s: Segment) -> int:
 
 def _within_columns(run: list[list[Segment]], row: list[Segment]) -> bool:
     """Is the row right under the table so far, each of its segments inside one column?"""
-    size = max(median(s.size for s in row), 1.0)
-    if min(s.top for s in row) - max(s.bottom for s in run[-1]) > 1.5 * size:
+    if not _right_under(run[-1], row):
         return False
     if any(s.char_count > _SHORT for s in row):
         return False  # text lines of columns, not a cell's wrapped words
+    size = max(median(s.size for s in row), 1.0)
     widest = run[0]
     for r in run:
         widest = r if len(r) > len(widest) else widest
@@ -224,10 +222,15 @@ def _within_columns(run: list[list[Segment]], row: list[Segment]) -> bool:
 
 def _columns_go_on(run: list[list[Segment]], row: list[Segment]) -> bool:
     """Is the row right under the run lines of text, one per column, over the run's gutter?"""
-    size = max(median(s.size for s in row), 1.0)
-    if len(row) < 2 or min(s.top for s in row) - max(s.bottom for s in run[-1]) > 1.5 * size:
+    if len(row) < 2 or not _right_under(run[-1], row):
         return False
     return all(s.char_count > _SHORT for s in row) and _aligned(run[-1], row)
+
+
+def _right_under(above: list[Segment], row: list[Segment]) -> bool:
+    """Does the row sit right under the one above: no more than one and a half lines apart?"""
+    size = max(median(s.size for s in row), 1.0)
+    return min(s.top for s in row) - max(s.bottom for s in above) <= 1.5 * size
 
 
 def _with_header(run: list[list[Segment]], free: list[Segment]) -> list[Row]:
