@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from warraq.layout.lines import Cluster
 from warraq.pdf.glyphs import Glyph, _drop_cluster_duplicates
 
-FATHA, KASRA, SHADDA, SUKUN = "\u064e", "\u0650", "\u0651", "\u0652"
+FATHA, KASRA, SHADDA, SUKUN, HAMZA_ABOVE = "\u064e", "\u0650", "\u0651", "\u0652", "\u0654"
 
 
 def glyph(text: str, source: str, x0: float, x1: float, oy: float = 100.0) -> Glyph:
@@ -118,3 +119,24 @@ def test_a_letter_left_with_two_vowels_gives_back_the_one_written_beside_another
     goes back to the lam it was written after."""
     lam_sukun_meem_kasra = [("ل", 455.4, 457.0), (SUKUN, 456.3, 458.5), ("م", 454.2, 458.2), (KASRA, 453.1, 456.1)]
     assert _page(lam_sukun_meem_kasra, 24) == [["ل", SUKUN], ["م", KASRA]]
+
+
+def _cluster_text(base: str, marks: list[str]) -> str:
+    cluster = Cluster(glyph(base, "tounicode", 100, 108))
+    cluster.marks = [glyph(m, "tounicode", 102, 105, 90) for m in marks]
+    return cluster.text
+
+
+def test_a_mark_drawn_on_a_glyph_mapped_with_that_mark_is_said_once() -> None:
+    # a PDF rewritten by cairo maps the mark glyphs too: the letter's mapping and the mark both say it
+    assert _cluster_text("ن" + FATHA, [FATHA]) == "ن" + FATHA
+    assert _cluster_text("ب" + SHADDA + FATHA, [SHADDA, FATHA]) == unicodedata.normalize("NFC", "ب" + FATHA + SHADDA)
+    assert _cluster_text("أ", [HAMZA_ABOVE]) == "أ"  # أ has its hamza already
+    assert _cluster_text("ب", [KASRA, KASRA]) == "ب" + KASRA
+
+
+def test_marks_the_glyph_does_not_say_are_kept() -> None:
+    assert _cluster_text("د" + FATHA, [SHADDA]) == unicodedata.normalize("NFC", "د" + FATHA + SHADDA)
+    assert _cluster_text("ا", [HAMZA_ABOVE, FATHA]) == "أ" + FATHA
+    # the case ending on the heh of Allah is no repeat of the fatha on its lam
+    assert _cluster_text("الل" + SHADDA + FATHA + "ه", [FATHA]).endswith("ه" + FATHA)

@@ -51,7 +51,7 @@ def _with_marks(base: Glyph, marks: list[Glyph]) -> str:
     letters = base.text
     lo, hi = base.ink
     if len(letters) < 2 or hi <= lo or not all(_is_arabic(ch) and not is_mark(ch) for ch in letters):
-        return letters + "".join(m.text for m in marks)
+        return letters + _unsaid(letters, "".join(m.text for m in marks))
     parts = list(letters)
     step = (hi - lo) / len(letters)
     for m in marks:
@@ -61,6 +61,26 @@ def _with_marks(base: Glyph, marks: list[Glyph]) -> str:
         return "".join(parts)
     # marks drawn all in one place (pre-shaped text): Arabic spelling places them instead
     return _spelled(letters, "".join(m.text for m in marks)) or "".join(parts)
+
+
+def _unsaid(base: str, marks: str) -> str:
+    """The marks that neither the base glyph's last letter nor an earlier mark says already.
+
+    A glyph mapped to its whole cluster ("نَ", "أ") may be drawn with mark glyphs that are mapped
+    too (a PDF rewritten by cairo maps every glyph, the marks of such clusters included): the
+    same mark twice on one letter is never spelling, nor a hamza on a letter that has it.
+    """
+    spelled = unicodedata.normalize("NFD", base)
+    last = max((k for k, ch in enumerate(spelled) if not is_mark(ch)), default=0)
+    said = set(spelled[last:])
+    if not said.intersection(marks) and len(set(marks)) == len(marks):
+        return marks
+    out = []
+    for m in marks:
+        if m not in said or not is_mark(m):
+            out.append(m)
+            said.add(m)
+    return "".join(out)
 
 
 _VOWELS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0652")  # tanween, harakat, sukun

@@ -55,7 +55,7 @@ class Glyph:
     """One drawn glyph (or /ActualText span) with its text and where that text came from."""
 
     text: str
-    source: str  # "tounicode" | "unmapped" | "font-cmap" | "glyph-name" | "gsub" | "outline" | "ocr"
+    source: str  # "tounicode", "unmapped", a recovery method ("font-cmap", "outline"...): docs/json-schema.md
     x0: float  # loose box, top-left origin, points
     top: float
     x1: float
@@ -139,10 +139,13 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                     if found:  # the letter's baseline; x stays the span's pen position, which orders it
                         box, oy, spanned = found[0], found[1][1], True
         i = j
-        font, size, mode, artifact, handle, clip = known.get(obj) or objects.info(obj, index)
+        font, size, mode, artifact, handle, clip, unspoken = known.get(obj) or objects.info(obj, index)
         fixed = None
         if spanned:
             source = "actualtext"
+        elif unspoken and not err and _all_marks(text):
+            # a mark the PDF it was made from gave no text: its cluster's letter may say it
+            source = "empty-actualtext"
         # PDFium's own word breaks (flagged, or zero-width ones it puts at wide TJ kerning) are
         # evidence for spacing, not glyphs, and have no char code to recover
         elif text == " " and (pf.is_generated(raw, index) == 1 or box[2] == box[0]):

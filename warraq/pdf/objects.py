@@ -1,5 +1,6 @@
 """What a glyph takes from its PDFium text object: font name and handle, size, render mode,
-artifact flag and clip; and the embedded font program behind a font handle."""
+artifact flag, clip and whether it lies in an empty /ActualText; and the embedded font program
+behind a font handle."""
 
 from __future__ import annotations
 
@@ -10,18 +11,22 @@ import pypdfium2.raw as pdfium_c
 
 from warraq.pdf import pdfium as pf
 
-#: (font name, size in page space, render mode, artifact, PDFium font handle address, clip)
-ObjectInfo = tuple[str, float, int, bool, int, "tuple[float, float, float, float] | None"]
+#: (font name, size in page space, render mode, artifact, PDFium font handle address, clip, unspoken)
+ObjectInfo = tuple[str, float, int, bool, int, "tuple[float, float, float, float] | None", bool]
+
+# What a marked-content item says of the objects inside it
+_PLAIN, _ARTIFACT, _SPOKEN, _UNSPOKEN = range(4)  # _SPOKEN/_UNSPOKEN: a non-empty/empty /ActualText
 
 
 class FontNames:
-    """Font name, size, render mode, artifact flag and clip per PDFium text object, looked up once."""
+    """Font name, size, render mode, artifact flag, clip and empty /ActualText per PDFium text
+    object, looked up once."""
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw
         self.known: dict[int, ObjectInfo] = {}  # by object address
         self._names: dict[int, str] = {}
-        self._artifact_marks: dict[int, bool] = {}  # a marked-content item is shared by its objects
+        self._mark_kinds: dict[int, int] = {}  # a marked-content item is shared by its objects
         self._matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
         self._p_matrix = ctypes.byref(self._matrix)
         self._name = (ctypes.c_ushort * 32)()  # a mark's name, UTF-16
@@ -42,38 +47,44 @@ class FontNames:
             size *= abs(a * d - b * c) ** 0.5
         result: ObjectInfo
         if not obj:
-            result = ("", size, 0, False, 0, None)
+            result = ("", size, 0, False, 0, None, False)
         else:
             address = pf.object_font(obj) or 0
             name = self._names.get(address)
             if name is None:
                 name = self._names[address] = _font_name(address)
-            # inside /Artifact marked content: headers, footers, page numbers
-            artifact = False
+            # inside /Artifact marked content: headers, footers, page numbers. Inside an empty
+            # /ActualText (the innermost decides): a glyph that had no text of its own where the
+            # PDF was made from (cairo rewriting a PDF whose cluster's text its first glyph
+            # carries), whose ToUnicode entry cairo read from the font; PDFium reads that entry
+            artifact = unspoken = False
             for i in range(pf.count_marks(obj)):
                 mark = pf.get_mark(obj, i) or 0
-                said = self._artifact_marks.get(mark)
-                if said is None:
-                    said = self._artifact_marks[mark] = self._mark_is_artifact(mark)
-                if said:
+                kind = self._mark_kinds.get(mark)
+                if kind is None:
+                    kind = self._mark_kinds[mark] = self._mark_kind(mark)
+                if kind == _ARTIFACT:
                     artifact = True
-                    break
+                elif kind != _PLAIN:
+                    unspoken = kind == _UNSPOKEN
             path = pf.clip_path(obj)
             clip = _clip(path) if path and pf.count_clip_paths(path) > 0 else None
-            result = (name, size, pf.render_mode(obj), artifact, address, clip)
+            result = (name, size, pf.render_mode(obj), artifact, address, clip, unspoken)
         if scaled:  # else the object's next char gives its size
             self.known[obj] = result
         return result
 
-    def _mark_is_artifact(self, mark: int) -> bool:
+    def _mark_kind(self, mark: int) -> int:
         buf, size = self._name, self._name_size
-        if not pf.mark_name(mark, buf, ctypes.sizeof(buf), self._p_name_size):
-            return False
         # "Artifact" is 16 bytes of UTF-16 and a terminator: a shorter name (most are a tagged
         # PDF's "Span", "P"...) is not it, nor is one too long to be copied
-        if not 18 <= size.value <= ctypes.sizeof(buf):
-            return False
-        return bytes(buf)[: max(size.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
+        if (pf.mark_name(mark, buf, ctypes.sizeof(buf), self._p_name_size)
+                and 18 <= size.value <= ctypes.sizeof(buf)
+                and bytes(buf)[: size.value - 2].decode("utf-16-le", "ignore") == "Artifact"):
+            return _ARTIFACT
+        if not pf.mark_string(mark, b"ActualText", None, 0, self._p_name_size):
+            return _PLAIN
+        return _UNSPOKEN if size.value <= 2 else _SPOKEN  # the length counts a UTF-16 terminator
 
 
 def _clip(path: int) -> tuple[float, float, float, float] | None:
