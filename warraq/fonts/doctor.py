@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 
-from warraq.arabic.chars import DOT_PLACEHOLDERS
+from warraq.arabic.chars import DOT_PLACEHOLDERS, skeleton
 from warraq.fonts.dots import dots_mark
 from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
 from warraq.fonts.legacy import MIN_SHUFFLED, shuffled, spells_latin_names
@@ -43,6 +43,7 @@ from warraq.fonts.shown import (
     SHOWN_CODES,
     bad_char,
     fold,
+    invented_texts,
     is_arabic,
     marks_added,
     odd_mappings,
@@ -114,6 +115,7 @@ class FontRecovery:
         self._cache: dict[tuple[str, bool], Recovered | _Choice | None] = {}
         self._shown_as: dict[int, str] = {}  # code -> the text PDFium shows for it
         self._by_text: dict[str, list[int]] | None = None
+        self._compat: dict[str, str] | None = None  # mapping -> its compatibility form
         self._shown: set[str] | None = None
         self._override: set[str] = set()
         self._contested: set[str] = set()
@@ -232,6 +234,11 @@ class FontRecovery:
         wrong = self._contradictions(tu)
         if wrong:
             self.problems.append(f"ToUnicode contradicts the font's cmap for {wrong} glyphs")
+        invented = invented_texts(tu)
+        if invented:  # the glyph drawn says what each of them is
+            codes = sum(1 for t in tu.values() if t in invented)
+            self.problems.append(f"ToUnicode made up: {codes} glyphs show no Arabic")
+            self._contested |= invented
 
     def _contradictions(self, tu: dict[int, str]) -> int:
         """Codes whose ToUnicode text differs from what the embedded cmap says of their glyph.
@@ -352,7 +359,7 @@ class FontRecovery:
         `shape` (optional) gives the drawn glyph's ink box; it is asked only when several
         glyphs that read differently could be behind `text`, and picks the one drawn.
         """
-        if len(text) > 2 and text not in self._reverse:
+        if len(text) > 1 and text not in self._reverse:
             text = self._as_mapped(text)
         key = (unicodedata.normalize("NFC", text) if len(text) > 1 else text, map_error)
         if key not in self._cache:
@@ -365,12 +372,18 @@ class FontRecovery:
 
     def _as_mapped(self, text: str) -> str:
         """The mapping behind a text PDFium showed reordered: it runs its bidi pass over a
-        mapping that mixes directions ("h يبيبَح" for WeasyPrint's "حَبيبي h")."""
+        mapping that mixes directions ("h يبيبَح" for WeasyPrint's "حَبيبي h"), reverses a
+        mapping in a right-to-left run ("傆ِ" for a made-up map's "ِ傆"), and shows some
+        characters in their compatibility form (the Kangxi radical U+2F50 as U+6BB3)."""
+        if self._compat is None:
+            self._compat = {t: unicodedata.normalize("NFKC", t) for t in self._reverse}
         dirs = {unicodedata.bidirectional(c) for c in text}
-        if not ("L" in dirs and dirs & {"R", "AL"}):
-            return text
-        same = [t for t in self._reverse if len(t) == len(text) and sorted(t) == sorted(text)]
-        return same[0] if len(same) == 1 else text
+        if "L" in dirs and dirs & {"R", "AL"}:
+            chars = sorted(text)
+            same = [t for t, seen in self._compat.items() if chars in (sorted(t), sorted(seen))]
+            return same[0] if len(same) == 1 else text
+        backward = text[::-1]
+        return next((t for t, seen in self._compat.items() if seen in (text, backward) or t == backward), text)
 
     def _pick(self, key: tuple[str, bool], choice: _Choice, box: Box) -> Recovered | None:
         """The reading of the glyphs whose outline has this box, else the fallback."""
@@ -384,6 +397,8 @@ class FontRecovery:
             # glyphs told apart only by their dots differ in height by a few units: the closest wins
             best = min((m for m, _ in fits), default=0.0)
             readings = {r.text if r is not None else key[0]: r for m, r in fits if m < best + 1.0}
+            if len(readings) > 1 and (plain := _undotted(readings)) is not None:
+                readings = {plain: readings[plain]}
             self._picked[at] = next(iter(readings.values())) if len(readings) == 1 else choice.fallback
         return self._picked[at]
 
@@ -439,7 +454,10 @@ class FontRecovery:
             maybe_real = bool(shown) or (self.subtype == "/Type0" and not control and self._in_own_cmap(text))
             return self._code_choice(text, False, None if maybe_real else self._as_code(text, False), shown)
         if text in self._contested:  # several glyphs show this letter but read differently
-            return self._choice(text, None)
+            choice = self._choice(text, None)
+            readings = {r for _, r in choice.candidates}
+            # or a made-up map's text, which every glyph behind it reads the same other way
+            return choice if len(readings) != 1 else _Choice(choice.candidates, readings.pop())
         if len(text) > 1 and self.suspect and self.subtype != "/Type0" and text in self._reverse:
             # LibreOffice maps a glyph to the first cluster it drew it in ("ِّ" on the shadda)
             # and leaves the rest to /ActualText: the glyph, when drawn, says what it shows
@@ -583,6 +601,14 @@ class FontRecovery:
             self._outline[gid] = (self._index.lookup(self.name, sig, lambda: full_signature(prog, gid))
                                   if sig and prog is not None else None)
         return self._outline[gid]
+
+
+def _undotted(readings: dict[str, Recovered | None]) -> str | None:
+    """Of letters told apart only by dots that the box does not show (KacstBook's ظ has the box
+    of its ط), the one without dots: the commoner of each pair (ط ظ, ص ض, ع غ, د ذ, ر ز, س ش)."""
+    shapes = {skeleton(t) for t in readings}
+    plain = next(iter(shapes))
+    return plain if len(shapes) == 1 and plain in readings else None
 
 
 def _is_dots(rec: Recovered | None) -> bool:

@@ -49,6 +49,33 @@ def odd_mappings(tu: dict[int, str]) -> Counter[str]:
     return why
 
 
+SHARED_BY = 3  # glyphs that show one Latin letter: more is no font's alternates
+CUT_CONTROLS = 3  # codes mapped to C0 controls: a map of Arabic text cut to one byte
+
+
+def invented_texts(tu: dict[int, str]) -> set[str]:
+    """The texts of a ToUnicode that Ghostscript made up, which the glyphs drawn must confirm.
+
+    Ghostscript rewriting a PDF (pdfwrite: printing to a PDF file, "compressing" one) may keep a
+    font's glyphs but not their mapping. Seen: an Arabic font's map invented as runs of codes
+    counting up through U+00FE..U+0125 (ten glyphs say "ÿ", others "Ę"), with its digits read
+    as "f" for ٦ (U+0666 cut to a byte); or a whole map cut to one byte (ا as "'", ل as "D", the
+    Arabic comma U+060C as the control U+000C), two chars packed into one (قَ as U+424E "䉎",
+    the low bytes of U+0642 and U+064E). A font's own Latin has one glyph per letter, or two or
+    three with alternates, and no control is any glyph's text. Gives the texts of such a map
+    that are not Arabic throughout (Latin letters and signs, controls, ideographs), else nothing.
+    """
+    controls = sum(1 for t in tu.values() if len(t) == 1 and ord(t) < 0x20 and t not in "\t\n\r")
+    if controls < CUT_CONTROLS:
+        if not any(is_arabic(t) for t in tu.values()):
+            return set()
+        latin = Counter(t for t in tu.values() if len(t) == 1 and not is_arabic(t)
+                        and unicodedata.category(t).startswith("L"))
+        if sum(n >= SHARED_BY for n in latin.values()) < 2:
+            return set()
+    return {t for t in tu.values() if t.strip(" \t\n\r\u00a0") and not all(map(is_arabic, t))}
+
+
 #: What PDFium's bidi pass may have turned a char into inside a right-to-left run.
 MIRRORED = {**MIRROR, "\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
 
