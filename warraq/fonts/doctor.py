@@ -61,6 +61,10 @@ _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F),
                 (0xFE70, 0xFEFF))
 
 
+MIN_ARABIC = 10  # codes mapped to Arabic: an Arabic font
+DENIED = 2  # glyphs mapped to no Arabic whose outlines are Arabic letters: a made-up map
+
+
 @dataclass(frozen=True)
 class _Choice:
     """Several glyphs could be behind one shown text: the drawn box decides, else `fallback`."""
@@ -235,10 +239,28 @@ class FontRecovery:
         if wrong:
             self.problems.append(f"ToUnicode contradicts the font's cmap for {wrong} glyphs")
         invented = invented_texts(tu)
+        if not invented and self.subtype == "/Type0" and not self._cmap_gids():
+            invented = self._denied_by_outlines(tu)
         if invented:  # the glyph drawn says what each of them is
             codes = sum(1 for t in tu.values() if t in invented)
             self.problems.append(f"ToUnicode made up: {codes} glyphs show no Arabic")
             self._contested |= invented
+
+    def _denied_by_outlines(self, tu: dict[int, str]) -> set[str]:
+        """The texts of an Arabic font's map that show no Arabic, where the font has no cmap to
+        check them against and the outlines of DENIED of their glyphs are Arabic letters (a map
+        Ghostscript cut to one byte for some glyphs only: "'" for ا, "G" for ك); else nothing."""
+        if sum(1 for t in tu.values() if is_arabic(t)) < MIN_ARABIC:
+            return set()
+        others = {code: t for code, t in tu.items() if t.strip(" \t\n\r\u00a0") and not is_arabic(t)}
+        denied = 0
+        for code in others:
+            gid = self._gid_of(code)
+            hit = self._outline_of(gid) if gid else None
+            denied += hit is not None and is_arabic(hit[0])
+            if denied >= DENIED:
+                return set(others.values())
+        return set()
 
     def _contradictions(self, tu: dict[int, str]) -> int:
         """Codes whose ToUnicode text differs from what the embedded cmap says of their glyph.
@@ -507,15 +529,18 @@ class FontRecovery:
 
     def _choice(self, text: str, fallback: Recovered | None, parts: bool = False) -> _Choice:
         """The glyphs of every code that shows `text`, with what each reads (None: `text` itself;
-        with `parts`, a reading counts only when it is a proper part of `text`)."""
+        with `parts`, a reading counts only when it is a proper part of `text`). PDFium mirrors a
+        bracket in a right-to-left run: the codes mapped to its mirror image show it too."""
         candidates = []
         whole = Counter(unicodedata.normalize("NFD", text))
-        for code in self._reverse.get(text, []):
+        mirror = MIRRORED.get(text, text)
+        codes = self._reverse.get(text, []) + (self._reverse.get(mirror, []) if mirror != text else [])
+        for code in codes:
             gid = self._gid_of(code)
             rec = self.resolve_code(code)
             if gid is not None and rec is not None:
                 part = Counter(unicodedata.normalize("NFD", rec.text))
-                keep = part < whole if parts else fold(rec.text) != fold(text)
+                keep = part < whole if parts else fold(rec.text) not in (fold(text), mirror)
                 candidates.append((gid, rec if keep else None))
         return _Choice(tuple(candidates), fallback)
 

@@ -50,6 +50,7 @@ def odd_mappings(tu: dict[int, str]) -> Counter[str]:
 
 
 SHARED_BY = 3  # glyphs that show one Latin letter: more is no font's alternates
+PACKED = 2  # codes of an Arabic font mapped to ideographs or Hangul: two chars packed into one
 CUT_CONTROLS = 3  # codes mapped to C0 controls: a map of Arabic text cut to one byte
 
 
@@ -62,7 +63,7 @@ def invented_texts(tu: dict[int, str]) -> set[str]:
     as "f" for ٦ (U+0666 cut to a byte); or a whole map cut to one byte (ا as "'", ل as "D", the
     Arabic comma U+060C as the control U+000C), two chars packed into one (قَ as U+424E "䉎",
     the low bytes of U+0642 and U+064E). A font's own Latin has one glyph per letter, or two or
-    three with alternates, and no control is any glyph's text. Gives the texts of such a map
+    three with alternates, no control is any glyph's text, and an Arabic font has no ideographs. Gives the texts of such a map
     that are not Arabic throughout (Latin letters and signs, controls, ideographs), else nothing.
     """
     controls = sum(1 for t in tu.values() if len(t) == 1 and ord(t) < 0x20 and t not in "\t\n\r")
@@ -71,9 +72,16 @@ def invented_texts(tu: dict[int, str]) -> set[str]:
             return set()
         latin = Counter(t for t in tu.values() if len(t) == 1 and not is_arabic(t)
                         and unicodedata.category(t).startswith("L"))
-        if sum(n >= SHARED_BY for n in latin.values()) < 2:
+        packed = sum(1 for t in tu.values() if any(_east_asian(c) for c in t))
+        if sum(n >= SHARED_BY for n in latin.values()) < 2 and packed < PACKED:
             return set()
     return {t for t in tu.values() if t.strip(" \t\n\r\u00a0") and not all(map(is_arabic, t))}
+
+
+def _east_asian(ch: str) -> bool:
+    """CJK radicals, syllabaries, ideographs, Yi and Hangul: what two bytes packed into one
+    UTF-16 unit mostly land on."""
+    return 0x2E80 <= ord(ch) <= 0xA4CF or 0xAC00 <= ord(ch) <= 0xD7AF
 
 
 #: What PDFium's bidi pass may have turned a char into inside a right-to-left run.
