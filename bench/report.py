@@ -189,6 +189,21 @@ def _pairings(pr: dict[str, Any], tools: list[str]) -> list[str]:
     return out + _matrix(rows, tools, "producer", "mw")
 
 
+def _rewritten(rw: dict[str, Any], tools: list[str]) -> list[str]:
+    if "error" in rw:
+        return [f"Not run: {rw['error']}", ""]
+    rows = rw["rows"]
+    out = ["The pairings side corpus rewritten by another program, as printing a PDF to a file or "
+           "compressing it does (bench/rewrite.py): cairo (`pdftocairo -pdf`) and Ghostscript "
+           f"(`gs -sDEVICE=pdfwrite`). Both re-subset the fonts and write a ToUnicode of their own: {rw['corpus']}.",
+           "", "CER % per rewriter: median / mean / worst.", ""]
+    out += _matrix(rows, tools, "damage", "mmw")
+    for name in _groups(rows, "damage"):
+        out += [f"{name}, CER % per original producer: median / worst.", ""]
+        out += _matrix([r for r in rows if r.get("damage") == name], tools, "producer", "mw")
+    return out
+
+
 def _realworld(rw: dict[str, Any]) -> list[str]:
     if "error" in rw:
         return [f"Real-world run: {rw['error']}", ""]
@@ -323,6 +338,8 @@ def render(res: dict[str, Any]) -> str:
         L += ["## Other fonts (side corpus)", ""] + _other_fonts(res["other_fonts"], tools)
     if res.get("pairings"):
         L += ["## Every producer, font and layout (side corpus)", ""] + _pairings(res["pairings"], tools)
+    if res.get("rewritten"):
+        L += ["## Rewritten by cairo and Ghostscript (side corpus)", ""] + _rewritten(res["rewritten"], tools)
     L += ["## Real-world PDFs", ""] + _realworld(res.get("realworld") or {"error": "not run"})
     L += ["## Repair", ""] + _repair(res.get("repair") or {})
     L += ["## How scores are computed", "", SCORING, ""]

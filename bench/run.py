@@ -36,6 +36,7 @@ CORPUS = CACHE / "corpus"
 QUICK_CORPUS = CACHE / "corpus-quick"
 FONTS_CORPUS = CACHE / "corpus-fonts"  # the held-out texts in other fonts
 PAIRINGS_CORPUS = CACHE / "corpus-pairings"  # the held-out texts, every producer x font x layout
+REWRITTEN_CORPUS = CACHE / "corpus-rewritten"  # the pairings corpus rewritten by cairo and Ghostscript
 FIXTURES = ROOT / "tests" / "fixtures"
 SMOKE_PDFS = ("chromium-amiri-notice", "libreoffice-kacstbook-table", "legacy-amiri-notice")
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -277,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
                                           args.jobs, timings)
         res["pairings"] = _side_corpus("pairings", PAIRINGS_CORPUS, tools, work, args.timeout, use_venv,
                                        args.jobs, timings)
+        res["rewritten"] = _side_corpus("rewritten", REWRITTEN_CORPUS, tools, work, args.timeout, use_venv,
+                                        args.jobs, timings)
     if not args.no_realworld and not args.smoke:
         res["realworld"] = _realworld(mode, tools, work, args.timeout, use_venv, args.jobs,
                                       timings)
@@ -352,7 +355,8 @@ def _side_corpus(name: str, folder: Path, tools: list[str], work: Path, timeout:
                  jobs: int, timings: dict[str, float]) -> dict[str, Any]:
     """Every tool on a side corpus of the held-out texts (bench/heldout), built once into
     `folder`: "other fonts", the fonts the main corpus does not use (corpus/fonts.py
-    OTHER_FONTS); "pairings", every producer with every main font and layout (plan.combos)."""
+    OTHER_FONTS); "pairings", every producer with every main font and layout (plan.combos);
+    "rewritten", the pairings rewritten by cairo and Ghostscript (bench/rewrite.py)."""
     t0 = time.monotonic()
     log(f"side corpus: {name}")
     try:
@@ -361,7 +365,13 @@ def _side_corpus(name: str, folder: Path, tools: list[str], work: Path, timeout:
             from bench.corpus.fonts import FONTS, OTHER_FONTS
 
             heldout = ROOT / "bench" / "heldout"
-            if name == "pairings":
+            if name == "rewritten":
+                from bench.rewrite import rewrite
+
+                if not (PAIRINGS_CORPUS / "manifest.json").exists():
+                    build(PAIRINGS_CORPUS, heldout, False, FONTS, every_pairing=True)
+                rewrite(PAIRINGS_CORPUS, folder)
+            elif name == "pairings":
                 build(folder, heldout, False, FONTS, every_pairing=True)
             else:
                 build(folder, heldout, False, OTHER_FONTS)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up warraq on a fresh Debian machine: system packages, then a virtualenv in .venv.
 #   bash scripts/setup.sh          # what the package and its tests need
-#   bash scripts/setup.sh --bench  # also Chromium, LibreOffice and the corpus producers
+#   bash scripts/setup.sh --bench  # also Chromium, LibreOffice, Ghostscript: the corpus producers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +9,7 @@ apt_pkgs=(python3-venv poppler-utils qpdf tesseract-ocr tesseract-ocr-ara tesser
           fonts-hosny-amiri fonts-noto-core fonts-kacst fonts-sil-scheherazade)
 extras=".[dev]"
 if [[ "${1:-}" == "--bench" ]]; then
-  apt_pkgs+=(chromium libreoffice-writer-nogui libreoffice-core)
+  apt_pkgs+=(chromium libreoffice-writer-nogui libreoffice-core ghostscript)
   extras=".[dev,bench]"
 fi
 
