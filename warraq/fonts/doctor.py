@@ -265,10 +265,12 @@ class FontRecovery:
     def _contradictions(self, tu: dict[int, str]) -> int:
         """Codes whose ToUnicode text differs from what the embedded cmap says of their glyph.
 
-        Only the cmap is read here (no names, no GSUB), so that clean documents stay cheap.
+        Only the cmap is read here (no names, no GSUB), so that clean documents stay cheap. A
+        Type0 font without a cmap (one rewritten by cairo or Ghostscript) has only its odd
+        readings checked, by the glyph's own names, GSUB and outline (`_odd_readings`).
         """
         cmap = self._cmap_gids()
-        if not cmap:
+        if not cmap and self.subtype != "/Type0":
             return 0
         by_gid = cmap_texts(cmap)
         # what each code's glyph reads as: a sound font's glyphs read as they are shown
