@@ -42,6 +42,19 @@ def extract(path: str | Path, **options: Any) -> Document:
     return doc
 
 
+def _textpage(pdf_page: Any) -> Any:
+    """PDFium's text page, laid out as the page is drawn, not as it is shown: PDFium puts its
+    word breaks where a page turned upside down (/Rotate 180) reads them, between letters."""
+    rotation = pdf_page.get_rotation()
+    if not rotation:
+        return pdf_page.get_textpage()
+    pdf_page.set_rotation(0)
+    try:
+        return pdf_page.get_textpage()
+    finally:
+        pdf_page.set_rotation(rotation)  # as drawn for OCR and by the caller's other pages
+
+
 def _unshare_letters(page: Page, methods: Counter[str]) -> list[str]:
     """Read the Persian twins a mapping gave the joined forms of ي ك ه as those letters
     (warraq.arabic.shared), counting them as repaired glyphs; the reasons, if any."""
@@ -148,10 +161,10 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         page.verdict = PageVerdict("needs-ocr", 0.0, [_DAMAGED], Counter())
         return page
     try:
+        textpage = _textpage(pdf_page)
         width, height = pdf_page.get_size()
         if pdf_page.get_rotation() in (90, 270):  # glyph positions stay in unrotated page space
             width, height = height, width
-        textpage = pdf_page.get_textpage()
         try:
             fixes = recoverer.resolver(index) if recoverer is not None else None
             glyphs = page_glyphs(textpage, height, *(fixes or ()))
