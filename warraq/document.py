@@ -15,11 +15,12 @@ from typing import Any, Literal
 from warraq.arabic.bidi import Direction
 
 BBox = tuple[float, float, float, float]
-BlockKind = Literal["paragraph", "heading", "list-item", "table", "header", "footer", "page-number", "footnote"]
+BlockKind = Literal["paragraph", "heading", "list-item", "table", "header", "footer", "page-number", "footnote",
+                    "watermark"]
 Verdict = Literal["clean", "repaired", "needs-ocr"]
 
 #: Block kinds that are page furniture: kept in JSON, left out of the body text.
-FURNITURE: frozenset[str] = frozenset({"header", "footer", "page-number"})
+FURNITURE: frozenset[str] = frozenset({"header", "footer", "page-number", "watermark"})
 
 
 def union(boxes: list[BBox]) -> BBox:

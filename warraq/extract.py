@@ -22,6 +22,7 @@ from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
+from warraq.layout.turned import split_turned, watermark_blocks
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
@@ -176,8 +177,9 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         pdf_page.close()
     bridge_gaps(glyphs, bars)
     page = Page(index + 1, width, height)
-    segments = build_segments(glyphs, rules=rules)
     methods = Counter([g.source for g in glyphs])
+    glyphs, turned = split_turned(glyphs)  # a watermark across the page is read apart
+    segments = build_segments(glyphs, rules=rules)
     if not segments:
         page.verdict = PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)
         if recoverer is not None and opts.ocr != "never":
@@ -194,6 +196,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         if block.kind == "paragraph" and _LIST_MARK.match(block.text):
             block.kind = "list-item"
         page.blocks.append(block)
+    if turned:
+        page.blocks += watermark_blocks(turned, height, opts.keep_tatweel)
     problems = recoverer.problems(index, methods["unmapped"] > 0) if recoverer is not None else []
     page.verdict = page_verdict(methods, problems + _unshare_letters(page, methods))
     needs_ocr = opts.ocr == "auto" and unusable(page.verdict)

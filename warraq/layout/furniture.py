@@ -35,7 +35,7 @@ def _candidates(page: Page) -> list[tuple[Block, str, str]]:
     if len(page.blocks) < 2:
         return out  # the only text of a page is its content, whatever its position
     for b in page.blocks:
-        if b.kind == "table" or len(b.lines) > 2 or len(b.text) > 160:
+        if b.kind in ("table", "watermark") or len(b.lines) > 2 or len(b.text) > 160:
             continue
         top, bottom = b.bbox[1], b.bbox[3]
         if bottom <= page.height * _BAND:

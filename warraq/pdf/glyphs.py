@@ -70,6 +70,7 @@ class Glyph:
     is_mark: bool = False  # all of its text is combining marks: it rides on a base glyph
     is_space: bool = False
     ink: tuple[float, float] = (0.0, 0.0)  # horizontal extent of the drawn shape (near marks; else the box)
+    angle: float = 0.0  # of the baseline, radians counter-clockwise: a watermark's is slanted
 
     def __post_init__(self) -> None:
         self.is_mark = _all_marks(self.text)
@@ -139,7 +140,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                     if found:  # the letter's baseline; x stays the span's pen position, which orders it
                         box, oy, spanned = found[0], found[1][1], True
         i = j
-        font, size, mode, artifact, handle, clip, unspoken = known.get(obj) or objects.info(obj, index)
+        font, size, mode, artifact, handle, clip, unspoken, angle = known.get(obj) or objects.info(obj, index)
         fixed = None
         if spanned:
             source = "actualtext"
@@ -150,6 +151,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         # evidence for spacing, not glyphs, and have no char code to recover
         elif text == " " and (pf.is_generated(raw, index) == 1 or box[2] == box[0]):
             source = "generated"
+            angle = glyphs[-1].angle if glyphs else 0.0  # a word break between slanted words is slanted
         else:
             source = "unmapped" if err else "tounicode"
             if fixes is not None:
@@ -178,7 +180,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
         left, top, right, bottom = box
         glyph = Glyph(text, source, left, page_height - top, right, page_height - bottom,
-                      ox, page_height - oy, size, font, index, mode, artifact, False, False, (left, right))
+                      ox, page_height - oy, size, font, index, mode, artifact, False, False, (left, right), angle)
         if box != char_box:
             spans.add(id(glyph))  # the parts of a split box, or a span's objects, are its ink
         if bar is not None:

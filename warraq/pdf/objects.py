@@ -1,18 +1,20 @@
 """What a glyph takes from its PDFium text object: font name and handle, size, render mode,
-artifact flag, clip and whether it lies in an empty /ActualText; and the embedded font program
-behind a font handle."""
+artifact flag, clip, whether it lies in an empty /ActualText and the slant of its baseline; and
+the embedded font program behind a font handle."""
 
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 from warraq.pdf import pdfium as pf
 
-#: (font name, size in page space, render mode, artifact, PDFium font handle address, clip, unspoken)
-ObjectInfo = tuple[str, float, int, bool, int, "tuple[float, float, float, float] | None", bool]
+#: (font name, size in page space, render mode, artifact, PDFium font handle address, clip, unspoken,
+#: angle of the baseline in radians, counter-clockwise)
+ObjectInfo = tuple[str, float, int, bool, int, "tuple[float, float, float, float] | None", bool, float]
 
 # What a marked-content item says of the objects inside it
 _PLAIN, _ARTIFACT, _SPOKEN, _UNSPOKEN = range(4)  # _SPOKEN/_UNSPOKEN: a non-empty/empty /ActualText
@@ -42,12 +44,15 @@ class FontNames:
         size = pf.font_size(self._raw, index)
         # a space PDFium made has no matrix of its own (it reports the identity)
         scaled = pf.is_generated(self._raw, index) != 1 and bool(pf.char_matrix(self._raw, index, self._p_matrix))
+        angle = 0.0
         if scaled:
             a, b, c, d, _, _ = self._matrix  # one pass over the C array, not four lookups
             size *= abs(a * d - b * c) ** 0.5
+            if b:  # most text is upright
+                angle = math.atan2(b, a)
         result: ObjectInfo
         if not obj:
-            result = ("", size, 0, False, 0, None, False)
+            result = ("", size, 0, False, 0, None, False, angle)
         else:
             address = pf.object_font(obj) or 0
             name = self._names.get(address)
@@ -69,7 +74,7 @@ class FontNames:
                     unspoken = kind == _UNSPOKEN
             path = pf.clip_path(obj)
             clip = _clip(path) if path and pf.count_clip_paths(path) > 0 else None
-            result = (name, size, pf.render_mode(obj), artifact, address, clip, unspoken)
+            result = (name, size, pf.render_mode(obj), artifact, address, clip, unspoken, angle)
         if scaled:  # else the object's next char gives its size
             self.known[obj] = result
         return result
