@@ -22,7 +22,7 @@ from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
-from warraq.layout.turned import split_turned, watermark_blocks
+from warraq.layout.turned import Frame, page_turn, split_turned, watermark_blocks
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
@@ -178,6 +178,10 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     bridge_gaps(glyphs, bars)
     page = Page(index + 1, width, height)
     methods = Counter([g.source for g in glyphs])
+    turn = page_turn(glyphs)
+    frame = Frame(turn, width, height) if turn else None
+    if frame is not None:  # text set sideways: read in its own frame (the rules are the page's)
+        (glyphs, ranks), rules, across, height = frame.glyphs(glyphs, ranks), [], [], frame.height
     glyphs, turned = split_turned(glyphs)  # a watermark across the page is read apart
     segments = build_segments(glyphs, rules=rules)
     if not segments:
@@ -198,6 +202,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         page.blocks.append(block)
     if turned:
         page.blocks += watermark_blocks(turned, height, opts.keep_tatweel)
+    if frame is not None:
+        frame.put_back(page)
     problems = recoverer.problems(index, methods["unmapped"] > 0) if recoverer is not None else []
     page.verdict = page_verdict(methods, problems + _unshare_letters(page, methods))
     needs_ocr = opts.ocr == "auto" and unusable(page.verdict)

@@ -3,18 +3,22 @@
 Its glyphs lie on a slanted baseline, so the page's rows would take them one by one into the
 lines they cross, and a watermark across a gutter would join two columns into one. They are read
 apart: turned into their own frame, laid out like any text, and kept as a watermark block (page
-furniture: in JSON, out of the body text). A page whose text is mostly turned (a table set
-sideways) is left as it is.
+furniture: in JSON, out of the body text).
+
+A page whose text is mostly turned (content set sideways by its drawing matrix, as a landscape
+table on a portrait page, or LaTeX's sidewaystable) is read whole in the frame of its text, and
+the boxes found there are turned back onto the page.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from statistics import median
 
 from warraq.arabic.bidi import Direction
-from warraq.document import Block, union
+from warraq.document import BBox, Block, Page, union
 from warraq.layout.assemble import strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.lines import build_segments
@@ -22,6 +26,82 @@ from warraq.pdf.glyphs import Glyph
 
 TURNED = math.radians(5)  # a baseline slanted more than this is not the page's
 ASCENT, DESCENT = 0.8, 0.2  # em: a glyph's box in its own frame, from its origin
+
+
+def page_turn(glyphs: list[Glyph]) -> float:
+    """The angle most of a page's text is turned by (radians, counter-clockwise), else 0."""
+    angles = [g.angle for g in glyphs if not g.is_space]
+    turned = [a for a in angles if abs(a) > TURNED]
+    return median(turned) if 2 * len(turned) > len(angles) else 0.0
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A page seen turned by -angle, so that text drawn at `angle` lies level: coordinates from
+    the top-left, y down, like the page's own."""
+
+    angle: float
+    page_width: float
+    page_height: float
+
+    def _up(self, x: float, y: float) -> tuple[float, float]:
+        """A page point (y down) turned, y up."""
+        cos, sin, up = math.cos(self.angle), math.sin(self.angle), self.page_height - y
+        return x * cos + up * sin, up * cos - x * sin
+
+    @property
+    def _bounds(self) -> tuple[float, float, float, float]:
+        corners = [self._up(x, y) for x in (0.0, self.page_width) for y in (0.0, self.page_height)]
+        return (min(c[0] for c in corners), min(c[1] for c in corners),
+                max(c[0] for c in corners), max(c[1] for c in corners))
+
+    @property
+    def height(self) -> float:
+        return self._bounds[3] - self._bounds[1]
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A page point in the frame."""
+        left, _, _, top = self._bounds
+        fx, fy = self._up(x, y)
+        return fx - left, top - fy
+
+    def back(self, x: float, y: float) -> tuple[float, float]:
+        """A frame point on the page."""
+        left, _, _, top = self._bounds
+        fx, fy = x + left, top - y
+        cos, sin = math.cos(self.angle), math.sin(self.angle)
+        return fx * cos - fy * sin, self.page_height - (fx * sin + fy * cos)
+
+    def box(self, box: BBox, turn: Callable[[float, float], tuple[float, float]]) -> BBox:
+        """The box around a box's corners turned (exact for quarter turns)."""
+        corners = [turn(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+        return (min(c[0] for c in corners), min(c[1] for c in corners),
+                max(c[0] for c in corners), max(c[1] for c in corners))
+
+    def glyphs(self, glyphs: list[Glyph], ranks: dict[int, int]) -> tuple[list[Glyph], dict[int, int]]:
+        """The glyphs as they lie in the frame, and their structure ranks (by id). PDFium's word
+        breaks are left out: it reads a turned page as shown, and misses most of them; the gaps
+        between glyphs show them."""
+        out, moved = [], {}
+        for g in glyphs:
+            if g.source == "generated":
+                continue
+            x0, top, x1, bottom = self.box((g.x0, g.top, g.x1, g.bottom), self.point)
+            ox, oy = self.point(g.ox, g.oy)
+            out.append(replace(g, x0=x0, top=top, x1=x1, bottom=bottom, ox=ox, oy=oy, ink=(x0, x1),
+                               angle=g.angle - self.angle))
+            if id(g) in ranks:
+                moved[id(out[-1])] = ranks[id(g)]
+        return out, moved
+
+    def put_back(self, page: Page) -> None:
+        """Turn the boxes of a page laid out in the frame back onto the page."""
+        for block in page.blocks:
+            block.bbox = self.box(block.bbox, self.back)
+            for line in block.lines:
+                line.bbox = self.box(line.bbox, self.back)
+                for word in line.words:
+                    word.bbox = self.box(word.bbox, self.back)
 
 
 def split_turned(glyphs: list[Glyph]) -> tuple[list[Glyph], list[Glyph]]:

@@ -141,6 +141,8 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                         box, oy, spanned = found[0], found[1][1], True
         i = j
         font, size, mode, artifact, handle, clip, unspoken, angle = known.get(obj) or objects.info(obj, index)
+        if angle:  # its shape is read level, as if its baseline were the page's
+            probe.turned[index] = (angle, ox, oy)
         fixed = None
         if spanned:
             source = "actualtext"
@@ -418,13 +420,25 @@ class _BoxProbe:
         self._buf = (ctypes.c_double * 4)()
         step = ctypes.sizeof(ctypes.c_double)
         self._args = tuple(ctypes.byref(self._buf, k * step) for k in range(4))
+        self.turned: dict[int, tuple[float, float, float]] = {}  # index -> (angle, origin) of a turned char
 
     def box(self, index: int) -> tuple[float, float, float, float] | None:
-        """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none."""
+        """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none; a turned
+        char's turned back about its origin (exact for a quarter turn)."""
         buf = self._buf
         if not pf.char_box(self._raw, index, *self._args) or buf[1] <= buf[0]:
             return None
-        return buf[0], buf[1], buf[2], buf[3]
+        turn = self.turned.get(index)
+        if turn is None:
+            return buf[0], buf[1], buf[2], buf[3]
+        angle, ox, oy = turn
+        cos, sin = math.cos(angle), math.sin(angle)
+        xs, ys = [], []
+        for x in (buf[0], buf[1]):
+            for y in (buf[2], buf[3]):
+                xs.append(ox + (x - ox) * cos + (y - oy) * sin)
+                ys.append(oy + (y - oy) * cos - (x - ox) * sin)
+        return min(xs), max(xs), min(ys), max(ys)
 
     def set_ink(self, glyphs: list[Glyph]) -> None:
         """Each glyph's ink extent from its tight box (its loose box where there is none)."""
