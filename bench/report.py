@@ -193,12 +193,14 @@ def _rewritten(rw: dict[str, Any], tools: list[str]) -> list[str]:
     if "error" in rw:
         return [f"Not run: {rw['error']}", ""]
     rows = rw["rows"]
-    out = ["The pairings side corpus rewritten by another program, as printing a PDF to a file or "
-           "compressing it does (bench/rewrite.py): cairo (`pdftocairo -pdf`) and Ghostscript "
-           f"(`gs -sDEVICE=pdfwrite`). Both re-subset the fonts and write a ToUnicode of their own: {rw['corpus']}.",
+    out = ["The pairings side corpus rewritten or reshaped after it was made (bench/rewrite.py): "
+           "rewritten as printing a PDF to a file or compressing it does, by cairo (`pdftocairo -pdf`) "
+           "and Ghostscript (`gs -sDEVICE=pdfwrite`), which re-subset the fonts and write a ToUnicode "
+           "of their own; shown upside down (/Rotate 180); set sideways by the drawing matrix; with a "
+           f"diagonal watermark laid over it (`qpdf --overlay`), which the truth leaves out: {rw['corpus']}.",
            "", "CER % per rewriter: median / mean / worst.", ""]
     out += _matrix(rows, tools, "damage", "mmw")
-    for name in _groups(rows, "damage"):
+    for name in ("cairo", "ghostscript"):
         out += [f"{name}, CER % per original producer: median / worst.", ""]
         out += _matrix([r for r in rows if r.get("damage") == name], tools, "producer", "mw")
     return out
@@ -339,7 +341,7 @@ def render(res: dict[str, Any]) -> str:
     if res.get("pairings"):
         L += ["## Every producer, font and layout (side corpus)", ""] + _pairings(res["pairings"], tools)
     if res.get("rewritten"):
-        L += ["## Rewritten by cairo and Ghostscript (side corpus)", ""] + _rewritten(res["rewritten"], tools)
+        L += ["## Rewritten, turned and watermarked (side corpus)", ""] + _rewritten(res["rewritten"], tools)
     L += ["## Real-world PDFs", ""] + _realworld(res.get("realworld") or {"error": "not run"})
     L += ["## Repair", ""] + _repair(res.get("repair") or {})
     L += ["## How scores are computed", "", SCORING, ""]

@@ -36,7 +36,7 @@ CORPUS = CACHE / "corpus"
 QUICK_CORPUS = CACHE / "corpus-quick"
 FONTS_CORPUS = CACHE / "corpus-fonts"  # the held-out texts in other fonts
 PAIRINGS_CORPUS = CACHE / "corpus-pairings"  # the held-out texts, every producer x font x layout
-REWRITTEN_CORPUS = CACHE / "corpus-rewritten"  # the pairings corpus rewritten by cairo and Ghostscript
+REWRITTEN_CORPUS = CACHE / "corpus-rewritten"  # the pairings corpus rewritten and reshaped (bench/rewrite.py)
 FIXTURES = ROOT / "tests" / "fixtures"
 SMOKE_PDFS = ("chromium-amiri-notice", "libreoffice-kacstbook-table", "legacy-amiri-notice")
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -356,7 +356,8 @@ def _side_corpus(name: str, folder: Path, tools: list[str], work: Path, timeout:
     """Every tool on a side corpus of the held-out texts (bench/heldout), built once into
     `folder`: "other fonts", the fonts the main corpus does not use (corpus/fonts.py
     OTHER_FONTS); "pairings", every producer with every main font and layout (plan.combos);
-    "rewritten", the pairings rewritten by cairo and Ghostscript (bench/rewrite.py)."""
+    "rewritten", the pairings rewritten by cairo and Ghostscript, turned and watermarked
+    (bench/rewrite.py)."""
     t0 = time.monotonic()
     log(f"side corpus: {name}")
     try:
