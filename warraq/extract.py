@@ -181,7 +181,8 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     turn = page_turn(glyphs)
     frame = Frame(turn, width, height) if turn else None
     if frame is not None:  # text set sideways: read in its own frame (the rules are the page's)
-        (glyphs, ranks), rules, across, height = frame.glyphs(glyphs, ranks), [], [], frame.height
+        (glyphs, ranks), rules, across = frame.glyphs(glyphs, ranks), [], []
+        width, height = frame.width, frame.height
     glyphs, turned = split_turned(glyphs)  # a watermark across the page is read apart
     segments = build_segments(glyphs, rules=rules)
     if not segments:
@@ -201,7 +202,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             block.kind = "list-item"
         page.blocks.append(block)
     if turned:
-        page.blocks += watermark_blocks(turned, height, opts.keep_tatweel)
+        page.blocks += watermark_blocks(turned, width, height, opts.keep_tatweel)
     if frame is not None:
         frame.put_back(page)
     problems = recoverer.problems(index, methods["unmapped"] > 0) if recoverer is not None else []

@@ -63,8 +63,9 @@ def invented_texts(tu: dict[int, str]) -> set[str]:
     as "f" for ٦ (U+0666 cut to a byte); or a whole map cut to one byte (ا as "'", ل as "D", the
     Arabic comma U+060C as the control U+000C), two chars packed into one (قَ as U+424E "䉎",
     the low bytes of U+0642 and U+064E). A font's own Latin has one glyph per letter, or two or
-    three with alternates, no control is any glyph's text, and an Arabic font has no ideographs. Gives the texts of such a map
-    that are not Arabic throughout (Latin letters and signs, controls, ideographs), else nothing.
+    three with alternates, no control is any glyph's text, and an Arabic font has no ideographs.
+    Gives the texts of such a map that are not Arabic throughout (Latin letters and signs,
+    controls, ideographs), else nothing.
     """
     controls = sum(1 for t in tu.values() if len(t) == 1 and ord(t) < 0x20 and t not in "\t\n\r")
     if controls < CUT_CONTROLS:

@@ -56,6 +56,10 @@ class Frame:
                 max(c[0] for c in corners), max(c[1] for c in corners))
 
     @property
+    def width(self) -> float:
+        return self._bounds[2] - self._bounds[0]
+
+    @property
     def height(self) -> float:
         return self._bounds[3] - self._bounds[1]
 
@@ -112,14 +116,11 @@ def split_turned(glyphs: list[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
     return [g for g in glyphs if abs(g.angle) <= TURNED], turned
 
 
-def watermark_blocks(turned: list[Glyph], page_height: float, keep_tatweel: bool) -> list[Block]:
-    """The slanted glyphs read in their own frame, as watermark blocks where they are drawn."""
-    angle = median(g.angle for g in turned)
-    cos, sin = math.cos(angle), math.sin(angle)
-    placed = []  # (origin along the baseline, across it (down), glyph)
-    for g in turned:
-        x, y = g.ox, page_height - g.oy  # y up, as the angle is measured
-        placed.append((x * cos + y * sin, page_height - (y * cos - x * sin), g))
+def watermark_blocks(turned: list[Glyph], width: float, height: float, keep_tatweel: bool) -> list[Block]:
+    """The slanted glyphs of a page `width` by `height` read in their own frame, as watermark
+    blocks where they are drawn."""
+    frame = Frame(median(g.angle for g in turned), width, height)
+    placed = [(*frame.point(g.ox, g.oy), g) for g in turned]  # (along the baseline, across it, glyph)
     placed.sort(key=lambda p: (round(p[1] / max(p[2].size, 1.0)), p[0]))
     upright = []
     for k, (x, y, g) in enumerate(placed):
@@ -127,9 +128,9 @@ def watermark_blocks(turned: list[Glyph], page_height: float, keep_tatweel: bool
         nxt = placed[k + 1] if k + 1 < len(placed) else None
         # a glyph reaches the next one's origin on its line (no box of its own survives the turn)
         same_line = nxt is not None and abs(nxt[1] - y) < 0.3 * size and 0 <= nxt[0] - x < 2 * size
-        width = 0.0 if g.is_mark else (nxt[0] - x if same_line and nxt is not None else 0.5 * size)
-        upright.append(replace(g, x0=x, x1=x + width, top=y - ASCENT * size, bottom=y + DESCENT * size,
-                               ox=x, oy=y, ink=(x, x + width), angle=0.0))
+        reach = 0.0 if g.is_mark else (nxt[0] - x if same_line and nxt is not None else 0.5 * size)
+        upright.append(replace(g, x0=x, x1=x + reach, top=y - ASCENT * size, bottom=y + DESCENT * size,
+                               ox=x, oy=y, ink=(x, x + reach), angle=0.0))
     segments = build_segments(upright)
     if not segments:
         return []
