@@ -21,6 +21,7 @@ from typing import Any
 
 from warraq.arabic.chars import DOTTED_LETTERS, LIGATURES, TATWEEL, is_arabic_letter, is_mark, skeleton
 from warraq.pdf import pdfium as pf
+from warraq.pdf.inkbox import BoxProbe, em_box, ink_span, kashida_shape
 from warraq.pdf.objects import FontNames, clipped_away
 from warraq.pdf.spans import (
     BOX,
@@ -96,7 +97,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     chars = gather_split_boxes(_page_chars(raw))
     objects = FontNames(raw)
     known = objects.known  # most glyphs share their text object with the glyph before
-    probe = _BoxProbe(raw)
+    probe = BoxProbe(raw)
     fixes = _Memo(resolve, probe, sound) if resolve is not None else None
     # the answers known for the current font (its handle gives its name): one lookup per glyph
     fixed_before: dict[str, tuple[str, str] | None] = {}
@@ -169,12 +170,12 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             # PDFium shows the raw char code here: visible, never plausible garbage
             text, source = UNMAPPED, "unmapped"
             shape = probe.box(index)
-            if _kashida_shape(shape, char_oy, size, raised=True):
-                bar = (_kashida_shape(shape, char_oy, size), True, False)
-            elif _kashida_shape(shape, char_oy, size, raised=True, stub=True):
+            if kashida_shape(shape, char_oy, size, raised=True):
+                bar = (kashida_shape(shape, char_oy, size), True, False)
+            elif kashida_shape(shape, char_oy, size, raised=True, stub=True):
                 bar = (False, False, True)
         elif (len(text) == 1 and (text in _KASHIDA_ALIASES or _all_marks(text))
-              and _kashida_shape(probe.box(index), char_oy, size)):
+              and kashida_shape(probe.box(index), char_oy, size)):
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
             bar = (True, False, False)
@@ -202,8 +203,8 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
         _silence_hollow_letters(glyphs, hollow, shown)
     if spans:
         drop_repeated_spans(glyphs, spans)
-    split_cluster_marks(glyphs, spans, lambda g: _ink_span(probe, g.index, g.x0, g.x1),
-                        lambda g: _em_box(probe, g.index, g.ox, page_height - g.oy, g.size))
+    split_cluster_marks(glyphs, spans, lambda g: ink_span(probe, g.index, g.x0, g.x1),
+                        lambda g: em_box(probe, g.index, g.ox, page_height - g.oy, g.size))
     marks = [g for g in glyphs if g.is_mark]
     if marks:  # ink decides which base carries a mark; only then ask
         probe.set_ink(_near_marks([g for g in glyphs if id(g) not in spans], marks))
@@ -376,7 +377,7 @@ def _drop_cluster_duplicates(glyphs: list[Glyph], spans: set[int]) -> None:
 CONNECTOR = 0.4  # em: the longest kashida a font draws inside a cluster (Amiri's: 0.16-0.25)
 
 
-def _silence_kashida_carried(glyphs: list[Glyph], unread: list[int], probe: _BoxProbe, page_height: float) -> None:
+def _silence_kashida_carried(glyphs: list[Glyph], unread: list[int], probe: BoxProbe, page_height: float) -> None:
     """Silence a letter read from the font whose neighbour is a short kashida mapped to that
     same letter.
 
@@ -396,7 +397,7 @@ def _silence_kashida_carried(glyphs: list[Glyph], unread: list[int], probe: _Box
                 continue
             box = probe.box(h.index)
             if (box is not None and box[1] - box[0] < CONNECTOR * h.size
-                    and _kashida_shape(box, page_height - h.oy, h.size, raised=True)):
+                    and kashida_shape(box, page_height - h.oy, h.size, raised=True)):
                 g.text, g.source = "", "cluster"
                 break
 
@@ -412,47 +413,11 @@ def _within(g: Glyph, h: Glyph) -> bool:
     return not own - Counter(unicodedata.normalize("NFD", h.text))
 
 
-class _BoxProbe:
-    """PDFium's tight char boxes of one text page, read through one reused buffer."""
-
-    def __init__(self, raw: Any) -> None:
-        self._raw = raw
-        self._buf = (ctypes.c_double * 4)()
-        step = ctypes.sizeof(ctypes.c_double)
-        self._args = tuple(ctypes.byref(self._buf, k * step) for k in range(4))
-        self.turned: dict[int, tuple[float, float, float]] = {}  # index -> (angle, origin) of a turned char
-
-    def box(self, index: int) -> tuple[float, float, float, float] | None:
-        """(left, right, bottom, top) of a char's drawn shape, None if PDFium has none; a turned
-        char's turned back about its origin (exact for a quarter turn)."""
-        buf = self._buf
-        if not pf.char_box(self._raw, index, *self._args) or buf[1] <= buf[0]:
-            return None
-        turn = self.turned.get(index)
-        if turn is None:
-            return buf[0], buf[1], buf[2], buf[3]
-        angle, ox, oy = turn
-        cos, sin = math.cos(angle), math.sin(angle)
-        xs, ys = [], []
-        for x in (buf[0], buf[1]):
-            for y in (buf[2], buf[3]):
-                xs.append(ox + (x - ox) * cos + (y - oy) * sin)
-                ys.append(oy + (y - oy) * cos - (x - ox) * sin)
-        return min(xs), max(xs), min(ys), max(ys)
-
-    def set_ink(self, glyphs: list[Glyph]) -> None:
-        """Each glyph's ink extent from its tight box (its loose box where there is none)."""
-        raw, buf, args, char_box = self._raw, self._buf, self._args, pf.char_box
-        for g in glyphs:
-            found = char_box(raw, g.index, *args) and not buf[1] <= buf[0]
-            g.ink = (buf[0], buf[1]) if found else (g.x0, g.x1)
-
-
 class _Memo:
     """A page's font resolver asked once per font and text, and where the drawn glyph decides,
     once per rounded shape: most glyphs repeat a few texts drawn by a few glyphs."""
 
-    def __init__(self, resolve: FontResolver, probe: _BoxProbe, sound: SoundTexts | None = None) -> None:
+    def __init__(self, resolve: FontResolver, probe: BoxProbe, sound: SoundTexts | None = None) -> None:
         self._resolve = resolve
         self._probe = probe
         self._sound = sound
@@ -475,7 +440,7 @@ class _Memo:
         key = (handle, font, text, err)
         by_shape = self._by_shape.get(key)
         if by_shape is not None:  # this text's reading depends on the glyph drawn
-            box = _em_box(self._probe, index, ox, oy, size)
+            box = em_box(self._probe, index, ox, oy, size)
             at = _rounded(box)
             if at not in by_shape:
                 by_shape[at] = self._resolve(font, handle, text, err, lambda: box)
@@ -484,7 +449,7 @@ class _Memo:
 
         def shape() -> tuple[float, float, float, float] | None:
             if not seen:
-                seen.append(_em_box(self._probe, index, ox, oy, size))
+                seen.append(em_box(self._probe, index, ox, oy, size))
             return seen[0]
 
         fixed = self._resolve(font, handle, text, err, shape)
@@ -499,48 +464,11 @@ def _rounded(box: tuple[float, float, float, float] | None) -> tuple[int, ...] |
     return None if box is None else (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
 
 
-def _em_box(probe: _BoxProbe, index: int, ox: float, oy: float,
-            size: float) -> tuple[float, float, float, float] | None:
-    """A char's box seen from its origin, in 1/1000 em: which glyph of the font was drawn."""
-    box = probe.box(index) if size > 0 else None
-    if box is None:
-        return None
-    k = 1000.0 / size
-    return ((box[0] - ox) * k, (box[2] - oy) * k, (box[1] - ox) * k, (box[3] - oy) * k)
-
-
-def _ink_span(probe: _BoxProbe, index: int, left: float, right: float) -> tuple[float, float]:
-    """Horizontal extent of a glyph's ink (for marks, whose advance boxes point elsewhere)."""
-    box = probe.box(index)
-    return (box[0], box[1]) if box is not None else (left, right)
-
-
 #: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs;
 #: the shape test keeps real letters and signs, none of which is a bare bar on the baseline.
 _KASHIDA_ALIASES = frozenset(  # any ASCII but "_", which hashtags and handles use at the baseline
     chr(c) for c in range(0x21, 0x7F) if chr(c) != "_"
 )
-
-
-def _kashida_shape(box: tuple[float, float, float, float] | None, baseline: float, size: float,
-                   raised: bool = False, stub: bool = False) -> bool:
-    """An unmapped glyph (tight box `box`) drawn as a thin bar on the baseline is a justification
-    kashida.
-
-    LibreOffice and others draw kashida with a glyph their ToUnicode leaves out. A hyphen or
-    dash sits higher, an underscore lower; only the joining stroke lies on the baseline. Some
-    fonts join their letters higher, with short stubs (Word's Arial: a sixth of an em up, one
-    and a half times as wide as high): such a bar counts where it is `raised`, known to sit
-    between Arabic letters. Its shortest stub (Word's Arial Bold) is barely wider than high:
-    a `stub` must also touch those letters (`_settle_kashida`).
-    """
-    if box is None:
-        return False
-    left, right, bottom, top = box
-    height, width = top - bottom, right - left
-    ratio = 1.0 if stub else 1.5 if raised else 2.0
-    return (0 < height < 0.15 * size and width > 0.12 * size and width > ratio * height
-            and -0.12 * size < bottom - baseline < (0.25 if raised else 0.12) * size)
 
 
 def _settle_kashida(glyphs: list[Glyph], bars: dict[int, tuple[bool, bool, bool]]) -> None:
