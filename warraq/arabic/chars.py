@@ -79,11 +79,11 @@ _TOOTH_HAMZA = "\u066e\u0654"  # a dotless tooth with hamza above is how ئ is w
 # letter -> the dotless shape it is drawn on; also the other dotless forms a skeleton glyph
 # reads as (yeh's, noon's and qaf's)
 SKELETONS: dict[str, str] = {"\u0628": "\u066e", "\u062a": "\u066e", "\u062b": "\u066e", "\u0646": "\u066e",
-             "\u064a": "\u066e", "\u062c": "\u062d", "\u062e": "\u062d", "\u0630": "\u062f",
-             "\u0632": "\u0631", "\u0634": "\u0633", "\u0636": "\u0635", "\u0638": "\u0637",
-             "\u063a": "\u0639", "\u0641": "\u06a1", "\u0642": "\u06a1", "\u0629": "\u0647",
-             "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e",
-             "\u066f": "\u06a1", "\u08bb": "\u06a1", "\u08bc": "\u06a1"}
+                             "\u064a": "\u066e", "\u062c": "\u062d", "\u062e": "\u062d", "\u0630": "\u062f",
+                             "\u0632": "\u0631", "\u0634": "\u0633", "\u0636": "\u0635", "\u0638": "\u0637",
+                             "\u063a": "\u0639", "\u0641": "\u06a1", "\u0642": "\u06a1", "\u0629": "\u0647",
+                             "\u0649": "\u066e", "\u06cc": "\u066e", "\u06ba": "\u066e", "\u08bd": "\u066e",
+                             "\u066f": "\u06a1", "\u08bb": "\u06a1", "\u08bc": "\u06a1"}
 _DOTS_OF = {letter: (above, below) for (_, above, below), letter in _DOTTED.items()}
 DOTTED_LETTERS = frozenset(_DOTS_OF)  # letters whose dots tell them from their skeleton
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from statistics import median
 
 from warraq.arabic.bidi import Direction
@@ -44,12 +45,16 @@ class Frame:
     page_width: float
     page_height: float
 
+    @cached_property
+    def _turn(self) -> tuple[float, float]:
+        return math.cos(self.angle), math.sin(self.angle)
+
     def _up(self, x: float, y: float) -> tuple[float, float]:
         """A page point (y down) turned, y up."""
-        cos, sin, up = math.cos(self.angle), math.sin(self.angle), self.page_height - y
+        (cos, sin), up = self._turn, self.page_height - y
         return x * cos + up * sin, up * cos - x * sin
 
-    @property
+    @cached_property  # asked for every point: the page's corners are turned once
     def _bounds(self) -> tuple[float, float, float, float]:
         corners = [self._up(x, y) for x in (0.0, self.page_width) for y in (0.0, self.page_height)]
         return (min(c[0] for c in corners), min(c[1] for c in corners),
@@ -73,7 +78,7 @@ class Frame:
         """A frame point on the page."""
         left, _, _, top = self._bounds
         fx, fy = x + left, top - y
-        cos, sin = math.cos(self.angle), math.sin(self.angle)
+        cos, sin = self._turn
         return fx * cos - fy * sin, self.page_height - (fx * sin + fy * cos)
 
     def box(self, box: BBox, turn: Callable[[float, float], tuple[float, float]]) -> BBox:
