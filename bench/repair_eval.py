@@ -32,6 +32,7 @@ SEEDS = (1, 2, 3)
 # Damage kinds for the simulated part: name -> config fields (seed added per run).
 KINDS: dict[str, dict[str, Any]] = {
     "segments": {"segments": 0.6},
+    "segments-glued": {"segments": 0.6, "glued": 0.5},  # half the cuts with no space
     "kashida": {"kashida": 0.15},
     "pua-digits": {"pua_digits": True},
     "pua-letters": {"pua_letters": 2},

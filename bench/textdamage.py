@@ -1,9 +1,10 @@
 """Damage simulator for `warraq repair`: break clean Arabic text the way extraction tools do.
 
 Patterns (issue 5): whole lines in visual order (1, as pdfminer.six writes them), reversed segments
-of justified lines (2), justification kashida (3), PUA codes for digits and contextual letter
-forms (4), mixed-direction lines with runs in visual order (5). Rates and a seed control it; the
-truth is written alongside (the same text wrapped into the same lines, undamaged).
+of justified lines (2; a share of the cuts may be written with no space), justification kashida
+(3), PUA codes for digits and contextual letter forms (4), mixed-direction lines with runs in
+visual order (5). Rates and a seed control it; the truth is written alongside (the same text
+wrapped into the same lines, undamaged).
 
     python -m bench.textdamage IN.md OUT_DIR --seed 1 --segments 0.5 --kashida 0.1 --pua-digits --pua-letters 2
 """
@@ -39,6 +40,7 @@ class DamageConfig:
     mixed: float = 0.0           # lines with Latin/digits whose runs are put in visual order
     visual: float = 0.0          # lines written fully in visual order (pdfminer.six)
     width: int = 70              # line width used to wrap paragraphs into "PDF lines"
+    glued: float = 0.0           # share of cuts written with no space between the pieces
 
 
 @dataclass
@@ -81,7 +83,7 @@ def damage(text: str, cfg: DamageConfig) -> Damaged:
             work[i] = runs_visual(work[i])
             kinds[i].append("mixed")
         elif rng.random() < cfg.segments:
-            cut = cut_segments(work[i], rng, cfg.between_words)
+            cut = cut_segments(work[i], rng, cfg.between_words, cfg.glued)
             if cut != work[i]:
                 work[i] = cut
                 kinds[i].append("segments")
@@ -109,8 +111,9 @@ def stretch(line: str, rate: float, rng: random.Random) -> tuple[str, bool]:
     return " ".join(words), hit
 
 
-def cut_segments(line: str, rng: random.Random, between_words: float) -> str:
-    """Pattern 2: cut after non-joining letters (mid-word) or between words, reverse the pieces."""
+def cut_segments(line: str, rng: random.Random, between_words: float, glued: float = 0.0) -> str:
+    """Pattern 2: cut after non-joining letters (mid-word) or between words, reverse the pieces,
+    written with a space at each cut, or with none at a share `glued` of them."""
     mid = [i for i in range(1, len(line))
            if (line[i - 1] in NON_JOINING or line[i - 1] == TATWEEL) and ARABIC_LETTER.match(line[i])]
     gaps = [i for i in range(1, len(line) - 1) if line[i] == " "]
@@ -124,8 +127,10 @@ def cut_segments(line: str, rng: random.Random, between_words: float) -> str:
             cuts.add(rng.choice(pool))
     bounds = [0, *sorted(cuts), len(line)]
     pieces = [line[a:b].strip() for a, b in zip(bounds, bounds[1:])]
-    pieces = [p for p in pieces if p]
-    return " ".join(reversed(pieces))
+    pieces = [p for p in pieces if p][::-1]
+    if not glued:
+        return " ".join(pieces)
+    return pieces[0] + "".join(("" if rng.random() < glued else " ") + p for p in pieces[1:])
 
 
 def runs_visual(line: str) -> str:
@@ -196,12 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("input", type=Path)
     p.add_argument("out_dir", type=Path)
     p.add_argument("--seed", type=int, default=0)
-    for name in ("segments", "kashida", "mixed", "visual", "between-words"):
+    for name in ("segments", "kashida", "mixed", "visual", "between-words", "glued"):
         p.add_argument(f"--{name}", type=float, default=0.0 if name != "between-words" else 0.2)
     p.add_argument("--pua-digits", action="store_true")
     p.add_argument("--pua-letters", type=int, default=0)
     a = p.parse_args(argv)
-    cfg = DamageConfig(a.seed, a.segments, a.between_words, a.kashida, a.pua_digits, a.pua_letters, a.mixed, a.visual)
+    cfg = DamageConfig(a.seed, a.segments, a.between_words, a.kashida, a.pua_digits, a.pua_letters, a.mixed, a.visual,
+                       glued=a.glued)
     d = damage(a.input.read_text(encoding="utf-8"), cfg)
     a.out_dir.mkdir(parents=True, exist_ok=True)
     stem = a.input.stem

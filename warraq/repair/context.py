@@ -20,14 +20,16 @@ lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from warraq.arabic.chars import TATWEEL
+from warraq.repair.glued import glued_readings, shows_a_seam
 from warraq.repair.model import logp, word_key
 from warraq.repair.pairs import pair_logratio
 from warraq.repair.segments import (
     ATTACHES_LEFT,
+    MAX_READINGS,
     MIN_SCORE,
     MIN_SCORE_DAMAGED,
     SegmentFix,
@@ -52,6 +54,8 @@ PARAGRAPH_END = 1.0     # a paragraph's last line ends a sentence (on top of seg
 SHORT_LINE = 0.85       # shorter than this share of the document's line width: a paragraph's last
 CLEAR_SCORE = 8.0       # a reading this sure shows the document has the damage ...
 CLEAR_LINES = 3         # ... and this many such lines let weaker readings through (MIN_SCORE_DAMAGED)
+GLUED_MARGIN = 1.0      # a line reads clearly with cuts no space shows only this much better than without
+GLUED_TRIES = 10        # lines showing a seam tried before a document is taken not to glue its cuts
 WRAP_STEP = 0.3         # per character of room left: a first word that would have fitted above ...
 WRAP_MAX = 1.5          # ... costs at most this (widths are counted in characters, not glyph widths)
 
@@ -134,11 +138,15 @@ def _options(lines: Sequence[str], eligible: Sequence[bool],
     move where its markers or sentence ends show it is out of order (segments.free_readings).
     """
     found = [readings(text) if ok else () for text, ok in zip(lines, eligible)]
+    read: Callable[[str, bool], tuple[SegmentFix, ...]] = readings
+    if _glued(lines, eligible, found):  # cuts with no space, shown on several lines
+        read = _read_glued
+        found = [read(text, False) if ok else () for text, ok in zip(lines, eligible)]
     clear = sum(bool(f) and f[0].gain >= CLEAR_SCORE for f in found)
     damaged = clear >= CLEAR_LINES
     floor = MIN_SCORE_DAMAGED if damaged else MIN_SCORE
     if damaged:  # a lone و here is more likely a word's first letter cut off than set apart
-        found = [readings(text, shown_cut=True) if ok and reads_otherwise_when_cut(text) else f
+        found = [read(text, True) if ok and reads_otherwise_when_cut(text) else f
                  for text, ok, f in zip(lines, eligible, found)]
     out: list[list[tuple[SegmentFix | None, list[str]]]] = []
     for text, fixes, ok, end in zip(lines, found, eligible, ends):
@@ -149,6 +157,31 @@ def _options(lines: Sequence[str], eligible: Sequence[bool],
                 opts.append((None, text.split(" ")))
         out.append(opts or [(None, text.split(" "))])
     return out
+
+
+def _glued(lines: Sequence[str], eligible: Sequence[bool], found: Sequence[tuple[SegmentFix, ...]]) -> bool:
+    """Do CLEAR_LINES lines read clearly with cuts inside tokens (glued.py), better than with
+    the spaces they have? A tool that glues the pieces of cut lines does it on most of the
+    lines it cuts: if the first GLUED_TRIES lines that show a seam read no better so, none is
+    read on (a clean text's unknown words show seams too)."""
+    seams = [k for k, (text, ok) in enumerate(zip(lines, eligible)) if ok and shows_a_seam(text)]
+    if len(seams) < CLEAR_LINES:
+        return False
+    clear = 0
+    for tried, k in enumerate(seams):
+        if not clear and tried >= GLUED_TRIES:
+            return False
+        spaced = found[k][0].gain if found[k] else 0.0
+        clear += bool(glued_readings(lines[k], least=max(CLEAR_SCORE, spaced + GLUED_MARGIN)))
+        if clear >= CLEAR_LINES:
+            return True
+    return False
+
+
+def _read_glued(text: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
+    """A line's readings with a space at each cut and without, best first."""
+    both = readings(text, shown_cut) + glued_readings(text, shown_cut)
+    return tuple(sorted(both, key=lambda f: -f.gain))[:MAX_READINGS]
 
 
 def _paragraph_ends(lines: Sequence[str]) -> list[bool]:

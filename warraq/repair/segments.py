@@ -126,7 +126,7 @@ def find_segments(line: str) -> SegmentFix | None:
 
 
 @lru_cache(maxsize=20_000)
-def readings(line: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
+def readings(line: str, shown_cut: bool = False, chains: bool = True) -> tuple[SegmentFix, ...]:
     """Reorderings that may be worth a change, best first: all within READING_MARGIN of the best.
 
     Free cuts often tie; the line's neighbours may tell them apart (context.py), which also
@@ -134,33 +134,19 @@ def readings(line: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
     With shown_cut (a document shown to be cut into pieces), a lone و before a whole word is the
     cut-off first letter of a word, not the conjunction set apart (`_chain_gain`), a token of
     tatweel alone what a cut left of a kashida, not a dash or a mark shown on its own, and lone
-    letters side by side what cuts left of words, not letters spelled out.
+    letters side by side what cuts left of words, not letters spelled out. Without `chains`, no
+    word cut twice is looked for (the cubic part of the search).
     """
     tokens = line.split(" ")
     n = len(tokens)
     if n < 2 or n > MAX_TOKENS or "" in tokens:
         return ()
-    ends = [token_ends(t) for t in tokens]
-    if not shown_cut:  # in a text not shown to be cut, writing: tatweel alone ("ـَ", "ب ـ لا"), and
-        # letters spelled out or set out as labels, a lone letter beside another ("م ر ح ب ا", "أ ب ج")
-        ends = [("", "", "", "") if _writing(tokens, k) else e for k, e in enumerate(ends)]
-    lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
+    lefts, rights, gains = pair_gains(tokens, shown_cut)
     if not lefts:
         return ()
-    speaker = _SPEAKER_RE.match(tokens[0]) is not None  # its letter is no word's cut-off end
-    rights = [(j, e[2], e[3]) for j, e in enumerate(ends) if e[2] and not (j == 0 and speaker)]
-    words = listed()
-    gains: dict[tuple[int, int], float] = {}
-    for i, lp, lk in lefts:
-        for j, rp, rk in rights:
-            # neighbours are one piece already; an unlisted join gains nothing (_chain_gain)
-            if i != j and i + 1 != j and lk + rk in words:
-                g = _piece_gain(lp, rp, shown_cut)
-                if g >= MIN_JOIN_GAIN:
-                    gains[(i, j)] = g
     if (not gains and n > MAX_CHAIN_ONLY) or _fragments(tokens) > max(2 * MAX_CUTS, n // 3):
         return ()  # a line of glyph debris is not a line cut into a few pieces
-    pairs = set(gains) | _chain_pairs(tokens, lefts, rights)
+    pairs = set(gains) | _chain_pairs(tokens, lefts, rights) if chains else set(gains)
     if not pairs:
         return ()
     scored = _scored(tokens, pairs, gains)
@@ -180,6 +166,32 @@ def readings(line: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
     # ties keep the candidates' fixed order, as if they had been tried in it
     kept = sorted((kf for kf in found if kf[1].gain >= floor), key=lambda kf: (-round(kf[1].gain, 6), kf[0]))
     return tuple(f for _, f in kept[:MAX_READINGS])
+
+
+Piece = tuple[int, str, str]  # token index, piece, its lookup form
+
+
+def pair_gains(tokens: list[str], shown_cut: bool = False) -> tuple[list[Piece], list[Piece], dict[tuple[int, int], float]]:
+    """The left pieces (a token's end a cut could follow), the right pieces (a token's start),
+    and the gain of each junction of a left and a right piece that rejoins a word, by (i, j)."""
+    ends = [token_ends(t) for t in tokens]
+    if not shown_cut:  # in a text not shown to be cut, writing: tatweel alone ("ـَ", "ب ـ لا"), and
+        # letters spelled out or set out as labels, a lone letter beside another ("م ر ح ب ا", "أ ب ج")
+        ends = [("", "", "", "") if (len(t) == 1 or t[0] == TATWEEL) and _writing(tokens, k) else e
+                for k, (t, e) in enumerate(zip(tokens, ends))]
+    lefts = [(i, e[0], e[1]) for i, e in enumerate(ends) if e[0]]
+    speaker = _SPEAKER_RE.match(tokens[0]) is not None  # its letter is no word's cut-off end
+    rights = [(j, e[2], e[3]) for j, e in enumerate(ends) if e[2] and not (j == 0 and speaker)]
+    words = listed()
+    gains: dict[tuple[int, int], float] = {}
+    for i, lp, lk in lefts:
+        for j, rp, rk in rights:
+            # neighbours are one piece already; an unlisted join gains nothing (_chain_gain)
+            if i != j and i + 1 != j and lk + rk in words:
+                g = _piece_gain(lp, rp, shown_cut)
+                if g >= MIN_JOIN_GAIN:
+                    gains[(i, j)] = g
+    return lefts, rights, gains
 
 
 def reads_otherwise_when_cut(line: str) -> bool:
@@ -244,8 +256,7 @@ def _fragments(tokens: list[str]) -> int:
     return count
 
 
-def _chain_pairs(tokens: list[str], lefts: list[tuple[int, str, str]],
-                 rights: list[tuple[int, str, str]]) -> set[tuple[int, int]]:
+def _chain_pairs(tokens: list[str], lefts: list[Piece], rights: list[Piece]) -> set[tuple[int, int]]:
     """Junctions of a word cut twice, whose middle piece is a short token of its own ("و حد ات")."""
     words = listed()
     out: set[tuple[int, int]] = set()
