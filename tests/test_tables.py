@@ -235,3 +235,25 @@ def test_the_last_lines_of_two_columns_are_no_table() -> None:
             glyphs += shifted(cell, 535.0 - 90 * j, 100.0 + 16 * i)
     tables, _ = find_tables(build_segments(glyphs))
     assert len(tables) == 1 and len(tables[0]) == 3
+
+
+def test_a_border_drawn_as_a_filled_frame_gives_rules(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    from warraq.pdf.rules import thin_objects
+
+    # WeasyPrint draws a box's border as two rectangles filled between them (even-odd): a
+    # bordered note beside a paragraph is then walled off from it like a table's cell
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 200))
+    frame = b"0 g 100 50 80 20 re 101 51 78 18 re f* "
+    thick = b"20 120 60 30 re 30 130 40 10 re f* "  # a frame ten points wide is a shape
+    pdf.pages[0].Contents = pdf.make_stream(frame + thick)
+    path = tmp_path / "frame.pdf"
+    pdf.save(path)
+    page = pdfium.PdfDocument(path)[0]
+    found = thin_objects(page, page.get_height())
+    assert sorted(round(r.x, 1) for r in found.rules) == [100.5, 179.5]
+    assert sorted(round(a.y, 1) for a in found.across) == [130.5, 149.5]  # top-left origin
+    assert all(r.top == 130 and r.bottom == 150 for r in found.rules)
