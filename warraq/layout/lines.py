@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from statistics import median
 
@@ -178,12 +179,20 @@ def build_segments(glyphs: list[Glyph], gutter_em: float = 1.1, rules: list[Rule
     inks: dict[int, tuple[list[float], list[float]]] = {}  # per row, asked by river tests
     for k, row in enumerate(rows):
         tests = RowTests(rows, k, gutter_em, rules or [], inks)
-        segments.extend(_split_row(row, gutter_em, tests.stretched, tests.ruled if rules else never, tests.river,
+        ruled = tests.ruled if rules else never
+        meets = [] if cascading or all(c.glyph.oy == row[0].glyph.oy for c in row) else _beside(row)
+        if meets:  # lines side by side on baselines apart part where they meet, as at a rule
+            ruled = partial(_parted, ruled, meets)
+        segments.extend(_split_row(row, gutter_em, tests.stretched, ruled, tests.river,
                                    unsure_em=gutter_em if cascading else UNSURE_EM))
     if cascading:
         for seg in segments:
             seg.cascading = True
     return segments
+
+
+def _parted(ruled: Callable[[float, float], bool], meets: list[float], lo: float, hi: float) -> bool:
+    return any(lo <= x <= hi for x in meets) or ruled(lo, hi)
 
 
 def _pen_order(row: list[Cluster]) -> list[int]:
@@ -309,6 +318,28 @@ def _two_lines(row: list[Cluster]) -> Sequence[list[Cluster]]:
     for c in row:
         parts[min(range(len(ys)), key=lambda k: abs(ys[k] - c.glyph.oy))].append(c)
     return [p for p in parts if p]
+
+
+def _beside(row: list[Cluster]) -> list[float]:
+    """Where a row's lines side by side on baselines apart meet (x between them), if two or
+    three runs of glyphs on baselines a twentieth of an em apart or more hold nearly all of its
+    glyphs: a note set beside a paragraph in smaller type has lines on a grid of their own, and
+    no word of a line leaves its baseline. (A superscript is a few glyphs; a text layer that
+    gives each word a baseline of its own, as OCR's do, has many.)"""
+    heights: dict[float, list[float]] = {}
+    for c in row:
+        box = heights.get(c.glyph.oy)
+        if box is None:
+            heights[c.glyph.oy] = [c.x0, c.x1, 1]
+        else:
+            box[0], box[1], box[2] = min(box[0], c.x0), max(box[1], c.x1), box[2] + 1
+    runs = sorted((x0, x1, y) for y, (x0, x1, n) in heights.items() if n >= _MIN_LINE)
+    if not 2 <= len(runs) <= 3 or sum(heights[y][2] for _, _, y in runs) < 0.9 * len(row):
+        return []
+    size = median([c.glyph.size for c in row])
+    if not all(a1 < b0 and abs(ya - yb) >= 0.05 * size for (_, a1, ya), (b0, _, yb) in zip(runs, runs[1:])):
+        return []
+    return [(a1 + b0) / 2 for (_, a1, _), (b0, _, _) in zip(runs, runs[1:])]
 
 
 def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:
