@@ -281,7 +281,7 @@ class FontRecovery:
         wrong = 0
         odd: list[tuple[int, str]] = []
         for gid, text, own in zip(gids, tu.values(), owns):
-            if own == text:
+            if own == text or _same_digit(own, text):
                 agree.add(text)
                 continue
             if own is None and gid is not None and (odd_sign(text) or marks_added(text)):
@@ -628,6 +628,17 @@ class FontRecovery:
             self._outline[gid] = (self._index.lookup(self.name, sig, lambda: full_signature(prog, gid))
                                   if sig and prog is not None else None)
         return self._outline[gid]
+
+
+_ARABIC_DIGITS = frozenset(map(chr, [*range(0x660, 0x66A), *range(0x6F0, 0x6FA)]))
+
+
+def _same_digit(own: str | None, text: str) -> bool:
+    """Are these the Arabic-Indic and the Persian form of one digit? A font may draw both with
+    one glyph (Noto Naskh's six), which its cmap gives one of them: the text says which the
+    writer typed."""
+    return (own is not None and own in _ARABIC_DIGITS and text in _ARABIC_DIGITS
+            and unicodedata.decimal(own) == unicodedata.decimal(text))
 
 
 def _undotted(readings: dict[str, Recovered | None]) -> str | None:
