@@ -14,6 +14,27 @@ from warraq.pdf.glyphs import Glyph
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def with_extra_page(src: Path, target: Path, image: bool) -> Path:
+    """`src` with a page added at the end: one that holds only an image (a scan, no text
+    layer) if `image`, else a blank one."""
+    import pikepdf
+    from PIL import Image, ImageDraw
+
+    with pikepdf.open(src) as pdf:
+        if image:
+            picture = Image.new("L", (420, 595), 255)
+            ImageDraw.Draw(picture).rectangle((60, 80, 360, 140), fill=0)
+            scan = target.with_name(target.stem + "-scan.pdf")
+            picture.save(scan, "PDF", resolution=72)
+            with pikepdf.open(scan) as extra:
+                pdf.pages.append(extra.pages[0])
+                pdf.save(target)
+        else:
+            pdf.add_blank_page(page_size=(420, 595))
+            pdf.save(target)
+    return target
 SHARED = ROOT.parent / "shared" / "realworld"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import ROOT
+from conftest import ROOT, with_extra_page
 
 from warraq.cli import main
 from warraq.errors import ExitCode
@@ -15,12 +15,8 @@ from warraq.errors import ExitCode
 SAMPLE = ROOT / "examples" / "sample.pdf"
 
 
-def _with_blank_page(tmp_path: Path) -> Path:
-    target = tmp_path / "with-blank.pdf"
-    with pikepdf.open(SAMPLE) as pdf:
-        pdf.add_blank_page(page_size=(420, 595))
-        pdf.save(target)
-    return target
+def _with_scanned_page(tmp_path: Path) -> Path:
+    return with_extra_page(SAMPLE, tmp_path / "with-scan.pdf", image=True)
 
 
 def test_clean_pdf_passes_the_gate(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,7 +27,7 @@ def test_clean_pdf_passes_the_gate(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_page_without_text_needs_ocr_and_trips_the_gate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["check", "--ocr", "never", "-f", "json", "--fail-on", "needs-ocr", str(_with_blank_page(tmp_path))])
+    code = main(["check", "--ocr", "never", "-f", "json", "--fail-on", "needs-ocr", str(_with_scanned_page(tmp_path))])
     report = json.loads(capsys.readouterr().out)[0]
     assert code == ExitCode.GATE
     assert report["verdict"] == "needs-ocr"
@@ -39,8 +35,18 @@ def test_page_without_text_needs_ocr_and_trips_the_gate(tmp_path: Path, capsys: 
     assert "no text layer" in report["pages"][1]["reasons"]
 
 
+def test_a_blank_page_is_clean_and_passes_the_gate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # nothing drawn, nothing to read: a separator page is no page that needs OCR
+    blank = with_extra_page(SAMPLE, tmp_path / "with-blank.pdf", image=False)
+    code = main(["check", "-f", "json", "--fail-on", "needs-ocr", str(blank)])
+    report = json.loads(capsys.readouterr().out)[0]
+    assert code == ExitCode.OK
+    assert [p["verdict"] for p in report["pages"]] == ["clean", "clean"]
+    assert report["pages"][1]["reasons"] == ["blank page"]
+
+
 def test_without_gate_a_needs_ocr_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["check", "--ocr", "never", str(_with_blank_page(tmp_path))])
+    code = main(["check", "--ocr", "never", str(_with_scanned_page(tmp_path))])
     capsys.readouterr()
     assert code == ExitCode.OK
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import ROOT
+from conftest import ROOT, with_extra_page
 
 from warraq.cli import main
 from warraq.errors import ExitCode
@@ -107,14 +107,16 @@ def test_zero_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_page_without_text_layer_is_partial(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    mixed = tmp_path / "mixed.pdf"
-    with pikepdf.open(SAMPLE) as pdf:
-        pdf.add_blank_page(page_size=(420, 595))
-        pdf.save(mixed)
+    mixed = with_extra_page(SAMPLE, tmp_path / "mixed.pdf", image=True)
     code, out, err = run(capsys, "extract", "--ocr", "never", str(mixed))
     assert code == ExitCode.PARTIAL
     assert "الورّاق" in out  # the good page still comes out
     assert "page 2 has no text layer (needs OCR)" in err
+
+
+def test_a_blank_page_is_no_missing_text_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "extract", str(with_extra_page(SAMPLE, tmp_path / "blank.pdf", image=False)))
+    assert code == ExitCode.OK and "الورّاق" in out and "needs OCR" not in err
 
 
 def test_a_page_too_damaged_to_load_is_partial(tmp_path: Path, capsys: pytest.CaptureFixture[str],

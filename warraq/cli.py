@@ -78,7 +78,7 @@ def pdf_options(args: argparse.Namespace, **extra: object) -> dict[str, object]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from warraq.extract import Extraction, no_text_message
+    from warraq.extract import Extraction, no_text_message, unread
     from warraq.options import Options
     from warraq.progress import Progress
     from warraq.render.stream import write_pages
@@ -109,7 +109,7 @@ def run_extract(args: argparse.Namespace) -> int:
             worst = _combine(worst, ExitCode.BAD_INPUT, several)
             continue
         progress.clear()
-        empty = [p for p in pages if not p.blocks]
+        empty = [p for p in pages if unread(p)]
         for p in empty:
             sys.stderr.write(f"warraq: {path}: {no_text_message(p)}\n")
         if empty:

@@ -28,7 +28,7 @@ from warraq.pdf.glyphs import page_glyphs
 from warraq.pdf.recovery import Recoverer, page_verdict, unusable
 from warraq.pdf.rules import thin_objects
 from warraq.pdf.silentbars import bridge_gaps, has_gaps
-from warraq.pdf.source import load_page, metadata, open_pdfium
+from warraq.pdf.source import draws_nothing, load_page, metadata, open_pdfium
 from warraq.pdf.structure import glyph_ranks
 
 _LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
@@ -39,7 +39,7 @@ def extract(path: str | Path, **options: Any) -> Document:
     with Extraction(path, Options(**options)) as ex:
         pages = list(ex.pages())
         doc = Document(str(path), pages, ex.metadata)
-    doc.errors = [no_text_message(p) for p in pages if not p.blocks]
+    doc.errors = [no_text_message(p) for p in pages if unread(p)]
     return doc
 
 
@@ -84,6 +84,12 @@ def _unshare_letters(page: Page, methods: Counter[str]) -> list[str]:
 
 
 _DAMAGED = "damaged page: PDFium cannot load it"
+BLANK = "blank page"
+
+
+def unread(page: Page) -> bool:
+    """Did a page give no text where it has some to give (not a blank page)?"""
+    return not page.blocks and BLANK not in page.verdict.reasons
 
 
 def no_text_message(page: Page) -> str:
@@ -172,6 +178,7 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
             ranks = glyph_ranks(pdf_page, textpage, glyphs)
         finally:
             textpage.close()
+        blank = not glyphs and draws_nothing(pdf_page)
         rules, across, bars = thin_objects(pdf_page, height, bars=has_gaps(glyphs))
     finally:
         pdf_page.close()
@@ -185,6 +192,9 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
         width, height = frame.width, frame.height
     glyphs, turned = split_turned(glyphs)  # a watermark across the page is read apart
     segments = build_segments(glyphs, rules=rules)
+    if not segments and blank:  # nothing drawn: nothing to read, by text layer or OCR
+        page.verdict = PageVerdict("clean", 1.0, [BLANK], methods)
+        return page
     if not segments:
         page.verdict = PageVerdict("needs-ocr", 0.0, ["no text layer"], methods)
         if recoverer is not None and opts.ocr != "never":

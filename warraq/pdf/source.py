@@ -85,3 +85,23 @@ def load_page(doc: pdfium.PdfDocument, index: int) -> Any:
         return doc[index]
     except pdfium.PdfiumError:
         return None
+
+
+BLANK_SEGMENTS = 40  # path segments a page without text may draw and still be blank (a frame, a few rules)
+
+
+def draws_nothing(page: Any) -> bool:
+    """Is a page blank: no text, image, shading or form object, and only a few path segments
+    (text drawn as outlines takes hundreds)? Such a page has nothing to read, with or without OCR."""
+    from warraq.pdf import pdfium as pf
+
+    raw = getattr(page, "raw", page)
+    segments = 0
+    for k in range(pf.count_objects(raw)):
+        obj = pf.page_object(raw, k)
+        if pf.object_type(obj) != pdfium.raw.FPDF_PAGEOBJ_PATH:
+            return False
+        segments += max(pf.count_path_segments(obj), 0)
+        if segments > BLANK_SEGMENTS:
+            return False
+    return True
