@@ -83,6 +83,11 @@ def test_segments_word_cut_twice_is_one_word_again() -> None:
     assert fix.text == "وافتتحت البلدية ثلاث وحدات جديدة في المدينة"
 
 
+def test_segments_a_piece_opening_with_tanween_ends_a_word() -> None:
+    # "مًا" spells the particle "ما" without its marks, but tanween only ever ends a word
+    assert repair("مًا. يو\n").text == "يومًا.\n"
+
+
 def test_segments_leave_glyph_debris_alone() -> None:
     # letters a tool tore apart are no line cut into a few pieces
     assert find_segments("ا ل م د ي ن ة ج د ي د ة و ا ل ق ر ي ة") is None

@@ -51,6 +51,7 @@ _RIGHT_RE = re.compile(f"^[\u0621-\u064a\u0671-\u06d3]{_ARABIC_RUN[:-1]}*")
 _LETTERS_RE = re.compile("[\u0621-\u063f\u0641-\u064a\u0671-\u06d3]+")  # no marks, no tatweel
 _ANY_ARABIC_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]")
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+$")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 _SENTENCE_END = tuple(".!?؟…:")
 _FULL_STOP = tuple(".!?؟…")  # a colon may end a "key:" or introduce a list
 ATTACHES_LEFT = frozenset("،,.:;؛)]}»!?؟%")  # punctuation set against the word before it
@@ -103,7 +104,11 @@ def token_ends(token: str) -> tuple[str, str, str, str]:
 def _fragment_logp(piece: str, waw_word: bool = False) -> float:
     lp = logp(piece)
     bare = _MARKS_RE.sub("", piece).replace(TATWEEL, "")
-    return min(lp, FRAGMENT_FLOOR) if len(bare) == 1 and not (waw_word and bare == "و") else lp
+    if len(bare) == 1 and not (waw_word and bare == "و"):
+        return min(lp, FRAGMENT_FLOOR)
+    # tanween ends a word: a piece whose first letter bears it is a cut-off end ("مًا" of
+    # "يومًا"), whatever word its bare letters spell ("ما")
+    return min(lp, FRAGMENT_FLOOR) if len(piece) > 1 and piece[1] in _TANWEEN else lp
 
 
 @lru_cache(maxsize=100_000)
