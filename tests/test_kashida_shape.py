@@ -8,7 +8,7 @@ from synthfont import Shapes, build_font, type0_pdf
 
 import warraq
 
-QAF, DAL, WAW = "\u0642", "\u062f", "\u0648"
+QAF, DAL, WAW, LAM = "\u0642", "\u062f", "\u0648", "\u0644"
 SHAPES: Shapes = {
     ".notdef": ([], 500),
     "letter": ([(0, 0, 400, 500)], 400),
@@ -16,6 +16,7 @@ SHAPES: Shapes = {
     "stub": ([(0, 140, 160, 225)], 160),        # Word's Arial joins its letters higher, with stubs
     "digit": ([(0, 0, 450, 700)], 500),
     "square": ([(0, 143, 158, 280)], 158),      # Word's Arial Bold: its shortest stub, barely wider than high
+    "tall": ([(0, 0, 120, 720)], 120),          # a lam's stem
 }
 
 
@@ -50,3 +51,14 @@ def test_the_shortest_stub_is_kashida_only_where_it_joins_its_letters(tmp_path: 
     apart = [("letter", 150), ("square", 159.5), ("letter", 164.16)]  # 1.5 pt to either side
     pdf = _pdf(tmp_path / "apart.pdf", {1: QAF}, apart)
     assert "\ufffd" in warraq.extract(pdf).text()
+
+
+def test_a_joining_stroke_mapped_like_its_letter_says_it_once(tmp_path: Path) -> None:
+    """"لق": Amiri adds a stroke after a lam that joins a qaf; a writer that gives every glyph of
+    a cluster its text maps the stroke to the lam as well. A lam is never a bar on the baseline."""
+    drawn = [("letter", 100), ("low", 108), ("tall", 114)]
+    pdf = _pdf(tmp_path / "lam.pdf", {1: QAF, 2: LAM, 6: LAM}, drawn)
+    assert warraq.extract(pdf).text().strip() == LAM + QAF
+    # two lams side by side are both read ("لل" in "للق")
+    pdf = _pdf(tmp_path / "lams.pdf", {1: QAF, 6: LAM}, [("letter", 100), ("tall", 108), ("tall", 110.4)])
+    assert warraq.extract(pdf).text().strip() == LAM + LAM + QAF

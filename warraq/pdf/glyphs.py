@@ -140,7 +140,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                     found = bounds.bounds(obj)
                     if found:  # the letter's baseline; x stays the span's pen position, which orders it
                         box, oy, spanned = found[0], found[1][1], True
-        i = j
+        start, i = i, j
         font, size, mode, artifact, handle, clip, unspoken, angle = known.get(obj) or objects.info(obj, index)
         if angle:  # its shape is read level, as if its baseline were the page's
             probe.turned[index] = (angle, ox, oy)
@@ -178,6 +178,12 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
               and kashida_shape(probe.box(index), char_oy, size)):
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
+            bar = (True, False, False)
+        elif (source == "tounicode" and ((start and chars[start - 1][U] == text) or (j < n and chars[j][U] == text))
+              and text in _NEVER_FLAT and kashida_shape(probe.box(index), char_oy, size)):
+            # a joining stroke the shaper added to a letter (Amiri's lam before a kaf), mapped
+            # like the letter by a writer that gives every glyph of a cluster its text
+            # (WeasyPrint): the char beside it says the same letter, which is never so flat
             bar = (True, False, False)
         if clip is not None and clipped_away(clip, box):
             continue  # drawn outside its clip (a line Chromium carried over to the next page)
@@ -463,6 +469,9 @@ class _Memo:
 def _rounded(box: tuple[float, float, float, float] | None) -> tuple[int, ...] | None:
     return None if box is None else (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
 
+
+#: Letters tall or hanging low in every form, unlike the teeth of a medial seen ("المؤسسات")
+_NEVER_FLAT = frozenset("\u0627\u0623\u0625\u0622\u0644\u0643\u0637\u0638\u062d\u062c\u062e")
 
 #: Characters that producers (LibreOffice with some fonts) wrongly give their kashida glyphs;
 #: the shape test keeps real letters and signs, none of which is a bare bar on the baseline.
