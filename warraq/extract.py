@@ -15,10 +15,10 @@ from typing import Any
 
 from warraq.arabic.bidi import Direction
 from warraq.arabic.shared import shared_letters, unshare
-from warraq.document import Document, Page, PageVerdict
+from warraq.document import Document, Page, PageVerdict, union
 from warraq.executor import parallel_pages, worker_count
 from warraq.gcpause import gc_paused
-from warraq.layout.assemble import strong_counts, to_block
+from warraq.layout.assemble import goes_on, strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
@@ -207,9 +207,14 @@ def extract_page(doc: Any, index: int, opts: Options, recoverer: Recoverer | Non
     raw_blocks = build_blocks(segments, direction, body_size, ranks, across)
     page.blocks = []
     for raw_block in raw_blocks:  # a block may continue the paragraph read before it
-        block = to_block(raw_block, direction, opts.keep_tatweel, page.blocks[-1] if page.blocks else None)
+        before = page.blocks[-1] if page.blocks else None
+        block = to_block(raw_block, direction, opts.keep_tatweel, before)
         if block.kind == "paragraph" and _LIST_MARK.match(block.text):
             block.kind = "list-item"
+        if before is not None and goes_on(block, before):  # one paragraph over a column break
+            before.lines += block.lines
+            before.bbox = union([before.bbox, block.bbox])
+            continue
         page.blocks.append(block)
     if turned:
         page.blocks += watermark_blocks(turned, width, height, opts.keep_tatweel)

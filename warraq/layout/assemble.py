@@ -162,6 +162,28 @@ def _continues(raw: RawBlock, before: Block, flipped: bool) -> bool:
 _SENTENCE_END = tuple(".!?؟:؛…")
 
 
+def goes_on(block: Block, before: Block | None) -> bool:
+    """Is a paragraph the rest of the one read before it, cut by a column break? The reading
+    went up into another column as wide, and that paragraph's last line is a full line of
+    running text (as wide as its widest, four words or more) that ends mid-sentence, in type
+    of the same size."""
+    if (before is None or block.kind != "paragraph" or before.kind != "paragraph" or len(before.lines) < 2
+            or not block.lines or block.direction != before.direction):
+        return False
+    last, first = before.lines[-1], block.lines[0]
+    widest = max(ln.bbox[2] - ln.bbox[0] for ln in before.lines)
+    other = max(ln.bbox[2] - ln.bbox[0] for ln in block.lines)
+    ending = _CITATION_RE.sub("", last.text.rstrip()).rstrip("»\"')")
+    return (first.bbox[1] < last.bbox[1] - last.size
+            and (block.bbox[0] >= before.bbox[2] or block.bbox[2] <= before.bbox[0])
+            and last.bbox[2] - last.bbox[0] >= 0.95 * widest and abs(other - widest) <= 0.1 * widest
+            and len(last.words) >= 4 and not ending.endswith(_SENTENCE_END)
+            and abs(first.size - last.size) <= 0.1 * last.size)
+
+
+_CITATION_RE = re.compile(r"(\[[^\]]{1,8}\]|[0-9\u0660-\u0669]+)+$")  # "…الأمريكية.[2]", a note's number
+
+
 def _cell_line(cell: list[Segment], page_direction: Direction, keep_tatweel: bool) -> Line:
     """A table cell as one line: its wrapped lines joined in order (empty if it has none)."""
     if not cell:
