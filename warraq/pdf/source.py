@@ -11,6 +11,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from warraq.errors import EmptyDocumentError, NotAPdfError, PasswordError
+from warraq.pdf import pdfium as pf
 
 # PDFium's FPDF_GetLastError codes.
 _ERR_FILE, _ERR_FORMAT, _ERR_PASSWORD, _ERR_SECURITY = 2, 3, 4, 5
@@ -93,8 +94,6 @@ BLANK_SEGMENTS = 40  # path segments a page without text may draw and still be b
 def draws_nothing(page: Any) -> bool:
     """Is a page blank: no text, image, shading or form object, and only a few path segments
     (text drawn as outlines takes hundreds)? Such a page has nothing to read, with or without OCR."""
-    from warraq.pdf import pdfium as pf
-
     raw = getattr(page, "raw", page)
     segments = 0
     for k in range(pf.count_objects(raw)):

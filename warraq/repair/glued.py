@@ -13,6 +13,7 @@ unknown words would otherwise be split into fragments that happen to join elsewh
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from functools import lru_cache
 
@@ -65,6 +66,24 @@ def _splits(token: str) -> tuple[tuple[float, int], ...]:
     return tuple(found[:MAX_SPLITS])
 
 
+def _parted(tokens: list[str], at: dict[int, int]) -> tuple[list[str], list[int], float]:
+    """The tokens with those in `at` parted at the given places, the positions of the parts
+    that start a piece, and what the partings add to a reading: the gain of tokens parted into
+    two words less GLUE_CUT each."""
+    spaced: list[str] = []
+    cuts = []
+    bonus = 0.0
+    for i, t in enumerate(tokens):
+        if i in at:
+            spaced.append(t[:at[i]])
+            cuts.append(len(spaced))
+            spaced.append(t[at[i]:])
+            bonus += max(0.0, min(logp(spaced[-2]), logp(spaced[-1])) - WORDS_APART)
+        else:
+            spaced.append(t)
+    return spaced, cuts, bonus - GLUE_CUT * len(cuts)
+
+
 def _bound(gains: dict[tuple[int, int], float], n: int, least: int) -> float:
     """The most a reading of n tokens with `least` cuts or more can score from junctions that
     rejoin words (segments._scored): one cut joins the last token to the first; two join the
@@ -90,36 +109,33 @@ def shows_a_seam(line: str) -> bool:
 def glued_readings(line: str, shown_cut: bool = False, least: float | None = None) -> tuple[SegmentFix, ...]:
     """Reorderings of a line that cut inside tokens where no space shows the cut, best first
     (within READING_MARGIN of the best); each cut inside a token costs GLUE_CUT. With `least`,
-    only readings that score that much, found without searching for words cut twice: a way of
-    parting the glued tokens is not read at all where the words its pieces rejoin cannot lift
-    it so high (the test of a whole document, context._glued)."""
+    only readings that score that much (the test of a whole document, context._glued). Words
+    cut twice are not searched for, so that what the words a parting rejoins can score bounds
+    its readings: a parting is not read at all where that bound falls short."""
     tokens = line.split(" ")
     if "" in tokens or len(tokens) > MAX_TOKENS:
         return ()
     spots = sorted(((s, i) for i, t in enumerate(tokens) if (s := _splits(t))), key=lambda si: -si[0][0][0])
-    found: list[SegmentFix] = []
+    # every way of parting the glued tokens, with the most the words it rejoins can score:
+    # read the likeliest first, and none that cannot come within READING_MARGIN of the best
+    variants = []
     for n in range(1, MAX_CUTS + 1):
         for chosen in itertools.combinations(spots[:MAX_GLUED], n):
             for ks in itertools.product(*[[k for _, k in splits] for splits, _ in chosen]):
-                at = dict(zip([i for _, i in chosen], ks))
-                spaced: list[str] = []
-                cuts = []
-                bonus = 0.0
-                for i, t in enumerate(tokens):
-                    if i in at:
-                        spaced.append(t[:at[i]])
-                        cuts.append(len(spaced))
-                        spaced.append(t[at[i]:])
-                        bonus += max(0.0, min(logp(spaced[-2]), logp(spaced[-1])) - WORDS_APART)
-                    else:
-                        spaced.append(t)
-                extra = bonus - GLUE_CUT * len(cuts)
-                if least is not None and (_bound(pair_gains(spaced, shown_cut)[2], len(spaced), len(cuts))
-                                          + MAX_CUES + extra < least):
-                    continue
-                for r in readings(" ".join(spaced), shown_cut, chains=least is None):
-                    if set(cuts) <= set(r.cuts) and (least is None or r.gain + extra >= least):
-                        found.append(SegmentFix(r.text, r.cuts, r.joins, r.gain + extra))
+                spaced, cuts, extra = _parted(tokens, dict(zip([i for _, i in chosen], ks)))
+                top = _bound(pair_gains(spaced, shown_cut)[2], len(spaced), len(cuts)) + MAX_CUES + extra
+                variants.append((top, spaced, cuts, extra))
+    variants.sort(key=lambda v: -v[0])
+    found: list[SegmentFix] = []
+    least = -math.inf if least is None else least
+    floor = least
+    for top, spaced, cuts, extra in variants:
+        if top < floor:
+            break
+        for r in readings(" ".join(spaced), shown_cut, chains=False):
+            if set(cuts) <= set(r.cuts) and r.gain + extra >= least:
+                found.append(SegmentFix(r.text, r.cuts, r.joins, r.gain + extra))
+                floor = max(floor, r.gain + extra - READING_MARGIN)
     if not found:
         return ()
     found.sort(key=lambda f: -f.gain)
