@@ -303,12 +303,9 @@ def _two_lines(row: list[Cluster]) -> Sequence[list[Cluster]]:
     """A row split by baseline where it holds two lines one above the other (columns on
     different line grids: a line taller for its marks moves the lines under it), else the row
     itself."""
-    heights: dict[float, list[Cluster]] = {}
-    for c in row:
-        heights.setdefault(c.glyph.oy, []).append(c)
+    heights, lines = _baselines(row)
     if len(heights) < 2:
         return [row]
-    lines = [(y, min(c.x0 for c in cs), max(c.x1 for c in cs)) for y, cs in heights.items() if len(cs) >= _MIN_LINE]
     size = median([c.glyph.size for c in row])
     if not any(abs(ya - yb) >= 0.4 * size and min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0)
                for k, (ya, a0, a1) in enumerate(lines) for yb, b0, b1 in lines[k + 1:]):
@@ -326,20 +323,24 @@ def _beside(row: list[Cluster]) -> list[float]:
     glyphs: a note set beside a paragraph in smaller type has lines on a grid of their own, and
     no word of a line leaves its baseline. (A superscript is a few glyphs; a text layer that
     gives each word a baseline of its own, as OCR's do, has many.)"""
-    heights: dict[float, list[float]] = {}
-    for c in row:
-        box = heights.get(c.glyph.oy)
-        if box is None:
-            heights[c.glyph.oy] = [c.x0, c.x1, 1]
-        else:
-            box[0], box[1], box[2] = min(box[0], c.x0), max(box[1], c.x1), box[2] + 1
-    runs = sorted((x0, x1, y) for y, (x0, x1, n) in heights.items() if n >= _MIN_LINE)
-    if not 2 <= len(runs) <= 3 or sum(heights[y][2] for _, _, y in runs) < 0.9 * len(row):
+    heights, lines = _baselines(row)
+    if not 2 <= len(lines) <= 3 or sum(len(heights[y]) for y, _, _ in lines) < 0.9 * len(row):
         return []
+    runs = sorted(lines, key=lambda line: line[1])  # left to right
     size = median([c.glyph.size for c in row])
-    if not all(a1 < b0 and abs(ya - yb) >= 0.05 * size for (_, a1, ya), (b0, _, yb) in zip(runs, runs[1:])):
+    if not all(a1 < b0 and abs(ya - yb) >= 0.05 * size for (ya, _, a1), (yb, b0, _) in zip(runs, runs[1:])):
         return []
-    return [(a1 + b0) / 2 for (_, a1, _), (b0, _, _) in zip(runs, runs[1:])]
+    return [(a1 + b0) / 2 for (_, _, a1), (_, b0, _) in zip(runs, runs[1:])]
+
+
+def _baselines(row: list[Cluster]) -> tuple[dict[float, list[Cluster]], list[tuple[float, float, float]]]:
+    """A row's clusters by baseline, and (baseline, left, right) of each baseline that holds a
+    line's worth of them (_MIN_LINE)."""
+    heights: dict[float, list[Cluster]] = {}
+    for c in row:
+        heights.setdefault(c.glyph.oy, []).append(c)
+    lines = [(y, min(c.x0 for c in cs), max(c.x1 for c in cs)) for y, cs in heights.items() if len(cs) >= _MIN_LINE]
+    return heights, lines
 
 
 def _attach_marks(rows: list[list[Cluster]], marks: list[Glyph]) -> None:

@@ -55,10 +55,8 @@ class Frame:
         return x * cos + up * sin, up * cos - x * sin
 
     @cached_property  # asked for every point: the page's corners are turned once
-    def _bounds(self) -> tuple[float, float, float, float]:
-        corners = [self._up(x, y) for x in (0.0, self.page_width) for y in (0.0, self.page_height)]
-        return (min(c[0] for c in corners), min(c[1] for c in corners),
-                max(c[0] for c in corners), max(c[1] for c in corners))
+    def _bounds(self) -> BBox:
+        return self.box((0.0, 0.0, self.page_width, self.page_height), self._up)
 
     @property
     def width(self) -> float:

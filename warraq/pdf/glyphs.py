@@ -179,8 +179,9 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
             # a kashida glyph mapped to some ASCII sign, or to a vowel (LibreOffice maps a glyph
             # to the first cluster it drew it in): a mark never lies as a bar on the baseline
             bar = (True, False, False)
-        elif (source == "tounicode" and ((start and chars[start - 1][U] == text) or (j < n and chars[j][U] == text))
-              and text in _NEVER_FLAT and kashida_shape(probe.box(index), char_oy, size)):
+        elif (text in _NEVER_FLAT and source == "tounicode"
+              and ((start and chars[start - 1][U] == text) or (j < n and chars[j][U] == text))
+              and kashida_shape(probe.box(index), char_oy, size)):
             # a joining stroke the shaper added to a letter (Amiri's lam before a kaf), mapped
             # like the letter by a writer that gives every glyph of a cluster its text
             # (WeasyPrint): the char beside it says the same letter, which is never so flat

@@ -54,7 +54,7 @@ class BoxProbe:
 
 
 def em_box(probe: BoxProbe, index: int, ox: float, oy: float,
-            size: float) -> tuple[float, float, float, float] | None:
+           size: float) -> tuple[float, float, float, float] | None:
     """A char's box seen from its origin, in 1/1000 em: which glyph of the font was drawn."""
     box = probe.box(index) if size > 0 else None
     if box is None:
@@ -70,7 +70,7 @@ def ink_span(probe: BoxProbe, index: int, left: float, right: float) -> tuple[fl
 
 
 def kashida_shape(box: tuple[float, float, float, float] | None, baseline: float, size: float,
-                   raised: bool = False, stub: bool = False) -> bool:
+                  raised: bool = False, stub: bool = False) -> bool:
     """An unmapped glyph (tight box `box`) drawn as a thin bar on the baseline is a justification
     kashida.
 

@@ -73,16 +73,14 @@ def thin_objects(page: Any, page_height: float, bars: bool = True) -> ThinObject
         if kind == text:
             if 0 < top - bottom <= _FLAT and right - left > top - bottom:
                 flat.append(Bar(left, page_height - top, right, page_height - bottom))
-        elif right - left <= _THIN and top - bottom >= _TALL:
-            rules.append(Rule((left + right) / 2, page_height - top, page_height - bottom))
-        elif top - bottom <= _THIN and right - left >= _TALL:
-            across.append(Across(page_height - (top + bottom) / 2, left, right))
-        elif right - left >= _TALL and top - bottom >= _TALL:
-            for x0, y0, x1, y1 in _box_sides(obj, left, bottom, right, top):
-                if x1 - x0 <= _THIN:
-                    rules.append(Rule((x0 + x1) / 2, page_height - y1, page_height - y0))
-                else:
-                    across.append(Across(page_height - (y0 + y1) / 2, x0, x1))
+            continue
+        # a thin path is a rule itself; a box drawn as a path gives its sides
+        big = right - left >= _TALL and top - bottom >= _TALL
+        for x0, y0, x1, y1 in _box_sides(obj, left, bottom, right, top) if big else [(left, bottom, right, top)]:
+            if x1 - x0 <= _THIN and y1 - y0 >= _TALL:
+                rules.append(Rule((x0 + x1) / 2, page_height - y1, page_height - y0))
+            elif y1 - y0 <= _THIN and x1 - x0 >= _TALL:
+                across.append(Across(page_height - (y0 + y1) / 2, x0, x1))
     return ThinObjects(sorted(rules), _joined(sorted(across)), flat)
 
 

@@ -84,15 +84,15 @@ def _parted(tokens: list[str], at: dict[int, int]) -> tuple[list[str], list[int]
     return spaced, cuts, bonus - GLUE_CUT * len(cuts)
 
 
-def _bound(gains: dict[tuple[int, int], float], n: int, least: int) -> float:
-    """The most a reading of n tokens with `least` cuts or more can score from junctions that
+def _bound(gains: dict[tuple[int, int], float], n: int, fewest: int) -> float:
+    """The most a reading of n tokens with `fewest` cuts or more can score from junctions that
     rejoin words (segments._scored): one cut joins the last token to the first; two join the
     last token and the first to others; a third adds one junction anywhere."""
     first = max((g for (_, j), g in gains.items() if j == 0), default=0.0)
     last = max((g for (i, _), g in gains.items() if i == n - 1), default=0.0)
     scores = (gains.get((n - 1, 0), 0.0) - CUT_PENALTY, first + last - 2 * CUT_PENALTY,
               first + last + max(gains.values(), default=0.0) - 3 * CUT_PENALTY)
-    return max(scores[least - 1:])
+    return max(scores[fewest - 1:])
 
 
 def shows_a_seam(line: str) -> bool:
