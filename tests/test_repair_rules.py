@@ -6,7 +6,7 @@ import re
 
 from warraq.repair import repair, rules
 from warraq.repair.pua import decode
-from warraq.repair.segments import find_segments, join_gain, lettered_items
+from warraq.repair.segments import _scored, find_segments, join_gain, lettered_items
 
 # ---- rule 1: whole lines in visual order ----------------------------------------------------
 
@@ -91,6 +91,15 @@ def test_segments_a_piece_opening_with_tanween_ends_a_word() -> None:
 def test_segments_leave_glyph_debris_alone() -> None:
     # letters a tool tore apart are no line cut into a few pieces
     assert find_segments("ا ل م د ي ن ة ج د ي د ة و ا ل ق ر ي ة") is None
+
+
+def test_segments_cut_sets_stay_inside_the_line() -> None:
+    # the last token joining token 1 is the tail junction of two cuts: no third cut at the
+    # line's end may offer it again (with an empty piece, restored as a leading space)
+    tokens = ["ت1", "ت2", "ت3", "ت4", "ت5"]
+    sets = [cuts for _, cuts, _ in _scored(tokens, {(4, 1)}, {(4, 1): 5.0})]
+    assert (1, 2) in sets
+    assert all(max(cuts) < len(tokens) for cuts in sets)
 
 
 def test_join_gain_needs_a_non_joining_letter_before_the_cut() -> None:

@@ -103,6 +103,9 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
     best: list[list[tuple[float, int]]] = []
     for k, opts in enumerate(options):
         row = []
+        if k:  # the line above's options: the best chain's score, last word and room left
+            ends_above = [(score, toks[-1], room) for (score, _), (_, toks), room
+                          in zip(best[k - 1], options[k - 1], rooms[k - 1])]
         for fix, toks in opts:
             # the line as it is has word pairs too: a reading gains only where it differs (a line
             # with one option adds the same to every chain)
@@ -114,9 +117,8 @@ def choose(lines: Sequence[str], eligible: Sequence[bool]) -> list[SegmentFix | 
                 continue
             first = toks[0]
             flen = _length(first)
-            above = [(score + pair_score(options[k - 1][p][1][-1], first) + _fitted(room, flen), p)
-                     for p, ((score, _), room) in enumerate(zip(best[k - 1], rooms[k - 1]))]
-            top, arg = max(above)
+            top, arg = max((score + pair_score(last, first) + _fitted(room, flen), p)
+                           for p, (score, last, room) in enumerate(ends_above))
             row.append((own + top, arg))
         best.append(row)
     chosen: list[SegmentFix | None] = []
@@ -179,8 +181,10 @@ def _glued(lines: Sequence[str], eligible: Sequence[bool], found: Sequence[tuple
 
 
 def _read_glued(text: str, shown_cut: bool = False) -> tuple[SegmentFix, ...]:
-    """A line's readings with a space at each cut and without, best first."""
-    both = readings(text, shown_cut) + glued_readings(text, shown_cut)
+    """A line's readings with a space at each cut and without, best first; as with `readings`,
+    none below MIN_SCORE_DAMAGED, which no document lets through (a line with none may still
+    be rotated in a damaged document: `free_readings`)."""
+    both = readings(text, shown_cut) + glued_readings(text, shown_cut, least=MIN_SCORE_DAMAGED)
     return tuple(sorted(both, key=lambda f: -f.gain))[:MAX_READINGS]
 
 

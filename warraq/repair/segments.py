@@ -373,7 +373,8 @@ def _scored(tokens: list[str], pairs: set[tuple[int, int]],
                 out.extend(scored(first + ((c - 1, a),) + last, (a, b, c)) if c in mids else (free, (a, b, c), joined)
                            for c in range(b + 1, n))
             else:
-                out.extend(scored(((c - 1, a),), (a, b, c)) for c in mids if c > b)
+                # a junction into a from the last token is the tail's, not a third cut's at n
+                out.extend(scored(((c - 1, a),), (a, b, c)) for c in mids if b < c < n)
     return out
 
 
