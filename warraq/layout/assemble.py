@@ -200,12 +200,13 @@ def _cell_line(cell: list[Segment], page_direction: Direction, keep_tatweel: boo
 def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str | None = None) -> Line:
     """Order one segment's clusters logically and cut it into words."""
     texts = [_folded(c.text if c.marks else c.glyph.text) for c in seg.clusters]
-    order, levels = visual_to_logical(list(range(len(texts))), texts, direction, context)
+    apart = _set_apart(seg, texts, direction)
+    order, levels = _logical(texts, apart, direction, context)
     ordered_texts = bracket_sides(mirror_brackets([texts[i] for i in order], levels))
     if context is not None and any(map(str.isdigit, texts)):
         # Some renderers (WeasyPrint) run the bidi algorithm line by line, others over the whole
         # paragraph; numbers at a line start come out differently. Keep the tidier reading.
-        alt, alt_levels = visual_to_logical(list(range(len(texts))), texts, direction, None)
+        alt, alt_levels = _logical(texts, apart, direction, None)
         if alt != order:
             alt_texts = bracket_sides(mirror_brackets([texts[i] for i in alt], alt_levels))
             if number_oddities("".join(alt_texts)) < number_oddities("".join(ordered_texts)):
@@ -241,6 +242,56 @@ def to_line(seg: Segment, direction: Direction, keep_tatweel: bool, context: str
     fonts = list(dict.fromkeys([c.glyph.font for c in seg.clusters if c.glyph.font]))
     artifact = all([g.artifact for g in drawn])
     return Line(words, _bbox([seg]), direction, seg.size, fonts, sources, artifact)
+
+
+def _set_apart(seg: Segment, texts: list[str], direction: Direction) -> list[int]:
+    """Places k where a raised or lowered digit (a note's number, a formula's index) stands
+    left of a number drawn on the line of a right-to-left paragraph, between clusters k - 1 and k.
+
+    Laid out with the number as one left-to-right run, the digit would come at the number's
+    right end (Chromium draws "2025.<sup>1</sup>" as "2025.1"). At its left end it is a box the
+    renderer placed after the number on its own (WeasyPrint: "1.2025"), which read as one run
+    with the number would make 1.2025 of it."""
+    if direction != "rtl":
+        return []
+
+    def shifted(c: Cluster) -> bool:
+        g = c.glyph
+        return 0 < g.size <= SHIFTED_SIZE * seg.size and abs(g.oy - seg.baseline) >= SHIFTED_RISE * seg.size
+
+    return [k for k in range(1, len(texts)) if _numeric(texts[k - 1]) and _numeric(texts[k])
+            and shifted(seg.clusters[k - 1]) and not shifted(seg.clusters[k])]
+
+
+SHIFTED_SIZE = 0.9   # of the line's type size: a superscript or subscript is set smaller ...
+SHIFTED_RISE = 0.15  # ... and this far off the line's baseline
+
+
+def _numeric(text: str) -> bool:
+    """A digit, or a sign that joins digits into one number (. , : / % + -)."""
+    return unicodedata.bidirectional(text[:1]) in ("EN", "AN", "ES", "ET", "CS") if text else False
+
+
+def _logical(texts: list[str], apart: list[int], direction: Direction,
+             context: str | None) -> tuple[list[int], list[int]]:
+    """visual_to_logical over cluster indices, with a neutral between the clusters `apart`
+    keeps (it stops rule W4 from making one number of them) and leaves out of the result."""
+    if not apart:
+        return visual_to_logical(list(range(len(texts))), texts, direction, context)
+    units: list[int] = []
+    with_bounds: list[str] = []
+    for k, text in enumerate(texts):
+        if k in apart:
+            units.append(-1)
+            with_bounds.append(_BOUND)
+        units.append(k)
+        with_bounds.append(text)
+    order, levels = visual_to_logical(units, with_bounds, direction, context)
+    kept = [(u, lv) for u, lv in zip(order, levels) if u >= 0]
+    return [u for u, _ in kept], [lv for _, lv in kept]
+
+
+_BOUND = "\ufffc"  # an object replacement character: bidi class ON, never in the output
 
 
 def _rejoined(pieces: list[tuple[list[str], list[Cluster], bool]],
