@@ -71,6 +71,8 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     r, l_ = strong_counts(segments)
     if r == 0:
         return "ltr" if l_ else page_direction  # digits and signs alone follow the page
+    if _ends_at_right(segments):
+        return "ltr"
     first = min(segments, key=lambda s: s.baseline)
     # the line's leftmost and rightmost strong letters (searched from either end)
     leftmost = next(filter(None, (strong_direction(c.glyph.text) for c in first.clusters)), None)
@@ -91,6 +93,26 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     if page_direction == "rtl" or r >= l_:
         return "rtl"
     return "ltr"
+
+
+def _ends_at_right(segments: list[Segment]) -> bool:
+    """Is Arabic text laid out as a left-to-right paragraph (by an author or an import that
+    never set its direction)? Its sentences end at the right: a line's rightmost sign a full
+    stop or comma right of an Arabic letter, which read right to left would open the line.
+    Laid out right to left, they end at the left, left of an Arabic letter; one such line, and
+    the paragraph is taken to be right to left."""
+    right = 0
+    for seg in segments:
+        drawn = [c.glyph.text for c in seg.clusters if not c.glyph.is_space]
+        if len(drawn) < 2:
+            continue
+        if drawn[0] in _SENTENCE_SIGNS and strong_direction(drawn[1]) == "rtl":
+            return False
+        right += drawn[-1] in _SENTENCE_SIGNS and strong_direction(drawn[-2]) == "rtl"
+    return right > 0
+
+
+_SENTENCE_SIGNS = frozenset(".،,؛;:؟?!")
 
 
 # A list item's number as a right-to-left line shows it at its right end: "3." drawn ".3"
