@@ -6,7 +6,12 @@ shows it on the right; the Arabic itself is never reversed or wrapped in bidi co
 
 from __future__ import annotations
 
+import re
+
 from warraq.document import Block, Document, Page
+
+# CommonMark's ordered list marker: ASCII digits only (an item numbered "٣." keeps a bullet)
+_ORDERED_RE = re.compile(r"[0-9]{1,9}[.)] ")
 
 
 def _block(b: Block) -> str:
@@ -14,6 +19,8 @@ def _block(b: Block) -> str:
         return "## " + b.text
     if b.kind == "list-item":
         text = b.text
+        if _ORDERED_RE.match(text):  # "3. ..." is an ordered list item as it stands
+            return text
         return "- " + (text[1:].lstrip() if text[:1] in "•▪◦●■-–*" else text)
     if b.kind == "footnote":
         return "> " + b.text
