@@ -51,6 +51,7 @@ from warraq.fonts.shown import (
     part_of,
     pdfium_texts,
 )
+from warraq.fonts.symbols import symbol_text
 from warraq.fonts.tounicode import canonical, parse_tounicode
 
 if TYPE_CHECKING:
@@ -492,6 +493,8 @@ class FontRecovery:
             return self._choice(text, None)
         if not (map_error or any(bad_char(c) for c in text) or self._legacy or text in self._override):
             return None
+        if (sign := symbol_text(self.name, text)) is not None:  # a symbol font's own code
+            return Recovered(sign, "symbol-encoding", 0.95)
         found = [r for r in (self.resolve_code(c) for c in self._reverse.get(text, [])) if r is not None]
         if not found:  # the drawn box may still tell which glyph of a simple font this is
             return _Choice((), UNMAPPED, anywhere=self.subtype != "/Type0")

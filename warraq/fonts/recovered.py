@@ -13,7 +13,7 @@ class Recovered:
     """The text recovered for one glyph, how, and how sure."""
 
     text: str          # logical text (may be several chars, e.g. "لا")
-    method: str        # "tounicode" | "font-cmap" | "glyph-name" | "gsub" | "outline" | "ocr" | "unmapped"
+    method: str        # "tounicode" | "font-cmap" | "glyph-name" | "gsub" | "outline" | "symbol-encoding" | "ocr" | "unmapped"
     confidence: float  # 0..1
 
 

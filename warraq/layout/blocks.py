@@ -15,7 +15,7 @@ from operator import attrgetter
 from statistics import median
 
 from warraq.arabic.bidi import Direction
-from warraq.layout.lines import Cluster, Segment
+from warraq.layout.lines import BULLETS, Cluster, Segment
 from warraq.layout.tables import Row, find_tables
 from warraq.pdf.rules import Across
 
@@ -178,16 +178,13 @@ def _room_used(b: RawBlock, last: Segment, page: list[Segment]) -> bool:
                and o.x1 > b.x0 and o.x0 < b.x1 for o in page)
 
 
-_BULLETS = frozenset("•▪◦●■")
-
-
 def _opens_item(s: Segment) -> bool:
     """A line with a bullet glyph at either end (its start, whichever the line's direction)."""
     first = next((c for c in s.clusters if not c.glyph.text.isspace()), None)
     if first is None:  # asked for every block a line might continue: the ends, not the line
         return False
     last = next(c for c in reversed(s.clusters) if not c.glyph.text.isspace())
-    return last is not first and (first.glyph.text in _BULLETS or last.glyph.text in _BULLETS)
+    return last is not first and (first.glyph.text in BULLETS or last.glyph.text in BULLETS)
 
 
 _NUMBER_MARK_RE = re.compile(r"^(?:[0-9\u0660-\u0669]{1,2}[.)\-]|[.(\-][0-9\u0660-\u0669]{1,2}|[(][0-9\u0660-\u0669]{1,2}[)])$")

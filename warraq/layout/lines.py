@@ -508,7 +508,7 @@ def _split_row(row: list[Cluster], gutter_em: float,
     right = 0.0
     drawn = False
     any_rules = ruled is not never
-    for c in glyphs:
+    for i, c in enumerate(glyphs):
         x0, x1 = c.x0, c.x1
         if current:
             gap = x0 - right
@@ -524,9 +524,10 @@ def _split_row(row: list[Cluster], gutter_em: float,
             # a justified line stretches its spaces but keeps its type: a wide gap between two
             # sizes is a gutter (a heading of the next column level with this one's)
             alike = 0 < ps < 1.2 * cs and 0 < cs < 1.2 * ps
-            if (gap > gutter_em * em and not (alike and stretched(right, x0))) or (
+            if ((gap > gutter_em * em and not (alike and stretched(right, x0))) or (
                     gap > 0 and any_rules and ruled(right, x0)) or (
-                    gap > RIVER_EM * em and not drawn and river(right, x0, em)):
+                    gap > RIVER_EM * em and not drawn and river(right, x0, em))) and not (
+                    gap < BULLET_GAP_EM * em and _lone_bullet(glyphs, i, current, gutter_em * em)):
                 segments.append(_segment(current, size))
                 current = []
             elif (drawn or gap > SPACE_EM * em) and not (
@@ -542,6 +543,21 @@ def _split_row(row: list[Cluster], gutter_em: float,
     if current:
         segments.append(_segment(current, size))
     return segments
+
+
+def _lone_bullet(glyphs: list[Cluster], i: int, current: list[Cluster], gutter: float) -> bool:
+    """Is glyph i, or the run before it, a list item's bullet standing alone at its line's
+    start, where a list sets it a tab apart from the item's text (LibreOffice: 1.4 em)? The
+    bullet opens the item's line (blocks.py reads it so), not a column of its own."""
+    if len(current) == 1 and current[0].glyph.text in BULLETS:
+        return True  # left of its text: a left-to-right item
+    c = glyphs[i]
+    alone = i + 1 == len(glyphs) or glyphs[i + 1].x0 - c.x1 > gutter
+    return c.glyph.text in BULLETS and alone  # right of its text: a right-to-left item
+
+
+BULLETS = frozenset("•▪◦●■")
+BULLET_GAP_EM = 4.0  # the widest tab between a bullet and its text
 
 
 def _misplaced(space: int, a: Glyph, b: Glyph) -> bool:
