@@ -9,13 +9,12 @@ line up from row to row; a table is read row by row, cells in the page's directi
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 from statistics import median
 
 from warraq.arabic.bidi import Direction
-from warraq.layout.lines import BULLETS, Cluster, Segment
+from warraq.layout.lines import BULLETS, NUMBER_MARK_RE, Cluster, Segment
 from warraq.layout.tables import Row, find_tables
 from warraq.pdf.rules import Across
 
@@ -187,13 +186,12 @@ def _opens_item(s: Segment) -> bool:
     return last is not first and (first.glyph.text in BULLETS or last.glyph.text in BULLETS)
 
 
-_NUMBER_MARK_RE = re.compile(r"^(?:[0-9\u0660-\u0669]{1,2}[.)\-]|[.(\-][0-9\u0660-\u0669]{1,2}|[(][0-9\u0660-\u0669]{1,2}[)])$")
 
 
 def _numbered(s: Segment, direction: Direction) -> bool:
     """Does the line open with a list number ("1." "٣-" "(2)"), read in either order?"""
     word = _first_word(s, direction)
-    return len(word) <= 4 and _NUMBER_MARK_RE.match("".join(c.glyph.text for c in word)) is not None
+    return len(word) <= 4 and NUMBER_MARK_RE.match("".join(c.glyph.text for c in word)) is not None
 
 
 def _first_word_width(s: Segment, direction: Direction) -> float:

@@ -1,4 +1,5 @@
-"""Private-use codes of symbol fonts (warraq.fonts.symbols) and the list items they open."""
+"""List markers: private-use codes of symbol fonts (warraq.fonts.symbols), and bullets and
+numbers set a tab apart from their items (warraq.layout.lines)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,12 @@ def test_libreoffice_bullets_open_their_items() -> None:
                      "• نشر البيانات الخام للباحثين خلال أسبوع من الرصد.",
                      "• تدريب المتطوعين على التصوير الفلكي الليلي."]
     assert doc.pages[0].verdict.methods["symbol-encoding"] == 3
+
+
+def test_libreoffice_numbers_open_their_items() -> None:
+    # "1." a tab right of its item's text, as the bullets are
+    doc = warraq.extract(FIXTURES / "libreoffice-amiri-numbered-report.pdf")
+    items = [b.text for p in doc.pages for b in p.body if b.kind == "list-item"]
+    assert items[:3] == ["1. توحيد معايير الرصد بين المراصد الإقليمية.",
+                         "2. نشر البيانات الخام للباحثين خلال أسبوع من الرصد.",
+                         "3. تدريب المتطوعين على التصوير الفلكي الليلي."]
