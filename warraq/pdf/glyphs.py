@@ -521,8 +521,8 @@ def _joins(before: str, after: str) -> int:
 
 def _lam_alef_apart(a: Char, b: Char) -> bool:
     """Are two chars the lam and alef of one lam-alef glyph, which PDFium gave boxes and
-    origins a hair apart (LibreOffice, in a left-to-right paragraph)? Ordered by x they would
-    swap. A lam and an alef drawn as glyphs of their own (dvipdfmx) overlap too, but each has
+    origins a hair apart (LibreOffice; most often in a left-to-right paragraph)? Ordered by x
+    they may swap. A lam and an alef drawn as glyphs of their own (dvipdfmx) overlap too, but each has
     its own origin, an alef's advance apart."""
     if a[U] != "\u0644" or b[U] not in _ALEFS or a[OBJ] != b[OBJ] or a[OY] != b[OY]:
         return False
