@@ -14,7 +14,8 @@ from operator import attrgetter
 from statistics import median
 
 from warraq.arabic.bidi import Direction
-from warraq.layout.lines import BULLETS, NUMBER_MARK_RE, Cluster, Segment
+from warraq.layout.lines import Cluster, Segment
+from warraq.layout.markers import BULLETS, NUMBER_MARK_RE
 from warraq.layout.tables import Row, find_tables
 from warraq.pdf.rules import Across
 
@@ -184,8 +185,6 @@ def _opens_item(s: Segment) -> bool:
         return False
     last = next(c for c in reversed(s.clusters) if not c.glyph.text.isspace())
     return last is not first and (first.glyph.text in BULLETS or last.glyph.text in BULLETS)
-
-
 
 
 def _numbered(s: Segment, direction: Direction) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from statistics import median
 from warraq.arabic.chars import DOT_PLACEHOLDERS, is_mark, takes_dots
 from warraq.layout import cascade
 from warraq.layout.gaps import RIVER_EM, SPACE_EM, RowTests, never, never_river
+from warraq.layout.markers import BULLET_GAP_EM, lone_marker
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.rules import Rule
 
@@ -525,10 +525,11 @@ def _split_row(row: list[Cluster], gutter_em: float,
             # a justified line stretches its spaces but keeps its type: a wide gap between two
             # sizes is a gutter (a heading of the next column level with this one's)
             alike = 0 < ps < 1.2 * cs and 0 < cs < 1.2 * ps
+            # (a list's bullet or number a tab from its text is no column: markers.py)
             if (gap > 0 and any_rules and ruled(right, x0)) or ((
                     gap > gutter_em * em and not (alike and stretched(right, x0))) or (
                     gap > RIVER_EM * em and not drawn and river(right, x0, em))) and not (
-                    gap < BULLET_GAP_EM * em and _lone_bullet(glyphs, i, current, gutter_em * em)):
+                    gap < BULLET_GAP_EM * em and lone_marker(glyphs, i, current, gutter_em * em)):
                 segments.append(_segment(current, size))
                 current = []
             elif (drawn or gap > SPACE_EM * em) and not (
@@ -544,30 +545,6 @@ def _split_row(row: list[Cluster], gutter_em: float,
     if current:
         segments.append(_segment(current, size))
     return segments
-
-
-def _lone_bullet(glyphs: list[Cluster], i: int, current: list[Cluster], gutter: float) -> bool:
-    """Is the run before glyph i, or the run from it to its line's end, a list item's bullet
-    or number standing alone at the line's start, where a list sets it a tab apart from the
-    item's text (LibreOffice: 1.4 em)? It opens the item's line (blocks.py reads it so), not
-    a column of its own."""
-    if _marker(current):
-        return True  # left of its text: a left-to-right item
-    end = i + 1
-    while end < len(glyphs) and glyphs[end].x0 - glyphs[end - 1].x1 <= gutter:
-        end += 1
-    return end == len(glyphs) and _marker(glyphs[i:end])  # right of its text: a right-to-left item
-
-
-def _marker(run: list[Cluster]) -> bool:
-    text = "".join(c.glyph.text for c in run)
-    return text in BULLETS or (len(run) <= 4 and NUMBER_MARK_RE.match(text) is not None)
-
-
-BULLETS = frozenset("•▪◦●■")
-# a list number read in either order ("3." is drawn ".3" on a right-to-left line)
-NUMBER_MARK_RE = re.compile(r"^(?:[0-9\u0660-\u0669]{1,2}[.)\-]|[.(\-][0-9\u0660-\u0669]{1,2}|[(][0-9\u0660-\u0669]{1,2}[)])$")
-BULLET_GAP_EM = 4.0  # the widest tab between a bullet or number and its item's text
 
 
 def _misplaced(space: int, a: Glyph, b: Glyph) -> bool:
