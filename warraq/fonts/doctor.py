@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 import pikepdf
 
 from warraq.arabic.chars import DOT_PLACEHOLDERS, skeleton
+from warraq.fonts.diagnosis import Diagnosis
 from warraq.fonts.dots import dots_mark
-from warraq.fonts.glyphtext import GlyphText, cmap_texts, glyph_texts
-from warraq.fonts.legacy import MIN_SHUFFLED, shuffled, spells_latin_names
+from warraq.fonts.glyphtext import GlyphText, glyph_texts
 from warraq.fonts.names import fold_presentation, text_from_name
 from warraq.fonts.outline import ReferenceIndex, blank_text, full_signature, signature
 from warraq.fonts.program import (
@@ -43,12 +43,7 @@ from warraq.fonts.shown import (
     SHOWN_CODES,
     bad_char,
     fold,
-    invented_texts,
     is_arabic,
-    marks_added,
-    odd_mappings,
-    odd_sign,
-    part_of,
     pdfium_texts,
 )
 from warraq.fonts.symbols import symbol_text
@@ -62,8 +57,6 @@ _COMMON_TEXT = ((0x20, 0x7E), (0xA0, 0x17F), (0x0600, 0x06FF), (0x2000, 0x206F),
                 (0xFE70, 0xFEFF))
 
 
-MIN_ARABIC = 10  # codes mapped to Arabic: an Arabic font
-DENIED = 2  # glyphs mapped to no Arabic whose outlines are Arabic letters: a made-up map
 
 
 @dataclass(frozen=True)
@@ -82,7 +75,6 @@ class FontRecovery:
                  ocr: OcrEngine | None = None) -> None:
         self.name = name
         self.subtype = str(font.get("/Subtype", ""))
-        self.problems: list[str] = []
         self.stats: Counter[str] = Counter()  # method -> distinct glyphs recovered
         self.notes: set[str] = set()  # found while resolving, not in the mapping: no suspicion
         self._index = index
@@ -118,16 +110,17 @@ class FontRecovery:
         self._outline: dict[int, tuple[str, float, str] | None] | None = None
         self._by_gid: dict[int, Recovered | None] = {}
         self._cache: dict[tuple[str, bool], Recovered | _Choice | None] = {}
-        self._shown_as: dict[int, str] = {}  # code -> the text PDFium shows for it
         self._by_text: dict[str, list[int]] | None = None
         self._compat: dict[str, str] | None = None  # mapping -> its compatibility form
         self._shown: set[str] | None = None
-        self._override: set[str] = set()
-        self._contested: set[str] = set()
         self._boxes: dict[int, Box | None] = {}
         self._picked: dict[tuple[str, bool, int, int, int, int], Recovered | None] = {}
-        self._legacy = False
-        self._diagnose()
+        self._shown_as = pdfium_texts(self._names, self._tounicode)
+        found = Diagnosis(self.subtype, font, self._tounicode, self._names, self._differences, self._shown_as,
+                          self._gid_of, self._cmap_gids, self._outline_of, lambda: self._prog)
+        self.problems = found.problems
+        self._override, self._contested, self._legacy = found.override, found.contested, found.legacy
+        self._own = found.own
         self._codes_only = any(p.startswith(("no ToUnicode", "empty ToUnicode")) for p in self.problems)
 
     # -- diagnosis -------------------------------------------------------------------------
@@ -193,180 +186,6 @@ class FontRecovery:
             for code, text in self._shown_as.items():
                 self._by_text.setdefault(text, []).append(code)
         return self._by_text
-
-    def _diagnose(self) -> None:
-        shown = self._shown_as = pdfium_texts(self._names, self._tounicode)
-        tu = self._tounicode
-        if self.subtype == "/Type0":
-            if tu is None:
-                self.problems.append("no ToUnicode")
-            elif not tu:
-                self.problems.append("empty ToUnicode")
-        elif self.subtype == "/Type3" and not tu:
-            if any(text_from_name(n) for n in self._names.values()):
-                self.problems.append("Type3 without ToUnicode: text from glyph names")
-            else:
-                self.problems.append("Type3 without glyph names or ToUnicode")
-        if tu:
-            self._check_tounicode(tu)
-            if self.subtype in ("/Type1", "/TrueType", "/MMType1"):
-                self._check_gaps(tu)
-                self._check_legacy_tounicode(tu)
-        if tu is None and self.subtype in ("/Type1", "/TrueType", "/MMType1"):
-            if not self._names:
-                self.problems.append("no ToUnicode and no encoding: codes only")
-            else:
-                self._check_legacy(shown)
-
-    def _check_gaps(self, tu: dict[int, str]) -> None:
-        """Codes a simple font gives a width but ToUnicode leaves out. PDFium shows such a code
-        as the character with its number (LibreOffice leaves out the glyphs it only draws
-        inside /ActualText clusters, so without /ActualText "ت" shows as "$"). Zero-width
-        codes (marks, or codes the font does not use) are looked at only when resolving."""
-        try:
-            first = int(self._font.get("/FirstChar", 0))
-            widths = [float(w) for w in self._font.get("/Widths", [])]
-        except (TypeError, ValueError):
-            return
-        gaps = sum(1 for k, w in enumerate(widths) if w > 0 and first + k not in tu)
-        if gaps:
-            self.problems.append(f"ToUnicode leaves out {gaps} codes of the font")
-
-    def _check_tounicode(self, tu: dict[int, str]) -> None:
-        if tu.get(0) == "\x00":  # .notdef mapped to U+0000 by many writers: never drawn as text
-            tu = {code: text for code, text in tu.items() if code}
-        self.problems += [f"ToUnicode maps {n} codes to {reason}" for reason, n in sorted(odd_mappings(tu).items())]
-        wrong = self._contradictions(tu)
-        if wrong:
-            self.problems.append(f"ToUnicode contradicts the font's cmap for {wrong} glyphs")
-        invented = invented_texts(tu)
-        if not invented and self.subtype == "/Type0" and not self._cmap_gids():
-            invented = self._denied_by_outlines(tu)
-        if invented:  # the glyph drawn says what each of them is
-            codes = sum(1 for t in tu.values() if t in invented)
-            self.problems.append(f"ToUnicode made up: {codes} glyphs show no Arabic")
-            self._contested |= invented
-
-    def _denied_by_outlines(self, tu: dict[int, str]) -> set[str]:
-        """The texts of an Arabic font's map that show no Arabic, where the font has no cmap to
-        check them against and the outlines of DENIED of their glyphs are Arabic letters (a map
-        Ghostscript cut to one byte for some glyphs only: "'" for ا, "G" for ك); else nothing."""
-        if sum(1 for t in tu.values() if is_arabic(t)) < MIN_ARABIC:
-            return set()
-        others = {code: t for code, t in tu.items() if t.strip(" \t\n\r\u00a0") and not is_arabic(t)}
-        denied = 0
-        for code in others:
-            gid = self._gid_of(code)
-            hit = self._outline_of(gid) if gid else None
-            denied += hit is not None and is_arabic(hit[0])
-            if denied >= DENIED:
-                return set(others.values())
-        return set()
-
-    def _contradictions(self, tu: dict[int, str]) -> int:
-        """Codes whose ToUnicode text differs from what the embedded cmap says of their glyph.
-
-        Only the cmap is read here (no names, no GSUB), so that clean documents stay cheap. A
-        Type0 font without a cmap (one rewritten by cairo or Ghostscript) has only its odd
-        readings checked, by the glyph's own names, GSUB and outline (`_odd_readings`).
-        """
-        cmap = self._cmap_gids()
-        if not cmap and self.subtype != "/Type0":
-            return 0
-        by_gid = cmap_texts(cmap)
-        # what each code's glyph reads as: a sound font's glyphs read as they are shown
-        gids = list(map(self._gid_of, tu))
-        owns = [by_gid.get(g) if g is not None else None for g in gids]
-        agree: set[str] = set()  # shown texts that some glyph reads the same way
-        other: dict[str, set[str]] = {}  # shown text -> the other readings of its glyphs
-        wrong = 0
-        odd: list[tuple[int, str]] = []
-        for gid, text, own in zip(gids, tu.values(), owns):
-            if own == text or _same_digit(own, text):
-                agree.add(text)
-                continue
-            if own is None and gid is not None and (odd_sign(text) or marks_added(text)):
-                # a sign, or a letter with marks, shown for a glyph the cmap does not reach
-                odd.append((gid, text))
-                continue
-            if own is None or not text or bad_char(text[0]):
-                reading = text  # nothing to compare with: counts as agreeing
-            else:
-                reading = fold(own)
-                if reading != fold(text) and (is_arabic(own) or is_arabic(text)):
-                    wrong += 1
-            if reading == fold(text):
-                agree.add(text)
-            else:
-                other.setdefault(text, set()).add(reading)
-        if odd:
-            wrong += self._odd_readings(tu, odd, agree, other)
-        # a shown text is corrected only when every glyph that shows it reads the same other way
-        self._override = {t for t, owns in other.items() if len(owns) == 1 and t not in agree}
-        # several glyphs show this text but read differently (PowerPoint's final lam-alef shows
-        # "ل"): only the drawn glyph's box can tell which one it was
-        self._contested = {t for t, owns in other.items() if len(owns) > 1 or t in agree}
-        return wrong
-
-    def _odd_readings(self, tu: dict[int, str], odd: list[tuple[int, str]], agree: set[str],
-                      other: dict[str, set[str]]) -> int:
-        """Read the names and GSUB of glyphs the cmap does not reach that show a sign or a letter
-        with marks: a ligature or a contextual form behind a sign; or a letter glyph that a
-        writer mapped to its first cluster, marks drawn by other glyphs included (WeasyPrint's
-        alef reads "أ" wherever it is drawn, with or without the hamza glyph, which maps to
-        nothing). The latter only where marks are drawn apart. Adds their readings; gives
-        how many read otherwise than shown."""
-        unnamed = "" in tu.values()  # a glyph mapped to nothing may be any mark
-        apart = {c for t in tu.values() if t and marks_added(" " + t) for c in t}
-        odd = [(gid, text) for gid, text in odd
-               if odd_sign(text) or unnamed or not apart.isdisjoint(unicodedata.normalize("NFD", text)[1:])]
-        if not odd:
-            return 0
-        # the texts of these few glyphs alone, unless every glyph's is known already
-        prog = self._prog
-        texts = (self._own if self._own is not None or prog is None
-                 else glyph_texts(prog, only={gid for gid, _ in odd})) or {}
-        wrong = 0
-        for gid, text in odd:
-            found = texts.get(gid)
-            if found is None and (hit := self._outline_of(gid)) is not None:
-                found = GlyphText(hit[0], "outline", hit[1])  # as drawn in the installed font
-            own_text = found.text if found is not None and is_arabic(found.text) else text
-            if not odd_sign(text) and not part_of(own_text, text):
-                own_text = text  # a contextual form of the whole letter: nothing drawn apart
-            if fold(own_text) == fold(text):
-                agree.add(text)
-            else:
-                other.setdefault(text, set()).add(fold(own_text))
-            wrong += own_text != text
-        return wrong
-
-    def _check_legacy(self, shown: dict[int, str]) -> None:
-        """An 8-bit font whose glyphs are Arabic but whose encoding reads as Latin."""
-        latin_over_arabic = 0
-        if self._prog is not None:
-            own = self._own_texts()
-            for code, text in shown.items():
-                gid = self._gid_of(code)
-                if (gid is not None and gid in own and is_arabic(own[gid].text)
-                        and not is_arabic(text) and not text.isspace()):
-                    latin_over_arabic += 1
-        if latin_over_arabic >= 3:
-            self.problems.append(f"legacy 8-bit encoding: Latin text for an Arabic font "
-                                 f"({latin_over_arabic} Arabic glyphs)")
-        elif (codes := shuffled(self._differences)) >= MIN_SHUFFLED:
-            self.problems.append(f"legacy 8-bit encoding: {codes} codes remapped to Latin symbols")
-        else:
-            return
-        self._legacy = True
-        self._own = None  # recomputed without the Latin glyph names
-
-    def _check_legacy_tounicode(self, tu: dict[int, str]) -> None:
-        """A legacy font (Mac-era Yakoot, Beirut) re-encoded by a subsetter that wrote its
-        ToUnicode from the Latin glyph names (fonts/legacy.py)."""
-        if shuffled(self._differences) >= MIN_SHUFFLED and spells_latin_names(tu):
-            self.problems.append(f"legacy 8-bit encoding: ToUnicode spells the Latin names of {len(tu)} glyphs")
-            self._legacy = True
 
     # -- recovery -------------------------------------------------------------------------
 
@@ -631,17 +450,6 @@ class FontRecovery:
             self._outline[gid] = (self._index.lookup(self.name, sig, lambda: full_signature(prog, gid))
                                   if sig and prog is not None else None)
         return self._outline[gid]
-
-
-_ARABIC_DIGITS = frozenset(map(chr, [*range(0x660, 0x66A), *range(0x6F0, 0x6FA)]))
-
-
-def _same_digit(own: str | None, text: str) -> bool:
-    """Are these the Arabic-Indic and the Persian form of one digit? A font may draw both with
-    one glyph (Noto Naskh's six), which its cmap gives one of them: the text says which the
-    writer typed."""
-    return (own is not None and own in _ARABIC_DIGITS and text in _ARABIC_DIGITS
-            and unicodedata.decimal(own) == unicodedata.decimal(text))
 
 
 def _undotted(readings: dict[str, Recovered | None]) -> str | None:
