@@ -433,3 +433,14 @@ def test_justified_gaps_of_a_display_order_line_become_one_space() -> None:
     # a single wide gap is the room of a glyph left out, not justification: it stays
     lone = "وقال الوزير في  كلمته إن المحطة ستنتج المياه يوميا"[::-1]
     assert "  " in repair(lone + "\n").text
+
+
+def test_international_number_kept_left_to_right_is_put_back() -> None:
+    # "+966 11 234 5678" set left to right inside a right-to-left line; turned back from
+    # display order, its groups came out right to left with the sign last
+    assert rules.international_numbers("للحجز اتصلوا على 5678 234 11 966+ خلال أيام العمل.") == \
+        "للحجز اتصلوا على +966 11 234 5678 خلال أيام العمل."
+    assert rules.international_numbers("اتصل على ٥٦٧٨ ٢٣٤ ١١ ٩٦٦+ الآن") == "اتصل على +٩٦٦ ١١ ٢٣٤ ٥٦٧٨ الآن"
+    # fewer groups, or a sum going on, are left alone
+    assert rules.international_numbers("بلغ 12 34+ نقطة") == "بلغ 12 34+ نقطة"
+    assert rules.international_numbers("المجموع 3 4 5+ 6") == "المجموع 3 4 5+ 6"

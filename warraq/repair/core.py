@@ -396,7 +396,8 @@ def _pass_one(ln: _Line, ev: visual.Evidence, doc_visual: bool,
     if has_arabic(ln.text) and visual.is_visual(ev, doc_visual):
         eligible, diff = ev[2], ev[3]
         conf = min(1.0, 0.5 + diff / (10 * max(1, eligible)))
-        _change(ln, "visual-order", ln.text, visual.repair_line(ln.text, kinds, lead), conf, changes)
+        logical = rules.international_numbers(visual.repair_line(ln.text, kinds, lead))
+        _change(ln, "visual-order", ln.text, logical, conf, changes)
         ln.kind, ln.score = "visual", conf
         return
     _change(ln, "presentation-forms", ln.text, rules.fold_forms(ln.text), 1.0, changes)

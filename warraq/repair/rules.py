@@ -169,6 +169,17 @@ def close_punctuation_gaps(line: str) -> str:
     return _GAP_AFTER_MARK_RE.sub("", line)
 
 
+# three groups of digits or more, with the plus sign after them
+_PLUS_LAST_RE = re.compile(r"(?<![\d+])(\d+(?: \d+){2,})\+(?! ?\d)")
+
+
+def international_numbers(line: str) -> str:
+    """A number its author kept left to right ("+966 11 234 5678"), which turning a line back
+    from display order reads as right-to-left groups with the plus sign after them ("5678 234
+    11 966+"): its groups in their order again, the sign first. (No text writes the sign last.)"""
+    return _PLUS_LAST_RE.sub(lambda m: "+" + " ".join(reversed(m.group(1).split(" "))), line)
+
+
 _MARKS_BEFORE_LETTER_RE = re.compile(f"({MARK_CLASS}+)([\u0621-\u064a])")
 
 
