@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 
 TATWEEL = "\u0640"
+# The alefs a lam joins into one lam-alef ligature, in every Arabic font.
+LAM_ALEF_PARTNERS = frozenset("\u0627\u0623\u0625\u0622")
 
 # Bidi controls that pdftotext and others inject; never part of faithful text.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

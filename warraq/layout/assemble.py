@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 from statistics import median
 
 from warraq.arabic.bidi import Direction, bracket_sides, last_strong, mirror_brackets, visual_to_logical
@@ -102,13 +103,14 @@ def _ends_at_right(segments: list[Segment]) -> bool:
     Laid out right to left, they end at the left, left of an Arabic letter; one such line, and
     the paragraph is taken to be right to left."""
     right = 0
-    for seg in segments:
-        drawn = [c.glyph.text for c in seg.clusters if not c.glyph.is_space]
-        if len(drawn) < 2:
+    for seg in segments:  # only each line's two outermost glyphs at either end are looked at
+        head = list(islice((c.glyph.text for c in seg.clusters if not c.glyph.is_space), 2))
+        if len(head) < 2:
             continue
-        if drawn[0] in _SENTENCE_SIGNS and strong_direction(drawn[1]) == "rtl":
+        if head[0] in _SENTENCE_SIGNS and strong_direction(head[1]) == "rtl":
             return False
-        right += drawn[-1] in _SENTENCE_SIGNS and strong_direction(drawn[-2]) == "rtl"
+        tail = list(islice((c.glyph.text for c in reversed(seg.clusters) if not c.glyph.is_space), 2))
+        right += tail[0] in _SENTENCE_SIGNS and strong_direction(tail[1]) == "rtl"
     return right > 0
 
 
@@ -281,7 +283,8 @@ def _set_apart(seg: Segment, texts: list[str], direction: Direction) -> list[int
         g = c.glyph
         return 0 < g.size <= SHIFTED_SIZE * seg.size and abs(g.oy - seg.baseline) >= SHIFTED_RISE * seg.size
 
-    return [k for k in range(1, len(texts)) if _numeric(texts[k - 1]) and _numeric(texts[k])
+    numeric = [_numeric(t) for t in texts]
+    return [k for k in range(1, len(texts)) if numeric[k - 1] and numeric[k]
             and shifted(seg.clusters[k - 1]) and not shifted(seg.clusters[k])]
 
 

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from warraq.arabic.chars import DOTTED_LETTERS, LIGATURES, TATWEEL, is_arabic_letter, is_mark, skeleton
+from warraq.arabic.chars import (
+    DOTTED_LETTERS,
+    LAM_ALEF_PARTNERS,
+    LIGATURES,
+    TATWEEL,
+    is_arabic_letter,
+    is_mark,
+    skeleton,
+)
 from warraq.pdf import pdfium as pf
 from warraq.pdf.inkbox import BoxProbe, em_box, ink_span, kashida_shape
 from warraq.pdf.objects import FontNames, clipped_away
@@ -140,7 +148,7 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                     found = bounds.bounds(obj)
                     if found:  # the letter's baseline; x stays the span's pen position, which orders it
                         box, oy, spanned = found[0], found[1][1], True
-        elif j < n and _lam_alef_apart(c, chars[j]):
+        elif text == "\u0644" and j < n and _lam_alef_apart(c, chars[j]):  # a lam: few chars pay for the call
             j = i + 2
             box = (min(box[0], chars[j - 1][BOX][0]), box[1], max(box[2], chars[j - 1][BOX][2]), box[3])
             text += chars[j - 1][U]
@@ -520,19 +528,16 @@ def _joins(before: str, after: str) -> int:
 
 
 def _lam_alef_apart(a: Char, b: Char) -> bool:
-    """Are two chars the lam and alef of one lam-alef glyph, which PDFium gave boxes and
-    origins a hair apart (LibreOffice; most often in a left-to-right paragraph)? Ordered by x
-    they may swap. A lam and an alef drawn as glyphs of their own (dvipdfmx) overlap too, but each has
-    its own origin, an alef's advance apart."""
-    if a[U] != "\u0644" or b[U] not in _ALEFS or a[OBJ] != b[OBJ] or a[OY] != b[OY]:
+    """Are a lam and the char after it the lam and alef of one lam-alef glyph, which PDFium gave
+    boxes and origins a hair apart (LibreOffice; most often in a left-to-right paragraph)?
+    Ordered by x they may swap. A lam and an alef drawn as glyphs of their own (dvipdfmx)
+    overlap too, but each has its own origin, an alef's advance apart."""
+    if b[U] not in LAM_ALEF_PARTNERS or a[OBJ] != b[OBJ] or a[OY] != b[OY]:
         return False
     (x0, _, x1, _), (y0, _, y1, _) = a[BOX], b[BOX]
     narrower = min(x1 - x0, y1 - y0)
     return (narrower > 0 and abs(a[OX] - b[OX]) <= 0.2 * narrower
             and min(x1, y1) - max(x0, y0) >= 0.8 * narrower)
-
-
-_ALEFS = frozenset("\u0627\u0623\u0625\u0622")
 
 
 def _reversed_by_pdfium(text: str, chars: list[Char], i: int, j: int) -> bool:

@@ -21,9 +21,9 @@ from warraq.repair.text import EDGE_PUNCT, MARK_CLASS, MARKS, arabic_core, clust
 # Letters X for which the font has a lam+X ligature; a bad ToUnicode (or a tool reversing a
 # visual line code point by code point) writes the pair as X+lam: "األولى", "املدينة".
 LAM_PARTNERS = frozenset(s[1] for s in chars.LIGATURES if len(s) == 2 and s[0] == "ل")
-# Only lam-alef is in every Arabic font; "يل" or "مل" in a rare word ("قبيلها") is no ligature
-# read backwards unless the document shows that pattern (core._lam_damage).
-LAM_ALEF_PARTNERS = frozenset("اأإآ")
+# Only lam-alef (chars.LAM_ALEF_PARTNERS) is in every Arabic font; "يل" or "مل" in a rare word
+# ("قبيلها") is no ligature read backwards unless the document shows that pattern (core._lam_damage).
+LAM_ALEF_PARTNERS = chars.LAM_ALEF_PARTNERS
 
 
 _C0_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
