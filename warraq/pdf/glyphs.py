@@ -215,7 +215,8 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
     if bars:
         _settle_kashida(glyphs, bars)
     shown: set[int] = set()
-    if unread:
+    # both look for a mapped glyph beside a recovered one: none on a page without a mapping
+    if unread and any(g.source == "tounicode" for g in glyphs):
         _silence_kashida_carried(glyphs, unread, probe, page_height)
         shown = _silence_split_letters(glyphs, unread)
     if hollow:
