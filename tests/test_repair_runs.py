@@ -53,6 +53,17 @@ def test_clean_document_is_not_taken_for_swapped() -> None:
     assert repair(text).text == text
 
 
+
+def test_list_numbers_glued_to_a_cut_are_no_swapped_runs() -> None:
+    # a numbered list whose lines a tool cut into pieces and wrote back to back: each number
+    # runs into the piece before it ("يسأ1. التفكير"), which is not a run written last
+    lines = ["ويتعلم كيف يسأ1. التفكير النقدي: أن يتعلم الطالب",
+             "ويعرف المصادر2. الثقافة الرقمية: أن يفهم كيف تعمل الخوارزميات",
+             "ويعمل في فر3. العمل الجماعي: أن يتعلم التعاون",
+             "وختام القول إن التعليم مسؤولية الجميع."]
+    assert not runs_swapped(lines)
+    assert runs_swapped(lines + ["أطلقت الشركة تطبيقها الجديد على منصةAndroid مطلع العام"] * 3)
+
 # PyMuPDF on LibreOffice: runs in logical order, but the space before each Latin or digit run
 # moved to the line's start. The glue looks like a swapping tool's; no space is doubled, and
 # the numbers already follow the words that introduce them.

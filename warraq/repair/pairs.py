@@ -112,7 +112,7 @@ class PairModel:
     def logratio(self, a: str, b: str) -> float:
         """log10 of how much likelier a..b is in running text than as a chance pair."""
         table, rights = self.table, self.codes(b)[1]
-        z = sum(table[x ^ y] for x in self.codes(a)[0] for y in rights)
+        z = sum([table[x ^ y] for x in self.codes(a)[0] for y in rights])
         return (self.bias + self.scale * z) / math.log(10)
 
     def codes(self, token: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
