@@ -64,6 +64,19 @@ def test_list_numbers_glued_to_a_cut_are_no_swapped_runs() -> None:
     assert not runs_swapped(lines)
     assert runs_swapped(lines + ["أطلقت الشركة تطبيقها الجديد على منصةAndroid مطلع العام"] * 3)
 
+
+def test_addresses_glued_on_the_left_show_swapped_runs() -> None:
+    # PyMuPDF on Chromium: an e-mail address or a URL with a path (runs holding "@" "/" "_")
+    # glued to the Arabic run on its left and spaced on its right, as with plain Latin words
+    logical = ["للتواصل راسلونا على info@example.org أو اتصلوا بنا",
+               "وتتوفر الخدمة عبر الموقع services.example.org/ar لجميع المشتركين",
+               "وتُرسل الطلبات إلى support_team@example.org في أيام العمل"]
+    swapped = [" أو اتصلوا بناinfo@example.org للتواصل راسلونا على",
+               " لجميع المشتركينservices.example.org/ar وتتوفر الخدمة عبر الموقع",
+               " في أيام العملsupport_team@example.org وتُرسل الطلبات إلى"]
+    assert runs_swapped(swapped) and not runs_swapped(logical)
+    assert repair("\n".join(swapped)).text == "\n".join(logical)
+
 # PyMuPDF on LibreOffice: runs in logical order, but the space before each Latin or digit run
 # moved to the line's start. The glue looks like a swapping tool's; no space is doubled, and
 # the numbers already follow the words that introduce them.

@@ -30,12 +30,14 @@ _AN_DIGIT = "\u0660-\u0669"
 _AN_NUMBER_RE = re.compile(f"[{_AN_DIGIT}]+(?:[\u066b\u066c.,:/\\-][{_AN_DIGIT}]+)*")
 _LETTER = "\u0621-\u063f\u0641-\u064a"
 _FORMS = _LETTER + "\ufb50-\ufdff\ufe70-\ufefc"  # presentation forms are folded after this pass
-# A Latin or digit run glued to two letters on its left and followed by a space: the space a
-# tool kept on the run's far side ("أكبر2025  يوليو"); a one-letter prefix ("وGoogle ") is writing,
-# and a list number is what a line cut into pieces written with no space shows ("يسأ1. التفكير").
-_GLUED_LEFT_RE = re.compile(f"[{_FORMS}]{{2}}(?![0-9]{{1,2}}\\. )[A-Za-z0-9][A-Za-z0-9.,:%]* ")
-_GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9][A-Za-z0-9.,:%]*[{_FORMS}]{{2}}")
-_LEADING_STOP_RE = re.compile(f"^[.:،؛!؟»)\\]]+(?=[{_FORMS}\u0640\u064b-\u0652])")
+# A Latin or digit run (an address or "+966" too) glued to two letters on its left and followed
+# by a space: the space a tool kept on the run's far side ("أكبر2025  يوليو", "حسابinfo@x.org ");
+# a one-letter prefix ("وGoogle ") is writing, and a list number is what a line cut into pieces
+# written with no space shows ("يسأ1. التفكير"). A line may open with its stop and a space
+# (". خلال أيام العمل"), after a space the tool kept at its start.
+_GLUED_LEFT_RE = re.compile(f"[{_FORMS}]{{2}}(?![0-9]{{1,2}}\\. )[A-Za-z0-9+][A-Za-z0-9.,:%@/_+\\-]* ")
+_GLUED_RIGHT_RE = re.compile(f" [A-Za-z0-9+][A-Za-z0-9.,:%@/_+\\-]*[{_FORMS}]{{2}}")
+_LEADING_STOP_RE = re.compile(f"^ *[.:،؛!؟»)\\]]+ ?(?=[{_FORMS}\u0640\u064b-\u0652])")
 _TRAILING_BULLET_RE = re.compile(f"[{_FORMS}\u064b-\u0652][.:،؛!؟]?[{BULLETS}]\\s*$")  # "أو أكثر.•"
 MIN_EVIDENCE = 3
 MIN_FIT_GAIN = 2  # numbers placed better as given (`spaces_moved`): one is chance in a short column
