@@ -219,10 +219,11 @@ def _nearest_non_tatweel(text: str, i: int, step: int) -> str | None:
     return None
 
 
-#: Letter sequences that Unicode encodes as one presentation-form ligature (لا, لأ, لج, الله ...).
+#: Letter sequences that Unicode encodes as one presentation-form ligature (لا, لأ, لج, الله ...),
+#: the words of a phrase ligature among them with their spaces ("صلى الله عليه وسلم" of U+FDFA).
 LIGATURES: frozenset[str] = frozenset(
     seq
     for lo, hi in _PRESENTATION_BLOCKS
     for seq in (fold_char(chr(cp)) for cp in range(lo, hi + 1))
-    if len(seq) > 1 and all(is_arabic_letter(c) for c in seq)
+    if len(seq) > 1 and all(is_arabic_letter(c) or c == " " for c in seq)
 )

@@ -139,6 +139,8 @@ def page_glyphs(textpage: object, page_height: float, resolve: FontResolver | No
                 text = "".join(ch[U] for ch in group)
                 if box != char_box:
                     text = span_text(group)
+                elif text in _DECOMPOSED:
+                    text = _DECOMPOSED[text]
                 elif _reversed_by_pdfium(text, chars, i, j):
                     text = text[::-1]
                 # an /ActualText span of a cluster with marks (Chromium draws the mark first, each
@@ -539,6 +541,24 @@ def _lam_alef_apart(a: Char, b: Char) -> bool:
     narrower = min(x1 - x0, y1 - y0)
     return (narrower > 0 and abs(a[OX] - b[OX]) <= 0.2 * narrower
             and min(x1, y1) - max(x0, y0) >= 0.8 * narrower)
+
+
+def _decompositions() -> dict[str, str]:
+    """What PDFium shows for a character it writes in its compatibility form, one glyph's
+    several characters (a fraction as "1/8", "…" as "...", "™" as "TM"), by the character.
+    Forms with combining marks are left out (a letter and its mark are a cluster), and so are
+    presentation forms, which warraq folds the same way."""
+    found: dict[str, str] = {}
+    for cp in range(0xA0, 0x3400):
+        ch = chr(cp)
+        parts = unicodedata.normalize("NFKD", ch)
+        if len(parts) > 1 and not any(unicodedata.combining(c) for c in parts):
+            for shown in (parts, parts.replace("\u2044", "/")):  # PDFium writes a fraction with "/"
+                found.setdefault(shown, ch)
+    return found
+
+
+_DECOMPOSED = _decompositions()
 
 
 def _reversed_by_pdfium(text: str, chars: list[Char], i: int, j: int) -> bool:
