@@ -326,6 +326,27 @@ def test_a_line_wrapped_before_a_long_url_continues_and_a_bullet_starts_an_item(
     assert [to_block(b, "rtl", False).text.startswith("•") for b in blocks] == [False, True]
 
 
+
+def test_a_paragraph_of_one_short_line_ends_before_the_next() -> None:
+    # an interview's question, then its answer: every line the same distance apart, so only
+    # the question's line, short on the side where lines end, shows where it ends
+    rows = [rev("س: كيف بدأت رحلتك؟"), rev("ج: بدأت بلعبة مكسورة حين كنت في العاشرة من عمري"),
+            rev("ولم أستطع إعادة تركيبها فتعلمت من أخطائي كثيرا")]
+    glyphs = [g for i, text in enumerate(rows) for g in shifted(text, 400.0, 100.0 + 16 * i)]
+    assert [len(b.segments) for b in build_blocks(build_segments(glyphs), "rtl", 12.0)] == [1, 2]
+
+
+def test_a_first_line_indented_at_its_start_goes_on() -> None:
+    # short only at its start (its right, in Arabic): an indent, not a paragraph's end
+    rows = [rev("بدأت بلعبة مكسورة حين كنت في العاشرة"), rev("ولم أستطع إعادة تركيبها فتعلمت من أخطائي")]
+    first = shifted(rows[0], 400.0, 100.0)
+    second = shifted(rows[1], 400.0, 116.0)
+    indent = second[0].x0 - first[0].x0  # move the first line right until both end at the left alike
+    for g in first:
+        g.x0, g.x1, g.ox = g.x0 + indent, g.x1 + indent, g.ox + indent
+        g.ink = (g.ink[0] + indent, g.ink[1] + indent)
+    assert [len(b.segments) for b in build_blocks(build_segments(first + second), "rtl", 12.0)] == [2]
+
 def test_a_link_cut_by_the_line_break_is_joined_without_a_space() -> None:
     def para(*texts: str) -> Block:
         lines = [Line([Word(w, (0.0, 0.0, 1.0, 1.0)) for w in t.split()], (0.0, 0.0, 1.0, 1.0), "rtl", 11.0)
@@ -426,7 +447,8 @@ def _card(right: float, title: str, words: list[str], wide_after: int) -> list:
 def test_cards_side_by_side_are_read_one_after_the_other() -> None:
     # two cards between paragraphs of the page's width: each card's first line has a justified
     # space of almost two ems, level with the other card's line. No table (titles and dates are
-    # short cells in line), and each title goes with its card.
+    # short cells in line), and each title goes with its card; a date line, short where the
+    # card's lines end, is a paragraph of its own.
     words = ["وصف", "مختصر", "للقصة", "الثانية", "اكتب", "فقرة", "أو", "فقرتين", "تلخصان", "الخبر", "أو",
              "الموضوع", "المهم"]
     wide = ["نص", "يمتد", "على", "عرض", "الصفحة", "كله", "من", "أولها", "إلى", "آخرها", "قبل", "البطاقتين",
@@ -434,8 +456,8 @@ def test_cards_side_by_side_are_read_one_after_the_other() -> None:
     glyphs = (rtl_line(wide, 4.0, 70.0) + _card(500.0, "الخبر الأول", words, 4) + _card(200.0, "الخبر الثاني", words, 4)
               + rtl_line(wide, 4.0, 180.0))
     blocks = [to_block(b, "rtl", keep_tatweel=False) for b in build_blocks(build_segments(glyphs), "rtl", 12.0)]
-    card = "٧ أغسطس " + " ".join(words)
-    assert [b.text for b in blocks] == [" ".join(wide), "الخبر الأول", card, "الخبر الثاني", card, " ".join(wide)]
+    card = ["٧ أغسطس", " ".join(words)]
+    assert [b.text for b in blocks] == [" ".join(wide), "الخبر الأول", *card, "الخبر الثاني", *card, " ".join(wide)]
 
 
 def test_a_gap_between_two_type_sizes_is_a_gutter_even_in_a_justified_heading() -> None:

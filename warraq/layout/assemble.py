@@ -188,9 +188,9 @@ _SENTENCE_END = tuple(".!?؟:؛…")
 
 def goes_on(block: Block, before: Block | None) -> bool:
     """Is a paragraph the rest of the one read before it, cut by a column break? The reading
-    went up into another column as wide, and that paragraph's last line is a full line of
-    running text (as wide as its widest, four words or more) that ends mid-sentence, in type
-    of the same size."""
+    went up into another column as wide (or to a paragraph's last line alone, which may be
+    short), and that paragraph's last line is a full line of running text (as wide as its
+    widest, four words or more) that ends mid-sentence, in type of the same size."""
     if (before is None or block.kind != "paragraph" or before.kind != "paragraph" or len(before.lines) < 2
             or not block.lines or block.direction != before.direction):
         return False
@@ -200,7 +200,8 @@ def goes_on(block: Block, before: Block | None) -> bool:
     ending = _CITATION_RE.sub("", last.text.rstrip()).rstrip("»\"')")
     return (first.bbox[1] < last.bbox[1] - last.size
             and (block.bbox[0] >= before.bbox[2] or block.bbox[2] <= before.bbox[0])
-            and last.bbox[2] - last.bbox[0] >= 0.95 * widest and abs(other - widest) <= 0.1 * widest
+            and last.bbox[2] - last.bbox[0] >= 0.95 * widest
+            and (abs(other - widest) <= 0.1 * widest or len(block.lines) == 1 and other <= 1.1 * widest)
             and len(last.words) >= 4 and not ending.endswith(_SENTENCE_END)
             and abs(first.size - last.size) <= 0.1 * last.size)
 

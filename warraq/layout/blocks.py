@@ -150,8 +150,14 @@ def _continues(b: RawBlock, s: Segment, pitch: float, direction: Direction = "rt
         spacing = b.segments[-1].baseline - b.segments[-2].baseline
         if gap > 1.35 * spacing:
             return False
-    width = b.x1 - b.x0
-    if len(b.segments) >= 2 and width > 0 and last.x1 - last.x0 < 0.8 * width:
+    width = b.x1 - b.x0 if len(b.segments) >= 2 else max(last.x1, s.x1) - min(last.x0, s.x0)
+    short = last.x1 - last.x0 < 0.8 * width
+    if len(b.segments) == 1:
+        # a first line is short on the side where lines end too (not only by a first-line
+        # indent): a paragraph of one line, followed by the next (a page of short paragraphs,
+        # where the spacing between them is the only line pitch there is)
+        short = short and (last.x0 - s.x0 if direction == "rtl" else s.x1 - last.x1) > 0.2 * width
+    if short and width > 0:
         # unless the next line, a full one, opens with a word too wide for the room left (a long
         # URL): then the line was broken for want of room, not at the paragraph's end. Other
         # text on the line's baseline in that room means it was cut into pieces: no evidence.
