@@ -142,6 +142,17 @@ def test_an_arabic_paragraph_opening_and_closing_with_english_words_reads_right_
     assert block_direction(build_segments(glyphs_from_visual(visual)), "rtl") == "ltr"
 
 
+
+def test_an_english_sentence_set_right_to_left_ends_at_its_left() -> None:
+    # an English paragraph of an Arabic document inherits its direction: its full stop is
+    # drawn at the left, where an English paragraph would open
+    segments = build_segments(glyphs_from_visual(list(".The committee approved the budget")))
+    assert block_direction(segments, "rtl") == "rtl"
+    assert to_block(RawBlock(segments, "paragraph"), "rtl", False).text == "The committee approved the budget."
+    # set left to right, it keeps its own direction, and a lead-in sign stays where it is
+    assert block_direction(build_segments(glyphs_from_visual(list("The committee approved it."))), "rtl") == "ltr"
+    assert block_direction(build_segments(glyphs_from_visual(list("...and then it ended."))), "rtl") == "ltr"
+
 def test_two_lines_closer_than_a_row_apart_stay_two_lines() -> None:
     # a column whose line grid is shifted by a line taller for its marks: two of its lines
     # end up closer together than the page's rows are told apart (half an em)

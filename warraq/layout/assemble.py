@@ -70,9 +70,12 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     then the page's direction, decides for a block with any Arabic in it.
     """
     r, l_ = strong_counts(segments)
-    if r == 0:
-        return "ltr" if l_ else page_direction  # digits and signs alone follow the page
-    if _ends_at_right(segments):
+    if r == 0:  # digits and signs alone follow the page; English set right to left in an Arabic
+        # document ends its sentences at the left (".The committee ... 2025")
+        if l_ and not (page_direction == "rtl" and _stops_at(segments, "left", "ltr")):
+            return "ltr"
+        return page_direction
+    if _stops_at(segments, "right", "rtl"):
         return "ltr"
     first = min(segments, key=lambda s: s.baseline)
     # the line's leftmost and rightmost strong letters (searched from either end)
@@ -96,22 +99,25 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
     return "ltr"
 
 
-def _ends_at_right(segments: list[Segment]) -> bool:
-    """Is Arabic text laid out as a left-to-right paragraph (by an author or an import that
-    never set its direction)? Its sentences end at the right: a line's rightmost sign a full
-    stop or comma right of an Arabic letter, which read right to left would open the line.
-    Laid out right to left, they end at the left, left of an Arabic letter; one such line, and
-    the paragraph is taken to be right to left."""
-    right = 0
+def _stops_at(segments: list[Segment], side: str, script: Direction) -> bool:
+    """Do the block's sentences end at this side ("left" or "right") of its lines, beside a
+    letter of this script, and at the other side of none?
+
+    A paragraph's direction puts its sentence ends at its far side, whatever its letters:
+    Arabic an author or an import set left to right (never setting its direction) ends them at
+    the right, a line's rightmost sign a full stop or comma right of an Arabic letter, which
+    read right to left would open the line; English set right to left ends them at the left."""
+    found = 0
     for seg in segments:  # only each line's two outermost glyphs at either end are looked at
         head = list(islice((c.glyph.text for c in seg.clusters if not c.glyph.is_space), 2))
         if len(head) < 2:
             continue
-        if head[0] in _SENTENCE_SIGNS and strong_direction(head[1]) == "rtl":
-            return False
         tail = list(islice((c.glyph.text for c in reversed(seg.clusters) if not c.glyph.is_space), 2))
-        right += tail[0] in _SENTENCE_SIGNS and strong_direction(tail[1]) == "rtl"
-    return right > 0
+        near, far = (tail, head) if side == "right" else (head, tail)
+        if far[0] in _SENTENCE_SIGNS and strong_direction(far[1]) == script:
+            return False
+        found += near[0] in _SENTENCE_SIGNS and strong_direction(near[1]) == script
+    return found > 0
 
 
 _SENTENCE_SIGNS = frozenset(".،,؛;:؟?!")
