@@ -153,6 +153,16 @@ def test_an_english_sentence_set_right_to_left_ends_at_its_left() -> None:
     assert block_direction(build_segments(glyphs_from_visual(list("The committee approved it."))), "rtl") == "ltr"
     assert block_direction(build_segments(glyphs_from_visual(list("...and then it ended."))), "rtl") == "ltr"
 
+
+def test_a_paragraph_aligned_left_that_ends_its_sentences_at_the_left_reads_right_to_left() -> None:
+    # LibreOffice's HTML import sets right-to-left paragraphs flush left: the short last line
+    # keeps to the left, but the full stop at its left end says right to left
+    first = glyphs_from_visual(list("Room B") + [" "] + list(rev("تبدأ الاجتماعات في")), y=100.0)
+    last = glyphs_from_visual(list(rev("بالطابق الثالث.")), y=116.0)
+    segments = build_segments(first + last)
+    assert block_direction(segments, "rtl") == "rtl"
+    assert to_block(RawBlock(segments, "paragraph"), "rtl", False).text == "تبدأ الاجتماعات في Room B بالطابق الثالث."
+
 def test_two_lines_closer_than_a_row_apart_stay_two_lines() -> None:
     # a column whose line grid is shifted by a line taller for its marks: two of its lines
     # end up closer together than the page's rows are told apart (half an em)

@@ -91,6 +91,8 @@ def block_direction(segments: list[Segment], page_direction: Direction) -> Direc
             return "rtl"
         if rtl_ok != ltr_ok:
             return "rtl" if rtl_ok else "ltr"
+        if _stops_at(segments, "left", "rtl"):  # its sentences end at the left: right to left,
+            return "rtl"  # however its lines are aligned (LibreOffice's HTML import sets them left)
         kept = _kept_side(segments)
         if kept is not None:
             return kept
