@@ -40,3 +40,20 @@ def test_libreoffice_numbers_open_their_items() -> None:
     assert items[:3] == ["1. توحيد معايير الرصد بين المراصد الإقليمية.",
                          "2. نشر البيانات الخام للباحثين خلال أسبوع من الرصد.",
                          "3. تدريب المتطوعين على التصوير الفلكي الليلي."]
+
+
+def test_a_number_glued_to_its_item_is_parted_from_it_but_a_date_is_not() -> None:
+    from conftest import glyphs_from_visual, rev
+
+    from warraq.layout.assemble import to_line
+    from warraq.layout.blocks import build_blocks
+    from warraq.layout.lines import build_segments
+
+    # LibreOffice's HTML import sets "1." right against the item's first word
+    rows = [list(rev("ارتفعت المبيعات")) + [".", "1"], list(rev("انخفضت الأسعار")) + [".", "2"]]
+    glyphs = [g for k, row in enumerate(rows) for g in glyphs_from_visual(row, y=100.0 + 16 * k)]
+    blocks = build_blocks(build_segments(glyphs), "rtl", 12.0)
+    assert [to_line(b.segments[0], "rtl", False).text for b in blocks] == ["1. ارتفعت المبيعات", "2. انخفضت الأسعار"]
+    # a date is one word: "١٤-إبريل-١٤٣٤", its day at the line's right end
+    date = ["١٤٣٤", "-"] + list(rev("إبريل")) + ["-", "١٤"]
+    assert to_line(build_segments(glyphs_from_visual(date))[0], "rtl", False).text == "١٤-إبريل-١٤٣٤"

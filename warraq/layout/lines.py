@@ -19,7 +19,7 @@ from statistics import median
 from warraq.arabic.chars import DOT_PLACEHOLDERS, is_mark, takes_dots
 from warraq.layout import cascade
 from warraq.layout.gaps import RIVER_EM, SPACE_EM, RowTests, never, never_river
-from warraq.layout.markers import BULLET_GAP_EM, lone_marker
+from warraq.layout.markers import BULLET_GAP_EM, is_marker, lone_marker
 from warraq.pdf.glyphs import Glyph
 from warraq.pdf.rules import Rule
 
@@ -543,8 +543,33 @@ def _split_row(row: list[Cluster], gutter_em: float,
         right = (x1 if x1 > right else right) if current else x1
         current.append(c)
     if current:
+        _part_glued_marker(current)
         segments.append(_segment(current, size))
     return segments
+
+
+def _part_glued_marker(clusters: list[Cluster]) -> None:
+    """Put a space between a list number at a row's right end and the Arabic letter it
+    touches: LibreOffice's HTML import sets an item's number with no tab before its text
+    ("1.ارتفعت"). Only a list's number stands there, right against a word, unless the word
+    goes on with another number ("١٤-إبريل-١٤٣٤", a date)."""
+    for n in (2, 3, 4):
+        if n >= len(clusters) or clusters[-n].glyph.is_space:
+            return
+        before = clusters[-n - 1]
+        if is_marker(clusters[-n:]) and _is_arabic(before.glyph.text) and not before.glyph.is_space:
+            word = _word_before(clusters, len(clusters) - n)
+            if not any(ch.isdigit() for c in word for ch in c.glyph.text):
+                clusters.insert(len(clusters) - n, _space_between(before, clusters[-n]))
+            return
+
+
+def _word_before(clusters: list[Cluster], end: int) -> list[Cluster]:
+    """The clusters left of position `end`, up to the nearest space."""
+    start = end
+    while start and not clusters[start - 1].glyph.is_space:
+        start -= 1
+    return clusters[start:end]
 
 
 def _misplaced(space: int, a: Glyph, b: Glyph) -> bool:
