@@ -545,11 +545,12 @@ def _lam_alef_apart(a: Char, b: Char) -> bool:
 
 def _decompositions() -> dict[str, str]:
     """What PDFium shows for a character it writes in its compatibility form, one glyph's
-    several characters (a fraction as "1/8", "…" as "...", "™" as "TM"), by the character.
-    Forms with combining marks are left out (a letter and its mark are a cluster), and so are
-    presentation forms, which warraq folds the same way."""
+    several characters (a fraction as "1/8", "…" as "...", "™" as "TM"), by the character:
+    signs of Latin-1, punctuation, letterlike symbols and number forms. Forms with combining
+    marks are left out (a letter and its mark are a cluster), and so are the enclosed digits
+    ("1." "(1)") and unit squares ("km"), which a glyph's own mapping may well say."""
     found: dict[str, str] = {}
-    for cp in range(0xA0, 0x3400):
+    for cp in [*range(0xA0, 0x100), *range(0x2000, 0x2190)]:
         ch = chr(cp)
         parts = unicodedata.normalize("NFKD", ch)
         if len(parts) > 1 and not any(unicodedata.combining(c) for c in parts):
