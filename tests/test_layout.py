@@ -357,6 +357,19 @@ def test_a_paragraph_of_one_short_line_ends_before_the_next() -> None:
     assert [len(b.segments) for b in build_blocks(build_segments(glyphs), "rtl", 12.0)] == [1, 2]
 
 
+
+def test_paragraphs_of_one_line_part_at_the_spacing_a_paragraph_of_several_lines_shows() -> None:
+    # a paragraph of three lines 16 pt apart, then five one-line paragraphs of about one width,
+    # 30 pt apart (two and a half ems: a tall font's lines could be that far apart). The one-line
+    # paragraphs are the commoner, but only lines under a line as wide show the line pitch
+    para = [rev("نص الفقرة الأولى وهو سطر طويل يملأ عرض العمود"), rev("ويليه سطر ثان بالعرض نفسه تقريبا هنا"),
+            rev("وسطر أخير قصير")]
+    items = [rev("البند الأول من القائمة"), rev("البند الثاني من القائمة"), rev("البند الثالث من القائمة"),
+             rev("البند الرابع من القائمة"), rev("البند الخامس من القائمة")]
+    glyphs = [g for i, text in enumerate(para) for g in shifted(text, 400.0, 100.0 + 16 * i)]
+    glyphs += [g for i, text in enumerate(items) for g in shifted(text, 400.0, 162.0 + 30 * i)]
+    assert [len(b.segments) for b in build_blocks(build_segments(glyphs), "rtl", 12.0)] == [3, 1, 1, 1, 1, 1]
+
 def test_a_first_line_indented_at_its_start_goes_on() -> None:
     # short only at its start (its right, in Arabic): an indent, not a paragraph's end
     rows = [rev("بدأت بلعبة مكسورة حين كنت في العاشرة"), rev("ولم أستطع إعادة تركيبها فتعلمت من أخطائي")]

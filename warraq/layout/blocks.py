@@ -92,15 +92,23 @@ def _line_pitch(segments: list[Segment]) -> float:
     paragraphs is the space between them.
 
     Fonts with tall ascenders (Noto Naskh, Amiri) set lines more than two ems apart, so the
-    distance that still joins two lines into one paragraph is learnt from the page.
+    distance that still joins two lines into one paragraph is learnt from the page. A line as
+    wide as the one under it did not end a paragraph (or rarely): where two or more such pairs
+    agree, their distance is the page's line pitch, even on a page where paragraphs of one
+    line are the commoner.
     """
     ordered = sorted(segments, key=lambda s: s.baseline)
     deltas: dict[float, int] = {}
+    within: dict[float, int] = {}  # below a line as wide as the next
     for a, b in zip(ordered, ordered[1:]):
         d = b.baseline - a.baseline
         if 0.8 * a.size < d < 3.5 * a.size and min(a.x1, b.x1) > max(a.x0, b.x0):
             key = round(d * 2) / 2
             deltas[key] = deltas.get(key, 0) + 1
+            if a.x1 - a.x0 >= 0.95 * (b.x1 - b.x0) and abs(a.size - b.size) <= 0.1 * a.size:
+                within[key] = within.get(key, 0) + 1
+    if within and max(within.values()) >= 2:
+        deltas = within
     if not deltas:
         return 0.0
     most = max(deltas.values())
