@@ -54,3 +54,16 @@ def test_the_document_test_finds_what_the_full_reading_finds(line: str) -> None:
     least = full[0].gain - 0.5
     quick = glued_readings(_glued(line), least=least)
     assert quick and quick[0].text == full[0].text and all(f.gain >= least for f in quick)
+
+
+def test_a_token_longer_than_two_words_is_not_parted() -> None:
+    # every split point of a token is looked up: a run of letters with no space in it (a page
+    # whose spaces a tool lost) is no pair of words glued at a cut, and comes back as it is
+    from warraq.repair.glued import MAX_PARTED, _splits
+
+    two = "المزارعين" + "الريفية"
+    assert _splits(two)  # two words run together: a place to part them
+    long = "ا" * (MAX_PARTED + 1)
+    assert _splits(long) == ()
+    text = "ب" * 5000 + "\n"
+    assert repair(text).text == text

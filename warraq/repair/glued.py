@@ -37,6 +37,7 @@ WORDS_APART = -7.0      # log10: a token parted into two words both commoner tha
 SPLIT_FLOOR = -9.0      # a part the list does not know scores this when splits are ranked
 MAX_SPLITS = 2          # split points tried per token
 MAX_GLUED = 3           # tokens tried, the likeliest splits first
+MAX_PARTED = 40         # letters: two words run together are shorter (every split point is looked up)
 # a sign that ends a sentence (or a percentage) run into a letter or, after a word, into a digit;
 # a letter run into a heading marker
 _SEAM_RE = re.compile("(?<=[.!?؟،:؛%»)])(?=[\u0621-\u064a])|(?<=[\u0621-\u064a][.!?؟،:؛])(?=[0-9\u0660-\u0669])"
@@ -52,7 +53,7 @@ def _splits(token: str) -> tuple[tuple[float, int], ...]:
     if seam is not None and 0 < seam.start() < len(token):
         return ((0.0, seam.start()),)
     core = token.strip(_EDGE)
-    if len(core) < 3 or not _WORD_RE.fullmatch(core) or logp(core) > UNKNOWN:
+    if not 3 <= len(core) <= MAX_PARTED or not _WORD_RE.fullmatch(core) or logp(core) > UNKNOWN:
         return ()
     start = token.index(core)
     found = []
