@@ -88,14 +88,13 @@ def _above(a: RawBlock, b: RawBlock) -> bool:
 
 def _line_pitch(segments: list[Segment]) -> float:
     """The distance between consecutive baselines of overlapping lines in a paragraph (0 if
-    none): the shortest that is about as common as the commonest, which on a page of short
-    paragraphs is the space between them.
+    none): the shortest that is about as common as the commonest. Only lines under a line as
+    wide as themselves are counted where two or more agree: such a line did not end a
+    paragraph, while on a page of short paragraphs the commonest distance is the space
+    between them.
 
     Fonts with tall ascenders (Noto Naskh, Amiri) set lines more than two ems apart, so the
-    distance that still joins two lines into one paragraph is learnt from the page. A line as
-    wide as the one under it did not end a paragraph (or rarely): where two or more such pairs
-    agree, their distance is the page's line pitch, even on a page where paragraphs of one
-    line are the commoner.
+    distance that still joins two lines into one paragraph is learnt from the page.
     """
     ordered = sorted(segments, key=lambda s: s.baseline)
     deltas: dict[float, int] = {}
