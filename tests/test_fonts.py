@@ -490,3 +490,13 @@ def test_notdef_boxes_are_unread_and_said_to_be_missing_from_the_pdf(tmp_path: P
     assert any("draws .notdef boxes" in r for r in page.verdict.reasons)
     clean = type0_pdf(tmp_path / "clean.pdf", shapes, font, {0: "\x00", 1: BEH, 2: "\u0627"}, drawn[:2])
     assert not any("notdef" in r for r in warraq.extract(clean).pages[0].verdict.reasons)
+
+
+def test_the_allah_ligature_shown_as_lam_lam_heh_is_no_contradiction() -> None:
+    # KacstBook forms its Allah ligature (U+FDF2 in its cmap) from lam, lam and heh; WeasyPrint
+    # maps the glyph to "لله", the cluster it drew, with the alef a glyph of its own
+    from conftest import FIXTURES
+
+    doc = warraq.extract(FIXTURES / "weasyprint-kacstbook-allah.pdf")
+    assert "العبدالله" in doc.text() and "االله" not in doc.text()
+    assert all(p.verdict.verdict == "clean" for p in doc.pages)

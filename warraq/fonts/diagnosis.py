@@ -146,7 +146,7 @@ class Diagnosis:
         wrong = 0
         odd: list[tuple[int, str]] = []
         for gid, text, own in zip(gids, tu.values(), owns):
-            if own == text or _same_digit(own, text):
+            if own == text or _same_digit(own, text) or _allah_ligature(own, text):
                 agree.add(text)
                 continue
             if own is None and gid is not None and (odd_sign(text) or marks_added(text)):
@@ -234,6 +234,13 @@ class Diagnosis:
 
 
 _ARABIC_DIGITS = frozenset(map(chr, [*range(0x660, 0x66A), *range(0x6F0, 0x6FA)]))
+
+
+def _allah_ligature(own: str | None, text: str) -> bool:
+    """Is the glyph the ligature of Allah (U+FDF2, "الله" in Unicode) shown as "لله"? Fonts form
+    it from lam, lam and heh alone, the alef before it a glyph of its own ("العبدالله", "لله"):
+    the text is the cluster the glyph drew."""
+    return own is not None and fold(own) == "\u0627\u0644\u0644\u0647" and fold(text) == "\u0644\u0644\u0647"
 
 
 def _same_digit(own: str | None, text: str) -> bool:
