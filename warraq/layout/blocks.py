@@ -15,7 +15,7 @@ from statistics import median
 
 from warraq.arabic.bidi import Direction
 from warraq.layout.lines import Cluster, Segment
-from warraq.layout.markers import BULLETS, NUMBER_MARK_RE
+from warraq.layout.markers import BULLETS, is_number_mark
 from warraq.layout.tables import Row, find_tables
 from warraq.pdf.rules import Across
 
@@ -202,8 +202,7 @@ def _opens_item(s: Segment) -> bool:
 
 def _numbered(s: Segment, direction: Direction) -> bool:
     """Does the line open with a list number ("1." "٣-" "(2)"), read in either order?"""
-    word = _first_word(s, direction)
-    return len(word) <= 4 and NUMBER_MARK_RE.match("".join(c.glyph.text for c in word)) is not None
+    return is_number_mark(_first_word(s, direction))
 
 
 def _first_word_width(s: Segment, direction: Direction) -> float:

@@ -31,5 +31,9 @@ def lone_marker(glyphs: list[Cluster], i: int, current: list[Cluster], gutter: f
 
 
 def is_marker(run: list[Cluster]) -> bool:
-    text = "".join(c.glyph.text for c in run)
-    return text in BULLETS or (len(run) <= 4 and NUMBER_MARK_RE.match(text) is not None)
+    return "".join(c.glyph.text for c in run) in BULLETS or is_number_mark(run)
+
+
+def is_number_mark(run: list[Cluster]) -> bool:
+    """A list's number, read in either order ("3." or ".3", "٣-", "(2)")."""
+    return len(run) <= 4 and NUMBER_MARK_RE.match("".join(c.glyph.text for c in run)) is not None
