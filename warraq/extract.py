@@ -22,6 +22,7 @@ from warraq.layout.assemble import goes_on, strong_counts, to_block
 from warraq.layout.blocks import build_blocks
 from warraq.layout.furniture import mark_footnotes, mark_furniture
 from warraq.layout.lines import build_segments
+from warraq.layout.markers import BULLETS
 from warraq.layout.turned import Frame, page_turn, split_turned, watermark_blocks
 from warraq.options import Options
 from warraq.pdf.glyphs import page_glyphs
@@ -31,7 +32,9 @@ from warraq.pdf.silentbars import bridge_gaps, has_gaps
 from warraq.pdf.source import draws_nothing, load_page, metadata, open_pdfium
 from warraq.pdf.structure import glyph_ranks
 
-_LIST_MARK = re.compile(r"^(?:[•▪◦●■\-–*]|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
+# a list item's text opens with a bullet (the layout's, or a dash or star) or a number
+_LIST_MARK = re.compile(f"^(?:[{''.join(sorted(BULLETS))}\\-–*]"
+                        r"|[0-9\u0660-\u0669]{1,3}[.)\-]|[(][0-9\u0660-\u0669]{1,3}[)])(?:\s|$)")
 
 
 def extract(path: str | Path, **options: Any) -> Document:
